@@ -1,0 +1,344 @@
+package journal
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The private markers. They are HTML comments, so every markdown viewer hides
+// them, and they do not depend on the language the entry was written in.
+const (
+	PrivateStart = "<!-- private -->"
+	PrivateEnd   = "<!-- /private -->"
+)
+
+var (
+	privateStartLine = regexp.MustCompile(`^\s*<!--\s*private\s*-->\s*$`)
+	privateEndLine   = regexp.MustCompile(`^\s*<!--\s*/private\s*-->\s*$`)
+	noteHeading      = regexp.MustCompile(`^\d{1,2}:\d{2}$`)
+)
+
+// Body is the markdown below the front matter, cut into blocks at each `##`
+// heading and at each private marker.
+type Body struct {
+	Blocks []Block
+	// edited is set when a block was added, changed or removed, so that an
+	// untouched body is written back byte for byte.
+	edited bool
+	// unclosed is set when the text ends inside a private part whose end
+	// marker is missing.
+	unclosed bool
+}
+
+// Block is one `##` section (Heading set) or text outside any section
+// (Heading empty: the part before the first heading, or the rest of a
+// section after a private part inside it).
+type Block struct {
+	Heading string
+	Text    string
+	Private bool
+	raw     string // the block's lines as read; empty once edited
+}
+
+// IsNote reports whether the block is a timestamped note ("## 14:05").
+func (b Block) IsNote() bool { return noteHeading.MatchString(b.Heading) }
+
+// IsAnswer reports whether the block is a section that answers a question.
+func (b Block) IsAnswer() bool { return b.Heading != "" && !b.IsNote() }
+
+// parseBody cuts markdown into blocks. Headings and markers inside fenced
+// code blocks are text. A private part that is never closed runs to the end:
+// when in doubt, text stays private.
+func parseBody(s string) Body {
+	var (
+		body    Body
+		cur     *Block
+		private bool
+		fence   string
+	)
+	flush := func() {
+		if cur != nil {
+			cur.Text = trimBlankLines(textOf(cur))
+			body.Blocks = append(body.Blocks, *cur)
+			cur = nil
+		}
+	}
+	for _, line := range splitLines(s) {
+		bare := strings.TrimRight(line, "\r\n")
+		if fence != "" {
+			if strings.HasPrefix(strings.TrimSpace(bare), fence) {
+				fence = ""
+			}
+		} else if f := fenceOpen(bare); f != "" {
+			fence = f
+		} else if privateStartLine.MatchString(bare) || privateEndLine.MatchString(bare) {
+			flush()
+			private = privateStartLine.MatchString(bare)
+			continue
+		} else if h, ok := sectionHeading(bare); ok {
+			flush()
+			cur = &Block{Heading: h, Private: private}
+			cur.raw = line
+			continue
+		}
+		if cur == nil {
+			cur = &Block{Private: private}
+		}
+		cur.raw += line
+	}
+	flush()
+	body.unclosed = private
+	return body
+}
+
+// textOf returns the lines of a block below its heading.
+func textOf(b *Block) string {
+	if b.Heading == "" {
+		return b.raw
+	}
+	_, rest, _ := strings.Cut(b.raw, "\n")
+	return rest
+}
+
+// render writes the body back. Untouched blocks keep their bytes; markers are
+// written where privacy changes.
+func (b Body) render() string {
+	var out strings.Builder
+	private := false
+	for _, blk := range b.Blocks {
+		if blk.Private != private {
+			// A marker is an HTML comment: it may follow text directly.
+			if s := out.String(); s != "" && !strings.HasSuffix(s, "\n") {
+				out.WriteString("\n")
+			}
+			if blk.Private {
+				out.WriteString(PrivateStart + "\n")
+			} else {
+				out.WriteString(PrivateEnd + "\n")
+			}
+			private = blk.Private
+		}
+		if blk.raw != "" {
+			out.WriteString(blk.raw)
+			continue
+		}
+		ensureBlankLine(&out)
+		if blk.Heading != "" {
+			out.WriteString("## " + blk.Heading + "\n")
+			if blk.Text != "" {
+				out.WriteString("\n")
+			}
+		}
+		if blk.Text != "" {
+			out.WriteString(blk.Text + "\n")
+		}
+		if !blk.Private {
+			out.WriteString("\n")
+		}
+	}
+	if private {
+		if s := out.String(); s != "" && !strings.HasSuffix(s, "\n") {
+			out.WriteString("\n")
+		}
+		out.WriteString(PrivateEnd + "\n")
+	}
+	return out.String()
+}
+
+// ensureBlankLine starts a new block on a line of its own after a blank line,
+// as markdown needs, unless at the start.
+func ensureBlankLine(out *strings.Builder) {
+	s := out.String()
+	switch {
+	case s == "":
+	case strings.HasSuffix(s, "\n\n"), s == "\n":
+	case strings.HasSuffix(s, "\n"):
+		if !endsWithMarker(s) {
+			out.WriteString("\n")
+		}
+	default:
+		out.WriteString("\n\n")
+	}
+}
+
+func endsWithMarker(s string) bool {
+	s = strings.TrimSuffix(s, "\n")
+	i := strings.LastIndex(s, "\n")
+	last := s[i+1:]
+	return privateStartLine.MatchString(last)
+}
+
+// Answer returns the first answer section with that heading.
+func (b *Body) Answer(heading string) (Block, bool) {
+	for _, blk := range b.Blocks {
+		if blk.IsAnswer() && blk.Heading == heading {
+			return blk, true
+		}
+	}
+	return Block{}, false
+}
+
+// Answers returns the sections that answer questions, in order.
+func (b *Body) Answers() []Block {
+	var out []Block
+	for _, blk := range b.Blocks {
+		if blk.IsAnswer() {
+			out = append(out, blk)
+		}
+	}
+	return out
+}
+
+// Notes returns the timestamped notes, in order.
+func (b *Body) Notes() []Block {
+	var out []Block
+	for _, blk := range b.Blocks {
+		if blk.IsNote() {
+			out = append(out, blk)
+		}
+	}
+	return out
+}
+
+// SetAnswer writes the answer to a question. An existing section with that
+// heading is changed in place; a new one goes after the last answer, or at the
+// end. An empty text removes the section.
+func (b *Body) SetAnswer(heading, text string, private bool) {
+	heading = oneLine(heading)
+	text = trimBlankLines(safeText(text))
+	last := -1
+	for i, blk := range b.Blocks {
+		if !blk.IsAnswer() {
+			continue
+		}
+		last = i
+		if blk.Heading != heading {
+			continue
+		}
+		switch {
+		case text == "":
+			b.Blocks = append(b.Blocks[:i], b.Blocks[i+1:]...)
+			b.edited = true
+		case blk.Text != text || blk.Private != private:
+			b.Blocks[i] = Block{Heading: heading, Text: text, Private: private}
+			b.edited = true
+		}
+		return
+	}
+	if text == "" {
+		return
+	}
+	blk := Block{Heading: heading, Text: text, Private: private}
+	if last < 0 {
+		last = len(b.Blocks) - 1
+	}
+	b.Blocks = append(b.Blocks[:last+1], append([]Block{blk}, b.Blocks[last+1:]...)...)
+	b.edited = true
+}
+
+// PublicText returns the body with every private part left out, for exports
+// and previews meant for other eyes.
+func (b Body) PublicText() string {
+	var kept Body
+	for _, blk := range b.Blocks {
+		if !blk.Private {
+			kept.Blocks = append(kept.Blocks, blk)
+		}
+	}
+	return kept.render()
+}
+
+// safeText keeps the user's text from breaking the structure of the file: a
+// top-level or `##` heading inside an answer would start a new section, and a
+// private marker typed by hand would change what is private.
+func safeText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	lines := strings.Split(s, "\n")
+	fence := ""
+	for i, l := range lines {
+		if fence != "" {
+			if strings.HasPrefix(strings.TrimSpace(l), fence) {
+				fence = ""
+			}
+			continue
+		}
+		if f := fenceOpen(l); f != "" {
+			fence = f
+			continue
+		}
+		if _, ok := sectionHeading(l); ok || isTopHeading(l) {
+			lines[i] = "###" + strings.TrimLeft(strings.TrimSpace(l), "#")
+		}
+		if privateStartLine.MatchString(l) || privateEndLine.MatchString(l) {
+			lines[i] = strings.Replace(l, "<!--", "&lt;!--", 1)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func isTopHeading(l string) bool {
+	t := strings.TrimLeft(l, " ")
+	return len(l)-len(t) <= 3 && (t == "#" || strings.HasPrefix(t, "# "))
+}
+
+// sectionHeading recognises a level-2 ATX heading and returns its text.
+func sectionHeading(line string) (string, bool) {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || !strings.HasPrefix(t, "##") {
+		return "", false
+	}
+	rest := t[2:]
+	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return "", false // "###" or "##text"
+	}
+	h := strings.TrimSpace(rest)
+	// An optional closing sequence of #s, as CommonMark allows.
+	if trimmed := strings.TrimRight(h, "#"); trimmed != h && (trimmed == "" || strings.HasSuffix(trimmed, " ")) {
+		h = strings.TrimSpace(trimmed)
+	}
+	return h, true
+}
+
+// fenceOpen returns the fence a line opens (``` or ~~~, at least three).
+func fenceOpen(line string) string {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 {
+		return ""
+	}
+	for _, c := range []string{"`", "~"} {
+		n := len(t) - len(strings.TrimLeft(t, c))
+		if n >= 3 {
+			return strings.Repeat(c, n)
+		}
+	}
+	return ""
+}
+
+// splitLines splits after each newline, keeping it.
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	lines := strings.SplitAfter(s, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// trimBlankLines removes blank lines at the start and end but keeps the
+// indentation of the first line and the user's trailing spaces (two of them
+// are a line break in markdown).
+func trimBlankLines(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	lines := strings.Split(s, "\n")
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,56 @@
+package journal
+
+// CheckIn is what a daily check-in gathers. Applied to an entry it changes
+// only what the check-in owns: the user's other keys, free text and notes
+// stay as they are.
+type CheckIn struct {
+	Date         Date
+	Tip          int
+	Answers      []Answer
+	Rating       int
+	Energy       int
+	Commitment   string
+	Followup     Followup
+	FollowupOf   Date
+	FollowupNote string
+	Private      bool
+}
+
+// Answer is the reply to one reflection question.
+type Answer struct {
+	Question string
+	Text     string
+	Private  bool
+}
+
+// ApplyTo writes the check-in into e.
+func (c CheckIn) ApplyTo(e *Entry) {
+	e.Tip = c.Tip
+	e.Rating = c.Rating
+	e.Energy = c.Energy
+	e.Commitment = oneLine(c.Commitment)
+	e.Followup = c.Followup
+	e.FollowupOf = c.FollowupOf
+	e.FollowupNote = oneLine(c.FollowupNote)
+	if c.Followup == "" {
+		e.FollowupOf, e.FollowupNote = Date{}, ""
+	}
+	e.Private = c.Private
+	for _, a := range c.Answers {
+		e.Body.SetAnswer(a.Question, a.Text, a.Private)
+	}
+}
+
+// Clone returns a fresh copy of the entry as it was read, to change without
+// touching the original.
+func (e *Entry) Clone() *Entry {
+	if !e.OnDisk() {
+		return NewEntry(e.Path, e.Date)
+	}
+	c, err := ParseEntry(e.Path, e.raw)
+	if err != nil {
+		// It parsed before; the same bytes parse again.
+		panic(err)
+	}
+	return c
+}

@@ -1,0 +1,129 @@
+package journal
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Draft is a check-in being written: saved while the manager types so that
+// nothing is lost to ctrl+c, a closed terminal or a crash.
+type Draft struct {
+	Day          Date          `json:"day"`
+	Tip          int           `json:"tip"`
+	Step         int           `json:"step"`
+	Answers      []DraftAnswer `json:"answers"`
+	Rating       int           `json:"rating,omitempty"`
+	Energy       int           `json:"energy,omitempty"`
+	Commitment   string        `json:"commitment,omitempty"`
+	Followup     Followup      `json:"followup,omitempty"`
+	FollowupNote string        `json:"followup_note,omitempty"`
+	FollowupOf   *Date         `json:"followup_of,omitempty"`
+	Private      bool          `json:"private,omitempty"`
+	Updated      time.Time     `json:"updated"`
+}
+
+// DraftAnswer is one question and what has been written so far.
+type DraftAnswer struct {
+	Question string `json:"question"`
+	Text     string `json:"text"`
+	Private  bool   `json:"private,omitempty"`
+}
+
+// HasText reports whether the draft holds anything the manager wrote.
+func (d *Draft) HasText() bool {
+	for _, a := range d.Answers {
+		if a.Text != "" {
+			return true
+		}
+	}
+	return d.Commitment != "" || d.FollowupNote != ""
+}
+
+// DraftPath returns where the draft of a day's check-in is kept.
+func (s *Store) DraftPath(day Date) string {
+	return filepath.Join(s.AppDir(), "drafts", "checkin-"+day.String()+".json")
+}
+
+// SaveDraft writes the draft atomically, readable only by the user.
+func (s *Store) SaveDraft(d *Draft) error {
+	data, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return err
+	}
+	return s.write(s.DraftPath(d.Day), data)
+}
+
+// LoadDraft returns the draft of a day's check-in, or nil when there is none.
+func (s *Store) LoadDraft(day Date) (*Draft, error) {
+	path := s.DraftPath(day)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	var d Draft
+	if err := json.Unmarshal(data, &d); err != nil {
+		return nil, fmt.Errorf("%s: not a draft tillit can read: %w", path, err)
+	}
+	return &d, nil
+}
+
+// DeleteDraft removes a day's draft once its entry is saved.
+func (s *Store) DeleteDraft(day Date) error {
+	err := os.Remove(s.DraftPath(day))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("remove %s: %w", s.DraftPath(day), err)
+	}
+	return nil
+}
+
+// WriteScratch puts text in a private file under <root>/.tillit/edit for an
+// external editor to open, and returns its path.
+func (s *Store) WriteScratch(name, text string) (string, error) {
+	path := filepath.Join(s.AppDir(), "edit", name)
+	if err := s.write(path, []byte(text)); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// ReadScratch reads back a scratch file and removes it.
+func (s *Store) ReadScratch(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", path, err)
+	}
+	_ = os.Remove(path)
+	return string(data), nil
+}
+
+// Drafts lists the days that have an unfinished check-in.
+func (s *Store) Drafts() ([]Date, error) {
+	dir := filepath.Join(s.AppDir(), "drafts")
+	files, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", dir, err)
+	}
+	var days []Date
+	for _, f := range files {
+		name, ok := strings.CutPrefix(f.Name(), "checkin-")
+		if !ok {
+			continue
+		}
+		if d, err := ParseDate(strings.TrimSuffix(name, ".json")); err == nil {
+			days = append(days, d)
+		}
+	}
+	return days, nil
+}

@@ -1,0 +1,222 @@
+package journal
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ParseError says why a file cannot be read as a journal entry. Such a file is
+// never written by tillit: the user fixes it by hand (tillit doctor lists
+// them).
+type ParseError struct {
+	Path   string
+	Reason string
+}
+
+func (e *ParseError) Error() string { return e.Path + ": " + e.Reason }
+
+// IsParseError reports whether err says a file could not be parsed.
+func IsParseError(err error) bool {
+	var pe *ParseError
+	return errors.As(err, &pe)
+}
+
+// frontMatter is the YAML block at the top of a file, kept as a node tree so
+// that keys tillit does not know, their order and their comments survive a
+// rewrite.
+type frontMatter struct {
+	doc *yaml.Node // document node; nil when the file has no front matter
+}
+
+// splitFrontMatter separates the front matter from the body. It returns the
+// YAML text (without fences), the raw head (fences included) and the body. A
+// file without an opening fence has no front matter and is all body.
+func splitFrontMatter(data []byte) (yamlText, head, body []byte, ok bool, err error) {
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	if !isFence(first) {
+		return nil, nil, data, false, nil
+	}
+	offset := len(first) + 1
+	for len(rest) > 0 {
+		line, next, found := bytes.Cut(rest, []byte("\n"))
+		end := offset + len(line)
+		if found {
+			end++
+		}
+		if isFence(line) {
+			return data[len(first)+1 : offset], data[:end], data[end:], true, nil
+		}
+		offset = end
+		rest = next
+	}
+	return nil, nil, nil, false, errors.New("the front matter has no closing --- line")
+}
+
+func isFence(line []byte) bool {
+	return string(bytes.TrimRight(line, " \t\r")) == "---"
+}
+
+// parseFrontMatter reads the YAML of a front matter. Invalid YAML, duplicate
+// keys and anything but a mapping make the file unparseable.
+func parseFrontMatter(text []byte) (frontMatter, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(text, &doc); err != nil {
+		return frontMatter{}, fmt.Errorf("the front matter is not valid YAML: %s", yamlReason(err))
+	}
+	if doc.Kind == 0 { // empty front matter: "---\n---"
+		return frontMatter{}, nil
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return frontMatter{}, nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return frontMatter{}, errors.New("the front matter is not a list of key: value lines")
+	}
+	if err := checkDuplicateKeys(root); err != nil {
+		return frontMatter{}, err
+	}
+	return frontMatter{doc: &doc}, nil
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// yamlReason makes a YAML error one line, with line numbers counted in the
+// file (the YAML starts on the line after the opening fence).
+func yamlReason(err error) string {
+	s := strings.TrimPrefix(err.Error(), "yaml: ")
+	s = strings.Join(strings.Fields(s), " ")
+	return yamlLine.ReplaceAllStringFunc(s, func(m string) string {
+		n, _ := strconv.Atoi(strings.TrimPrefix(m, "line "))
+		return fmt.Sprintf("line %d", n+1)
+	})
+}
+
+// checkDuplicateKeys walks the tree: YAML forbids a key twice in one mapping,
+// and guessing which one the user meant could lose their words.
+func checkDuplicateKeys(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.MappingNode:
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			// Lines count from the opening fence, as an editor shows them.
+			if line, dup := seen[k.Value]; dup {
+				return fmt.Errorf("the front matter has the key %q twice (lines %d and %d)", k.Value, line+1, k.Line+1)
+			}
+			seen[k.Value] = k.Line
+			if err := checkDuplicateKeys(n.Content[i+1]); err != nil {
+				return err
+			}
+		}
+	case yaml.SequenceNode, yaml.DocumentNode:
+		for _, c := range n.Content {
+			if err := checkDuplicateKeys(c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// mapping returns the root mapping node, creating it when needed.
+func (f *frontMatter) mapping() *yaml.Node {
+	if f.doc == nil {
+		f.doc = &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.MappingNode, Tag: "!!map"}}}
+	}
+	return f.doc.Content[0]
+}
+
+// get returns the value node of key, or nil.
+func (f frontMatter) get(key string) *yaml.Node {
+	if f.doc == nil {
+		return nil
+	}
+	m := f.doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// set replaces the value of key, or appends the key at the end.
+func (f *frontMatter) set(key string, value *yaml.Node) {
+	m := f.mapping()
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			// Keep a comment the user wrote after the old value.
+			value.LineComment = m.Content[i+1].LineComment
+			m.Content[i+1] = value
+			return
+		}
+	}
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, value)
+}
+
+// remove deletes key if present.
+func (f *frontMatter) remove(key string) {
+	if f.doc == nil {
+		return
+	}
+	m := f.doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			m.Content = append(m.Content[:i], m.Content[i+2:]...)
+			return
+		}
+	}
+}
+
+// encode writes the front matter with its fences.
+func (f frontMatter) encode() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("---\n")
+	if f.doc != nil && len(f.doc.Content[0].Content) > 0 {
+		enc := yaml.NewEncoder(&buf)
+		enc.SetIndent(2)
+		if err := enc.Encode(f.doc); err != nil {
+			return nil, err
+		}
+		if err := enc.Close(); err != nil {
+			return nil, err
+		}
+	}
+	buf.WriteString("---\n")
+	return buf.Bytes(), nil
+}
+
+func intNode(v int) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(v)}
+}
+
+func boolNode(v bool) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(v)}
+}
+
+// dateNode writes a date unquoted (2026-11-23), as YAML's timestamp type, so
+// Obsidian and other tools see a date and not a string.
+func dateNode(d Date) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: d.String()}
+}
+
+func stringNode(s string) *yaml.Node {
+	var n yaml.Node
+	_ = n.Encode(s) // encoding a string cannot fail
+	return &n
+}
+
+func stringsNode(list []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+	for _, s := range list {
+		n.Content = append(n.Content, stringNode(s))
+	}
+	return n
+}

@@ -1,0 +1,95 @@
+package journal
+
+// DueTip returns the tip for a check-in on day: the lowest-numbered tip with
+// the fewest check-ins so far. The tips are walked in order, a missed day
+// skips nothing, and a tip chosen out of turn waits until the round comes
+// round. The day's own entry does not count, so asking twice gives one answer.
+func DueTip(entries []*Entry, day Date, tips int) int {
+	counts := make([]int, tips+1)
+	for _, e := range entries {
+		if e.IsCheckIn() && e.Date != day && e.Tip <= tips {
+			counts[e.Tip]++
+		}
+	}
+	due := 1
+	for t := 2; t <= tips; t++ {
+		if counts[t] < counts[due] {
+			due = t
+		}
+	}
+	return due
+}
+
+// Round returns which pass through the tips a check-in on day belongs to: 1
+// until every tip has one check-in, and so on.
+func Round(entries []*Entry, day Date, tips int) int {
+	counts := make([]int, tips+1)
+	for _, e := range entries {
+		if e.IsCheckIn() && e.Date != day && e.Tip <= tips {
+			counts[e.Tip]++
+		}
+	}
+	least := counts[1]
+	for t := 2; t <= tips; t++ {
+		least = min(least, counts[t])
+	}
+	return least + 1
+}
+
+// TimesOnTip counts the check-ins on tip dated before day. The k-th check-in
+// on a tip (counting from 0) asks the next questions in the tip's list.
+func TimesOnTip(entries []*Entry, tip int, day Date) int {
+	n := 0
+	for _, e := range entries {
+		if e.Tip == tip && e.Date.Before(day) {
+			n++
+		}
+	}
+	return n
+}
+
+// CommitmentToFollowUp returns the entry whose commitment a check-in on day
+// should ask about: the most recent earlier check-in that made a commitment,
+// unless an entry between them already recorded how it went. It returns nil
+// when there is nothing to ask. entries must be sorted by date.
+func CommitmentToFollowUp(entries []*Entry, day Date) *Entry {
+	for i := len(entries) - 1; i >= 0; i-- {
+		c := entries[i]
+		if !c.Date.Before(day) || !c.IsCheckIn() || c.Commitment == "" {
+			continue
+		}
+		for _, e := range entries[i+1:] {
+			if !e.Date.Before(day) {
+				break
+			}
+			if followsUp(e, c) {
+				return nil
+			}
+		}
+		return c
+	}
+	return nil
+}
+
+// followsUp reports whether e records how c's commitment went: it names c's
+// day, or, written by hand without followup_of, it is a check-in with a
+// follow-up.
+func followsUp(e, c *Entry) bool {
+	if e.Followup == "" {
+		return false
+	}
+	if e.FollowupOf.IsZero() {
+		return e.IsCheckIn()
+	}
+	return e.FollowupOf == c.Date
+}
+
+// ByDate finds the entry of day in entries sorted by date.
+func ByDate(entries []*Entry, day Date) *Entry {
+	for _, e := range entries {
+		if e.Date == day {
+			return e
+		}
+	}
+	return nil
+}

@@ -1,0 +1,272 @@
+package journal
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gofrs/flock"
+)
+
+const (
+	filePerm fs.FileMode = 0o600
+	dirPerm  fs.FileMode = 0o700
+	// AppDirName is the folder under the journal root that holds what tillit
+	// owns (drafts, the lock): never entries, never beside them.
+	AppDirName = ".tillit"
+)
+
+// ConflictError says a file changed on disk after tillit read it: another
+// tillit, an editor or a sync tool wrote it. Nothing was written.
+type ConflictError struct{ Path string }
+
+func (e *ConflictError) Error() string {
+	return e.Path + ": changed on disk since it was opened; nothing was overwritten"
+}
+
+// Store is a journal folder.
+type Store struct {
+	Root string
+}
+
+// NewStore returns the journal at root. Nothing is created until a write.
+func NewStore(root string) *Store { return &Store{Root: root} }
+
+// DayPath returns where the entry of day d lives: YYYY/MM/YYYY-MM-DD.md.
+func (s *Store) DayPath(d Date) string {
+	return filepath.Join(s.Root, fmt.Sprintf("%04d", d.Year), fmt.Sprintf("%02d", d.Month), d.String()+".md")
+}
+
+// AppDir returns <root>/.tillit.
+func (s *Store) AppDir() string { return filepath.Join(s.Root, AppDirName) }
+
+// Load reads the entry of day d. A day without a file gives a new, empty
+// entry. An unparseable file gives a *ParseError.
+func (s *Store) Load(d Date) (*Entry, error) {
+	path := s.DayPath(d)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return NewEntry(path, d), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return ParseEntry(path, data)
+}
+
+// Save writes an entry atomically. It refuses when the file on disk is no
+// longer what was loaded (a *ConflictError), so nobody's words are lost.
+func (s *Store) Save(e *Entry) error {
+	data, err := e.Render()
+	if err != nil {
+		return err
+	}
+	return s.withLock(func() error {
+		if err := s.checkUnchanged(e); err != nil {
+			return err
+		}
+		if err := s.write(e.Path, data); err != nil {
+			return err
+		}
+		// The entry now stands for what is on disk.
+		fresh, err := ParseEntry(e.Path, data)
+		if err != nil {
+			return err
+		}
+		*e = *fresh
+		return nil
+	})
+}
+
+func (s *Store) checkUnchanged(e *Entry) error {
+	now, err := os.ReadFile(e.Path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if e.OnDisk() {
+			return &ConflictError{e.Path}
+		}
+		return nil
+	case err != nil:
+		return fmt.Errorf("read %s: %w", e.Path, err)
+	case !e.OnDisk() || !bytes.Equal(now, e.raw):
+		return &ConflictError{e.Path}
+	}
+	return nil
+}
+
+// AppendNote adds a timestamped note at the end of the day's entry, creating
+// the entry if needed. Every byte already in the file stays where it is. A
+// private note goes between private markers.
+func (s *Store) AppendNote(d Date, at time.Time, text string, private bool) error {
+	text = trimBlankLines(safeText(text))
+	if text == "" {
+		return errors.New("the note is empty")
+	}
+	return s.withLock(func() error {
+		e, err := s.Load(d)
+		if err != nil {
+			return err
+		}
+		if !e.OnDisk() {
+			e.Body.Blocks = append(e.Body.Blocks, Block{Heading: at.Format("15:04"), Text: text, Private: private})
+			e.Body.edited = true
+			data, err := e.Render()
+			if err != nil {
+				return err
+			}
+			return s.write(e.Path, data)
+		}
+		return s.write(e.Path, appendNote(e, at, text, private))
+	})
+}
+
+func appendNote(e *Entry, at time.Time, text string, private bool) []byte {
+	nl := "\n"
+	if e.crlf {
+		nl = "\r\n"
+	}
+	var b strings.Builder
+	b.Write(e.raw)
+	if len(e.raw) > 0 && !bytes.HasSuffix(e.raw, []byte("\n")) {
+		b.WriteString(nl)
+	}
+	endsPrivate := e.Body.unclosed
+	switch {
+	case endsPrivate && !private:
+		// The file ends inside a private part someone forgot to close.
+		b.WriteString(PrivateEnd + nl)
+	case !endsPrivate && private:
+		b.WriteString(nl + PrivateStart + nl)
+	default:
+		b.WriteString(nl)
+	}
+	b.WriteString("## " + at.Format("15:04") + nl + nl)
+	b.WriteString(strings.ReplaceAll(text, "\n", nl) + nl)
+	if private {
+		b.WriteString(PrivateEnd + nl)
+	}
+	return []byte(b.String())
+}
+
+// write puts data at path atomically, with private permissions on the file
+// and every folder from the root down, whatever the umask.
+func (s *Store) write(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := s.mkdirs(dir); err != nil {
+		return err
+	}
+	if err := writeAtomic(path, data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(path, filePerm); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// mkdirs creates dir and its parents up to the root with mode 0700 and
+// tightens the ones that exist.
+func (s *Store) mkdirs(dir string) error {
+	if err := os.MkdirAll(dir, dirPerm); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	root := filepath.Clean(s.Root)
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if err := os.Chmod(d, dirPerm); err != nil {
+			return fmt.Errorf("set permissions of %s: %w", d, err)
+		}
+		if d == root || d == filepath.Dir(d) || !strings.HasPrefix(d, root) {
+			return nil
+		}
+	}
+}
+
+// withLock runs fn holding the journal's write lock, so two tillit processes
+// never interleave a read-check-write of the same file.
+func (s *Store) withLock(fn func() error) error {
+	dir := s.AppDir()
+	if err := s.mkdirs(dir); err != nil {
+		return err
+	}
+	path := filepath.Join(dir, "lock")
+	lock := flock.New(path, flock.SetPermissions(filePerm))
+	if err := lock.Lock(); err != nil {
+		return fmt.Errorf("lock %s: %w", path, err)
+	}
+	defer lock.Unlock()
+	return fn()
+}
+
+var (
+	yearDir  = regexp.MustCompile(`^\d{4}$`)
+	monthDir = regexp.MustCompile(`^(0[1-9]|1[0-2])$`)
+	dayFile  = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\.md$`)
+)
+
+// Entries reads every daily entry, oldest first. Files that cannot be parsed
+// are returned as errors (each a *ParseError or a read error with the path)
+// and left out.
+func (s *Store) Entries() ([]*Entry, []error) {
+	var (
+		entries []*Entry
+		errs    []error
+	)
+	years, err := os.ReadDir(s.Root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, []error{fmt.Errorf("read %s: %w", s.Root, err)}
+	}
+	for _, y := range years {
+		if !y.IsDir() || !yearDir.MatchString(y.Name()) {
+			continue
+		}
+		months, err := os.ReadDir(filepath.Join(s.Root, y.Name()))
+		if err != nil {
+			errs = append(errs, fmt.Errorf("read %s: %w", filepath.Join(s.Root, y.Name()), err))
+			continue
+		}
+		for _, m := range months {
+			if !m.IsDir() || !monthDir.MatchString(m.Name()) {
+				continue
+			}
+			dir := filepath.Join(s.Root, y.Name(), m.Name())
+			files, err := os.ReadDir(dir)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("read %s: %w", dir, err))
+				continue
+			}
+			for _, f := range files {
+				match := dayFile.FindStringSubmatch(f.Name())
+				if match == nil || match[1] != y.Name() || match[2] != m.Name() || !f.Type().IsRegular() {
+					continue
+				}
+				path := filepath.Join(dir, f.Name())
+				data, err := os.ReadFile(path)
+				if err != nil {
+					errs = append(errs, fmt.Errorf("read %s: %w", path, err))
+					continue
+				}
+				e, err := ParseEntry(path, data)
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				if _, ok := dateFromFileName(path); !ok {
+					continue // an impossible day such as 2026-02-30
+				}
+				entries = append(entries, e)
+			}
+		}
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Date.Before(entries[j].Date) })
+	return entries, errs
+}
