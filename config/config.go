@@ -1,0 +1,109 @@
+// Package config reads tillit's settings file
+// ($XDG_CONFIG_HOME/tillit/config.toml, or --config FILE) and decides where
+// the journal lives. It never writes the file: it belongs to the user.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/xdg"
+)
+
+// Config is what the settings file may say. Every key is optional.
+type Config struct {
+	Journal      string   `toml:"journal"`       // the journal folder
+	Lang         string   `toml:"lang"`          // nb, en or sv
+	Editor       string   `toml:"editor"`        // the editor command
+	Name         string   `toml:"name"`          // the author of exports
+	People       []string `toml:"people"`        // names to replace with pseudonyms
+	WeekdaysOnly bool     `toml:"weekdays_only"` // weekends never break a streak
+	Schedule     string   `toml:"schedule"`      // "order" (default) or "focus"
+
+	// Path is the file the settings came from; empty when there was none.
+	Path string `toml:"-"`
+}
+
+// DefaultPath is where the settings file lives unless --config says
+// otherwise.
+func DefaultPath() string {
+	return filepath.Join(xdg.ConfigHome, "tillit", "config.toml")
+}
+
+// Load reads the settings. A missing default file means no settings; a
+// missing file named with --config, a file that is not valid TOML, or an
+// unknown key is an error naming the file.
+func Load(path string) (Config, error) {
+	explicit := path != ""
+	if !explicit {
+		path = DefaultPath()
+	}
+	var c Config
+	md, err := toml.DecodeFile(path, &c)
+	if errors.Is(err, fs.ErrNotExist) && !explicit {
+		return Config{}, nil
+	}
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return Config{}, fmt.Errorf("%s: line %d: %s", path, perr.Position.Line, perr.Message)
+		}
+		return Config{}, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	if undecoded := md.Undecoded(); len(undecoded) > 0 {
+		return Config{}, fmt.Errorf("%s: unknown setting %q", path, undecoded[0].String())
+	}
+	switch c.Schedule {
+	case "", "order", "focus":
+	default:
+		return Config{}, fmt.Errorf("%s: schedule %q: use \"order\" or \"focus\"", path, c.Schedule)
+	}
+	c.Path = path
+	return c, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// JournalRoot decides where the journal lives: --journal, then
+// $TILLIT_JOURNAL, then the settings file, then
+// $XDG_DATA_HOME/tillit/journal.
+func (c Config) JournalRoot(flag, env string) string {
+	for _, p := range []string{flag, env, c.Journal} {
+		if p != "" {
+			return expandHome(p)
+		}
+	}
+	return filepath.Join(xdg.DataHome, "tillit", "journal")
+}
+
+// Editor returns the command that edits a file: $TILLIT_EDITOR, the
+// settings file's editor, $VISUAL, $EDITOR, as git does it; empty when none
+// is set.
+func (c Config) EditorCommand(getenv func(string) string) string {
+	for _, e := range []string{getenv("TILLIT_EDITOR"), c.Editor, getenv("VISUAL"), getenv("EDITOR")} {
+		if strings.TrimSpace(e) != "" {
+			return e
+		}
+	}
+	return ""
+}
+
+func expandHome(p string) string {
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, strings.TrimPrefix(p, "~"))
+		}
+	}
+	return p
+}

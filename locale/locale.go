@@ -1,0 +1,186 @@
+// Package locale holds the words of tillit's interface in each language it
+// speaks (message catalogs in messages/*.yaml), decides which language to
+// use, and writes dates the local way ("fredag 27. november 2026").
+//
+// It never imports a user interface package: the command line, the TUI and
+// the exports all speak through it.
+package locale
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+)
+
+//go:embed messages/*.yaml
+var files embed.FS
+
+// Supported lists the interface languages: Norwegian bokmål (the source of
+// the tips), English and Swedish.
+var Supported = []string{"nb", "en", "sv"}
+
+// Normalize maps a language name or POSIX locale (nb_NO.UTF-8, no, nn,
+// sv_SE, en_GB) to a supported language, or "" when it names none.
+func Normalize(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "_.@-"); i >= 0 {
+		s = s[:i]
+	}
+	switch s {
+	case "nb", "nn", "no", "norsk", "bokmål", "bokmal":
+		return "nb"
+	case "sv", "svenska", "swedish":
+		return "sv"
+	case "en", "english":
+		return "en"
+	}
+	return ""
+}
+
+// Choose picks the language: the flag, TILLIT_LANG, the config file, then
+// the system locale (LC_ALL, LC_MESSAGES, LANG), else English. An explicit
+// choice that names no supported language is an error.
+func Choose(flag, env, config string, getenv func(string) string) (string, error) {
+	for _, c := range []struct{ from, value string }{{"--lang", flag}, {"TILLIT_LANG", env}, {"config lang", config}} {
+		if c.value == "" {
+			continue
+		}
+		if l := Normalize(c.value); l != "" {
+			return l, nil
+		}
+		return "", fmt.Errorf("%s %q: tillit speaks nb, en and sv", c.from, c.value)
+	}
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(name); v != "" {
+			if l := Normalize(v); l != "" {
+				return l, nil
+			}
+			// The first one set decides, as in POSIX; C or POSIX means English.
+			return "en", nil
+		}
+	}
+	return "en", nil
+}
+
+var (
+	bundleOnce sync.Once
+	bundle     *i18n.Bundle
+	bundleErr  error
+)
+
+func loadBundle() {
+	bundle = i18n.NewBundle(language.English)
+	bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	for _, lang := range Supported {
+		if _, err := bundle.LoadMessageFileFS(files, "messages/"+lang+".yaml"); err != nil {
+			bundleErr = fmt.Errorf("messages/%s.yaml: %w", lang, err)
+			return
+		}
+	}
+}
+
+// Catalog is the interface's words in one language.
+type Catalog struct {
+	lang      string
+	localizer *i18n.Localizer
+	mu        sync.Mutex
+	cache     map[string]string
+}
+
+// New returns the catalog for lang (one of Supported).
+func New(lang string) *Catalog {
+	bundleOnce.Do(loadBundle)
+	if bundleErr != nil {
+		// The catalogs are embedded and checked by the tests.
+		panic(bundleErr)
+	}
+	if Normalize(lang) == "" {
+		lang = "en"
+	}
+	return &Catalog{lang: lang, localizer: i18n.NewLocalizer(bundle, lang), cache: map[string]string{}}
+}
+
+// Lang returns the catalog's language code.
+func (c *Catalog) Lang() string { return c.lang }
+
+// T returns the message id, filled with the named values given as pairs:
+// T("checkin.step", "N", 3, "Of", 6). A missing message shows its id, so a
+// gap is visible and never a crash.
+func (c *Catalog) T(id string, pairs ...any) string {
+	if len(pairs) == 0 {
+		c.mu.Lock()
+		s, ok := c.cache[id]
+		c.mu.Unlock()
+		if ok {
+			return s
+		}
+	}
+	s, err := c.localizer.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data(pairs)})
+	if err != nil {
+		s = id
+	}
+	if len(pairs) == 0 {
+		c.mu.Lock()
+		c.cache[id] = s
+		c.mu.Unlock()
+	}
+	return s
+}
+
+// N returns the plural form of message id for count n; {{.Count}} is n.
+func (c *Catalog) N(id string, n int, pairs ...any) string {
+	d := data(pairs)
+	d["Count"] = n
+	s, err := c.localizer.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n, TemplateData: d})
+	if err != nil {
+		return id
+	}
+	return s
+}
+
+// Has reports whether the catalog has a message id.
+func (c *Catalog) Has(id string) bool {
+	_, err := c.localizer.Localize(&i18n.LocalizeConfig{MessageID: id})
+	return err == nil
+}
+
+func data(pairs []any) map[string]any {
+	m := make(map[string]any, len(pairs)/2+1)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		m[fmt.Sprint(pairs[i])] = pairs[i+1]
+	}
+	return m
+}
+
+var weekdayIDs = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+var monthIDs = [...]string{"", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+// Weekday returns the name of the weekday ("fredag").
+func (c *Catalog) Weekday(d time.Weekday) string { return c.T("date.weekday." + weekdayIDs[d]) }
+
+// WeekdayShort returns the two-letter weekday ("fr").
+func (c *Catalog) WeekdayShort(d time.Weekday) string {
+	return c.T("date.weekday_short." + weekdayIDs[d])
+}
+
+// Month returns the name of the month ("november").
+func (c *Catalog) Month(m time.Month) string { return c.T("date.month." + monthIDs[m]) }
+
+// LongDate writes a day the local way: "fredag 27. november 2026".
+func (c *Catalog) LongDate(year int, month time.Month, day int) string {
+	wd := time.Date(year, month, day, 12, 0, 0, 0, time.UTC).Weekday()
+	return c.T("date.long", "Weekday", c.Weekday(wd), "Day", day, "Month", c.Month(month), "Year", year)
+}
+
+// DayMonth writes a day without the year: "fredag 27. november".
+func (c *Catalog) DayMonth(year int, month time.Month, day int) string {
+	wd := time.Date(year, month, day, 12, 0, 0, 0, time.UTC).Weekday()
+	return c.T("date.day_month", "Weekday", c.Weekday(wd), "Day", day, "Month", c.Month(month))
+}

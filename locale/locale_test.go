@@ -1,0 +1,108 @@
+package locale
+
+import (
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ids flattens a catalog file into its message ids.
+func ids(t *testing.T, lang string) []string {
+	data, err := files.ReadFile("messages/" + lang + ".yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tree map[string]any
+	if err := yaml.Unmarshal(data, &tree); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var walk func(prefix string, v any)
+	walk = func(prefix string, v any) {
+		m, ok := v.(map[string]any)
+		if !ok {
+			out = append(out, prefix)
+			return
+		}
+		if _, plural := m["other"]; plural {
+			out = append(out, prefix)
+			return
+		}
+		for k, c := range m {
+			walk(strings.TrimPrefix(prefix+"."+k, "."), c)
+		}
+	}
+	walk("", tree)
+	sort.Strings(out)
+	return out
+}
+
+func TestCatalogsHaveTheSameMessages(t *testing.T) {
+	en := ids(t, "en")
+	for _, lang := range Supported {
+		got := ids(t, lang)
+		if strings.Join(got, "\n") != strings.Join(en, "\n") {
+			t.Errorf("%s and en differ:\n%v\n%v", lang, got, en)
+		}
+		c := New(lang)
+		for _, id := range got {
+			if !c.Has(id) {
+				t.Errorf("%s: %s does not load", lang, id)
+			}
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	cases := map[string]string{
+		"nb": "fredag 27. november 2026",
+		"sv": "fredag 27 november 2026",
+		"en": "Friday 27 November 2026",
+	}
+	for lang, want := range cases {
+		if got := New(lang).LongDate(2026, time.November, 27); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	c := New("nb")
+	if got := c.N("today.days", 1); got != "1 dag" {
+		t.Errorf("1: %q", got)
+	}
+	if got := c.N("today.days", 5); got != "5 dager" {
+		t.Errorf("5: %q", got)
+	}
+}
+
+func TestChoose(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	cases := []struct {
+		flag, tl, cfg string
+		sys           map[string]string
+		want          string
+	}{
+		{"en", "nb", "sv", nil, "en"},
+		{"", "nb", "sv", nil, "nb"},
+		{"", "", "sv", map[string]string{"LANG": "nb_NO.UTF-8"}, "sv"},
+		{"", "", "", map[string]string{"LANG": "nb_NO.UTF-8"}, "nb"},
+		{"", "", "", map[string]string{"LANG": "nn_NO.UTF-8"}, "nb"},
+		{"", "", "", map[string]string{"LC_ALL": "sv_SE.UTF-8", "LANG": "nb_NO"}, "sv"},
+		{"", "", "", map[string]string{"LC_MESSAGES": "C", "LANG": "nb_NO"}, "en"},
+		{"", "", "", map[string]string{"LANG": "de_DE.UTF-8"}, "en"},
+		{"", "", "", nil, "en"},
+	}
+	for _, c := range cases {
+		got, err := Choose(c.flag, c.tl, c.cfg, env(c.sys))
+		if err != nil || got != c.want {
+			t.Errorf("Choose(%q, %q, %q, %v) = %q, %v; want %q", c.flag, c.tl, c.cfg, c.sys, got, err, c.want)
+		}
+	}
+	if _, err := Choose("de", "", "", env(nil)); err == nil {
+		t.Error("--lang de should be refused")
+	}
+}
