@@ -1,0 +1,311 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tillit/config"
+	"tillit/content"
+	"tillit/journal"
+	"tillit/locale"
+)
+
+// testNow is the clock of the tests: Friday 27 November 2026, 09:30.
+var testNow = time.Date(2026, 11, 27, 9, 30, 0, 0, time.Local)
+
+func testContext(t testing.TB, lang string) *Context {
+	t.Helper()
+	cat := locale.New(lang)
+	ctx := &Context{
+		Width: 100, Height: 30,
+		Keys:   DefaultKeyMap(cat),
+		Lang:   cat,
+		Tips:   content.MustTips(lang),
+		Store:  journal.NewStore(t.TempDir()),
+		Config: config.Config{},
+		Editor: "true",
+		Now:    func() time.Time { return testNow },
+		md:     newMarkdownRenderer(),
+	}
+	ctx.setTheme(true)
+	return ctx
+}
+
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	}
+	if c, ok := strings.CutPrefix(s, "ctrl+"); ok {
+		return tea.KeyPressMsg{Code: rune(c[0]), Mod: tea.ModCtrl}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+func typeText(m *checkinModel, s string) {
+	for _, r := range s {
+		if r == '\n' {
+			m.Update(press("enter"))
+			continue
+		}
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+// setupFor loads what a check-in of day needs from the test journal.
+func setupFor(t testing.TB, ctx *Context, day journal.Date) checkinSetup {
+	t.Helper()
+	entries, problems := ctx.Store.Entries()
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	base, err := ctx.Store.Load(day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft, err := ctx.Store.LoadDraft(day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return checkinSetup{day: day, base: base, entries: entries, draft: draft}
+}
+
+// saveNow runs the save command as the program would and hands the result
+// back to the model.
+func saveNow(t *testing.T, m *checkinModel) *journal.Entry {
+	t.Helper()
+	cmd := m.Update(press("ctrl+s"))
+	if cmd == nil {
+		t.Fatal("ctrl+s gave no command")
+	}
+	msg, ok := cmd().(checkinSavedMsg)
+	if !ok || msg.err != nil {
+		t.Fatalf("save: %#v", msg)
+	}
+	m.Update(msg)
+	return msg.entry
+}
+
+func TestCheckinSteps(t *testing.T) {
+	ctx := testContext(t, "nb")
+	day := journal.Date{Year: 2026, Month: 11, Day: 23}
+	m := newCheckin(ctx, setupFor(t, ctx, day))
+	m.Init()
+
+	if m.tip.Number != 1 || m.current() != stepTip || len(m.steps) != 5 {
+		t.Fatalf("start: tip %d, step %v, %d steps", m.tip.Number, m.current(), len(m.steps))
+	}
+	m.Update(press("enter"))
+	if m.current() != stepQuestions {
+		t.Fatalf("after enter: step %v", m.current())
+	}
+	typeText(m, "Første linje med æøå\nandre linje ÆØÅ")
+	m.Update(press("ctrl+p"))
+	m.Update(press("tab"))
+	typeText(m, "Svar to")
+	// Back and forward keep the text.
+	m.Update(press("shift+tab"))
+	m.Update(press("shift+tab"))
+	if m.current() != stepTip {
+		t.Fatalf("shift+tab twice should go back to the tip, at %v", m.current())
+	}
+	m.Update(press("enter"))
+	if got := m.answers[0].Value(); got != "Første linje med æøå\nandre linje ÆØÅ" {
+		t.Fatalf("text lost going back and forth: %q", got)
+	}
+	m.Update(press("tab"))
+	m.Update(press("tab"))
+	if m.current() != stepRating {
+		t.Fatalf("at %v, want rating", m.current())
+	}
+	m.Update(press("4"))
+	m.Update(press("tab"))
+	m.Update(press("right"))
+	m.Update(press("right"))
+	m.Update(press("enter"))
+	if m.rating != 4 || m.energy != 2 || m.current() != stepCommitment {
+		t.Fatalf("rating %d energy %d step %v", m.rating, m.energy, m.current())
+	}
+	typeText(m, "Spør Kari hva hun trenger")
+	m.Update(press("enter"))
+	if m.current() != stepPreview {
+		t.Fatalf("at %v, want preview", m.current())
+	}
+	if md := m.previewMarkdown(); !strings.Contains(md, "Spør Kari") || !strings.Contains(md, "🔒") {
+		t.Errorf("preview lacks the commitment or the private mark:\n%s", md)
+	}
+
+	e := saveNow(t, m)
+	data, err := os.ReadFile(e.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for _, want := range []string{"date: 2026-11-23\n", "tip: 1\n", "rating: 4\n", "energy: 2\n", "commitment: Spør Kari hva hun trenger\n",
+		"<!-- private -->\n## " + m.questions[0] + "\n\nFørste linje med æøå\nandre linje ÆØÅ\n<!-- /private -->", "Svar to"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("file lacks %q:\n%s", want, s)
+		}
+	}
+	if filepath.Base(e.Path) != "2026-11-23.md" {
+		t.Errorf("path %s", e.Path)
+	}
+}
+
+func TestCheckinFollowsUpAndEdits(t *testing.T) {
+	ctx := testContext(t, "en")
+	s := ctx.Store
+	first := journal.NewEntry(s.DayPath(journal.Date{Year: 2026, Month: 11, Day: 23}), journal.Date{Year: 2026, Month: 11, Day: 23})
+	journal.CheckIn{Date: first.Date, Tip: 1, Commitment: "Ask Kari"}.ApplyTo(first)
+	if err := s.Save(first); err != nil {
+		t.Fatal(err)
+	}
+
+	day := journal.Date{Year: 2026, Month: 11, Day: 24}
+	m := newCheckin(ctx, setupFor(t, ctx, day))
+	m.Init()
+	if m.tip.Number != 2 || m.target == nil || m.target.Date != first.Date {
+		t.Fatalf("tip %d, target %v", m.tip.Number, m.target)
+	}
+	m.Update(press("enter"))
+	if m.current() != stepFollowup {
+		t.Fatalf("at %v, want follow-up", m.current())
+	}
+	m.Update(press("2"))
+	m.Update(press("tab"))
+	typeText(m, "Half of it")
+	m.Update(press("enter"))
+	typeText(m, "An answer")
+	e := saveNow(t, m)
+	if e.Followup != journal.FollowupPartly || e.FollowupOf != first.Date || e.FollowupNote != "Half of it" {
+		t.Errorf("follow-up: %+v", e.Meta)
+	}
+
+	// Checking in again on the same day edits that entry.
+	m = newCheckin(ctx, setupFor(t, ctx, day))
+	m.Init()
+	if !m.editing || m.tip.Number != 2 || m.answers[0].Value() != "An answer" || followupChoices[m.followup] != journal.FollowupPartly {
+		t.Fatalf("edit did not load the entry: editing=%v tip=%d answer=%q", m.editing, m.tip.Number, m.answers[0].Value())
+	}
+	m.Update(press("enter"))
+	m.Update(press("enter"))
+	typeText(m, " and more")
+	e = saveNow(t, m)
+	a, _ := e.Body.Answer(m.questions[0])
+	if a.Text != "An answer and more" {
+		t.Errorf("edited answer: %q", a.Text)
+	}
+}
+
+func TestChoosingAnotherTip(t *testing.T) {
+	ctx := testContext(t, "nb")
+	day := journal.Date{Year: 2026, Month: 11, Day: 25}
+	m := newCheckin(ctx, setupFor(t, ctx, day))
+	m.Init()
+	m.Update(press("t"))
+	if !m.picking {
+		t.Fatal("t should open the tip list")
+	}
+	m.Update(press("9"))
+	m.Update(press("enter"))
+	if m.tip.Number != 9 {
+		t.Fatalf("tip %d, want 9", m.tip.Number)
+	}
+	tip9, _ := ctx.Tips.Tip(9)
+	if m.questions[0] != tip9.Questions[0] {
+		t.Errorf("questions not from tip 9: %v", m.questions)
+	}
+	m.Update(press("enter"))
+	typeText(m, "Til stede")
+	saveNow(t, m)
+	entries, _ := ctx.Store.Entries()
+	if due := journal.DueTip(entries, day.AddDays(1), 14); due != 1 {
+		t.Errorf("after choosing 9 on an empty journal, tip %d is due, want 1", due)
+	}
+}
+
+func TestLeavingKeepsADraft(t *testing.T) {
+	ctx := testContext(t, "en")
+	day := journal.Date{Year: 2026, Month: 11, Day: 26}
+	m := newCheckin(ctx, setupFor(t, ctx, day))
+	m.Init()
+	m.Update(press("enter"))
+	typeText(m, "Something I must not lose")
+	m.Update(press("esc")) // back to the tip
+	m.Update(press("esc")) // asks before leaving
+	if !m.confirmLeave {
+		t.Fatal("leaving with text should ask first")
+	}
+	cmd := m.Update(press("y"))
+	if cmd == nil {
+		t.Fatal("no command to leave")
+	}
+	// The sequence saves the draft, then leaves.
+	runAll(cmd)
+	d, err := ctx.Store.LoadDraft(day)
+	if err != nil || d == nil || d.Answers[0].Text != "Something I must not lose" {
+		t.Fatalf("draft: %+v %v", d, err)
+	}
+
+	// The next check-in offers it.
+	m = newCheckin(ctx, setupFor(t, ctx, day))
+	m.Init()
+	if m.resumeOffer == nil {
+		t.Fatal("no offer to resume")
+	}
+	m.Update(press("r"))
+	if m.answers[0].Value() != "Something I must not lose" || m.current() != stepTip {
+		t.Errorf("resumed %q at %v", m.answers[0].Value(), m.current())
+	}
+}
+
+// runAll runs a command and the commands it batches or sequences, as far as
+// they finish at once; ticks are left out.
+func runAll(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(200 * time.Millisecond):
+		return nil
+	}
+	switch msg := msg.(type) {
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, runAll(c)...)
+		}
+		return out
+	}
+	// tea.Sequence returns an unexported type holding its commands.
+	if cmds, ok := sequence(msg); ok {
+		var out []tea.Msg
+		for _, c := range cmds {
+			out = append(out, runAll(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}

@@ -1,0 +1,69 @@
+// Package ui is tillit's terminal interface, built with Bubble Tea: a root
+// model that routes between screens (one file each), a shared context with
+// size, theme, keys, clock and settings, and the commands that do the I/O.
+// Update and View never touch the disk and never render markdown: commands
+// do, and report back with messages.
+package ui
+
+import (
+	"time"
+
+	"tillit/config"
+	"tillit/content"
+	"tillit/journal"
+	"tillit/locale"
+)
+
+// Context is what every screen shares, by pointer: the root keeps it current.
+type Context struct {
+	Width, Height int
+	Dark          bool
+
+	Styles *Styles
+	Keys   *KeyMap
+	Lang   *locale.Catalog
+	Tips   *content.Pack
+	Store  *journal.Store
+	Config config.Config
+	// Editor is the command that edits a file, empty for the platform's
+	// default.
+	Editor string
+	// Now is the clock; tests pin it.
+	Now func() time.Time
+	md  *markdownRenderer
+}
+
+// Today returns today's date by the clock.
+func (c *Context) Today() journal.Date { return journal.DateOf(c.Now()) }
+
+// LongDate writes a day the user's way: "fredag 27. november 2026".
+func (c *Context) LongDate(d journal.Date) string { return c.Lang.LongDate(d.Year, d.Month, d.Day) }
+
+// DayMonth writes a day without the year: "fredag 27. november".
+func (c *Context) DayMonth(d journal.Date) string { return c.Lang.DayMonth(d.Year, d.Month, d.Day) }
+
+// T is a shortcut to the catalog.
+func (c *Context) T(id string, pairs ...any) string { return c.Lang.T(id, pairs...) }
+
+// ContentWidth is the width for reading text: the window less a margin, at
+// most a comfortable line length.
+func (c *Context) ContentWidth() int {
+	return max(20, min(c.Width-4, 96))
+}
+
+// setTheme rebuilds the styles for a dark or a light background.
+func (c *Context) setTheme(dark bool) {
+	c.Dark = dark
+	c.Styles = NewStyles(dark)
+}
+
+// pageLabels are the headings of a tip's page.
+func (c *Context) pageLabels() content.PageLabels {
+	return content.PageLabels{
+		Why:            c.T("tip.why"),
+		Try:            c.T("tip.try"),
+		Questions:      c.T("tip.questions"),
+		QuestionsToday: c.T("tip.questions_today"),
+		Source:         c.T("tip.source", "Author", content.SourceAuthor, "Site", content.SourceSite),
+	}
+}

@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"os/exec"
+	"runtime"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// openEditor hands the terminal to the user's editor for path. The command
+// may carry arguments ("code --wait"), so on Unix it runs through sh.
+func openEditor(ctx *Context, path string, done func(error) tea.Msg) tea.Cmd {
+	return tea.ExecProcess(editorCommand(ctx.Editor, path), tea.ExecCallback(done))
+}
+
+func editorCommand(editor, path string) *exec.Cmd {
+	if runtime.GOOS == "windows" {
+		if editor == "" {
+			editor = "notepad"
+		}
+		return exec.Command(editor, path)
+	}
+	if editor == "" {
+		editor = defaultEditor()
+	}
+	return exec.Command("sh", "-c", editor+` "$1"`, "sh", path)
+}
+
+// defaultEditor is the first of nano and vi that is installed.
+func defaultEditor() string {
+	for _, e := range []string{"nano", "vi"} {
+		if _, err := exec.LookPath(e); err == nil {
+			return e
+		}
+	}
+	return "vi"
+}

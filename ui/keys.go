@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"tillit/locale"
+)
+
+// KeyMap is every key tillit answers to. Screens enable and disable bindings
+// by state, so the help shown is always the truth.
+type KeyMap struct {
+	// Everywhere.
+	Quit       key.Binding
+	ForceQuit  key.Binding
+	Help       key.Binding // outside text fields
+	HelpInText key.Binding // inside text fields, where ? is a character
+
+	// Today.
+	CheckIn   key.Binding
+	ChooseTip key.Binding
+
+	// Check-in.
+	Next         key.Binding
+	Back         key.Binding
+	NextField    key.Binding
+	PrevField    key.Binding
+	Private      key.Binding
+	Editor       key.Binding
+	Save         key.Binding
+	Pick         key.Binding
+	Left         key.Binding
+	Right        key.Binding
+	Up           key.Binding
+	Down         key.Binding
+	PageUp       key.Binding
+	PageDown     key.Binding
+	Top          key.Binding
+	Bottom       key.Binding
+	Rate         key.Binding
+	NoEnergy     key.Binding
+	EntryPrivate key.Binding
+	Resume       key.Binding
+	Discard      key.Binding
+	Yes          key.Binding
+	No           key.Binding
+}
+
+// DefaultKeyMap returns the keys with help in the catalog's language.
+func DefaultKeyMap(t *locale.Catalog) *KeyMap {
+	b := func(help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], t.T(help)))
+	}
+	k := &KeyMap{
+		Quit:       b("key.quit", "q"),
+		ForceQuit:  b("key.force_quit", "ctrl+c"),
+		Help:       b("key.help", "?"),
+		HelpInText: b("key.help", "f1"),
+
+		CheckIn:   b("key.checkin", "enter"),
+		ChooseTip: b("key.choose_tip", "t"),
+
+		Next:         b("key.next", "enter"),
+		Back:         b("key.back", "esc"),
+		NextField:    b("key.next_field", "tab"),
+		PrevField:    b("key.prev_field", "shift+tab"),
+		Private:      b("key.private", "ctrl+p"),
+		Editor:       b("key.editor", "ctrl+e"),
+		Save:         b("key.save", "ctrl+s"),
+		Pick:         b("key.pick", "enter"),
+		Left:         b("key.left", "left", "h"),
+		Right:        b("key.right", "right", "l"),
+		Up:           b("key.up", "up", "k"),
+		Down:         b("key.down", "down", "j"),
+		PageUp:       b("key.page_up", "pgup", "b"),
+		PageDown:     b("key.page_down", "pgdown", "space", "f"),
+		Top:          b("key.top", "g", "home"),
+		Bottom:       b("key.bottom", "G", "end"),
+		Rate:         b("key.rate", "1", "2", "3", "4", "5"),
+		NoEnergy:     b("key.no_energy", "-", "0", "backspace"),
+		EntryPrivate: b("key.entry_private", "p", "ctrl+p"),
+		Resume:       b("key.resume", "r", "enter"),
+		Discard:      b("key.discard", "d"),
+		Yes:          b("key.yes", "y"),
+		No:           b("key.no", "n", "esc"),
+	}
+	k.Left.SetHelp("←/h", t.T("key.left"))
+	k.Right.SetHelp("→/l", t.T("key.right"))
+	k.Up.SetHelp("↑/k", t.T("key.up"))
+	k.Down.SetHelp("↓/j", t.T("key.down"))
+	k.Rate.SetHelp("1–5", t.T("key.rate"))
+	k.NoEnergy.SetHelp("-", t.T("key.no_energy"))
+	k.Resume.SetHelp("r", t.T("key.resume"))
+	k.Yes.SetHelp("y", t.T("key.yes"))
+	k.No.SetHelp("n", t.T("key.no"))
+	return k
+}
+
+// bindings is a help.KeyMap made of the bindings a screen offers now.
+type bindings struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (b bindings) ShortHelp() []key.Binding  { return b.short }
+func (b bindings) FullHelp() [][]key.Binding { return b.full }

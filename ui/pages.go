@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"tillit/content"
+	"tillit/journal"
+)
+
+// tipPage is the markdown of a tip's page, with today's questions when
+// given.
+func tipPage(ctx *Context, t content.Tip, questions []string) string {
+	return t.Page(ctx.pageLabels(), questions)
+}
+
+// entryMarkdown shows a check-in as it will be saved, private parts marked.
+func entryMarkdown(ctx *Context, c journal.CheckIn, target *journal.Entry) string {
+	var b strings.Builder
+	tip, _ := ctx.Tips.Tip(c.Tip)
+	fmt.Fprintf(&b, "# %s\n\n", ctx.LongDate(c.Date))
+	fmt.Fprintf(&b, "**%s %d** · %s\n\n", ctx.T("preview.tip"), tip.Number, tip.Title)
+	if c.Private {
+		fmt.Fprintf(&b, "> 🔒 %s\n\n", ctx.T("preview.entry_private"))
+	}
+	var facts []string
+	if c.Rating > 0 {
+		facts = append(facts, fmt.Sprintf("**%s** %d/5", ctx.T("preview.rating"), c.Rating))
+	}
+	if c.Energy > 0 {
+		facts = append(facts, fmt.Sprintf("**%s** %d/5", ctx.T("preview.energy"), c.Energy))
+	}
+	if len(facts) > 0 {
+		b.WriteString(strings.Join(facts, " · ") + "\n\n")
+	}
+	if target != nil && c.Followup != "" {
+		fmt.Fprintf(&b, "**%s** «%s» — %s %s", ctx.T("preview.followup"), target.Commitment, followupSymbol(c.Followup), followupLabel(ctx, c.Followup))
+		if c.FollowupNote != "" {
+			b.WriteString(": " + c.FollowupNote)
+		}
+		b.WriteString("\n\n")
+	}
+	for _, a := range c.Answers {
+		if strings.TrimSpace(a.Text) == "" {
+			continue
+		}
+		h := a.Question
+		if a.Private {
+			h += " · 🔒 " + ctx.T("private.label")
+		}
+		fmt.Fprintf(&b, "## %s\n\n%s\n\n", h, strings.TrimSpace(a.Text))
+	}
+	if c.Commitment != "" {
+		fmt.Fprintf(&b, "**%s** %s\n", ctx.T("preview.commitment"), c.Commitment)
+	}
+	return b.String()
+}
+
+// plainFallback shows markdown as wrapped text while its render is on the
+// way, so a screen is never empty.
+func plainFallback(md string, width int) string {
+	return lipgloss.NewStyle().Width(width).Render(md)
+}

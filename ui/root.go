@@ -1,0 +1,335 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"tillit/config"
+	"tillit/content"
+	"tillit/journal"
+	"tillit/locale"
+)
+
+// Smallest window tillit lays out; below it, it asks for a larger one.
+const (
+	minWidth  = 40
+	minHeight = 12
+)
+
+// Options is how the command line starts the interface.
+type Options struct {
+	Store  *journal.Store
+	Config config.Config
+	Lang   *locale.Catalog
+	Editor string
+	Now    func() time.Time
+	// CheckIn opens the check-in of CheckInDay at once and quits after it
+	// is saved (tillit checkin).
+	CheckIn    bool
+	CheckInDay journal.Date
+}
+
+// screen is which screen the root shows.
+type screen int
+
+const (
+	screenToday screen = iota
+	screenCheckin
+)
+
+// journalState is the journal as last loaded from disk.
+type journalState struct {
+	entries  []*journal.Entry
+	problems []error // files that could not be read, with their paths
+	drafts   []journal.Date
+}
+
+// journalLoadedMsg carries the journal from disk.
+type journalLoadedMsg struct {
+	state journalState
+	err   error
+}
+
+// draftLoadedMsg carries the draft of a check-in about to start.
+type draftLoadedMsg struct {
+	setup checkinSetup
+	pick  bool
+	err   error
+}
+
+// Model is the root: it owns the shared context, routes messages to the
+// screen on show, and handles what is the same everywhere (size, theme,
+// quit, help).
+type Model struct {
+	ctx  *Context
+	opts Options
+
+	screen   screen
+	today    todayModel
+	checkin  *checkinModel
+	journal  journalState
+	help     help.Model
+	showHelp bool
+
+	// Result is what the command line prints after the interface closes.
+	Result string
+	// Aborted is set when the user left a check-in started from the command
+	// line without saving it.
+	Aborted bool
+}
+
+// New builds the root model.
+func New(o Options) *Model {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Editor == "" {
+		o.Editor = defaultEditor()
+	}
+	ctx := &Context{
+		Width: 80, Height: 24, Dark: true,
+		Keys:   DefaultKeyMap(o.Lang),
+		Lang:   o.Lang,
+		Tips:   content.MustTips(o.Lang.Lang()),
+		Store:  o.Store,
+		Config: o.Config,
+		Editor: o.Editor,
+		Now:    o.Now,
+		md:     newMarkdownRenderer(),
+	}
+	ctx.setTheme(true)
+	m := &Model{ctx: ctx, opts: o, today: newToday(ctx), help: help.New()}
+	m.help.Styles = ctx.Styles.Help
+	return m
+}
+
+// Init asks the terminal for its background (without waiting for it: some
+// never answer) and loads the journal.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, loadJournal(m.ctx.Store))
+}
+
+// loadJournal reads every entry and the list of drafts, in a command.
+func loadJournal(store *journal.Store) tea.Cmd {
+	return func() tea.Msg {
+		entries, problems := store.Entries()
+		drafts, err := store.Drafts()
+		if err != nil {
+			problems = append(problems, err)
+		}
+		return journalLoadedMsg{state: journalState{entries: entries, problems: problems, drafts: drafts}}
+	}
+}
+
+// prepareCheckin finds the day's entry in the loaded journal and reads its
+// draft, in a command.
+func prepareCheckin(store *journal.Store, j journalState, day journal.Date, tip int, pick bool) tea.Cmd {
+	return func() tea.Msg {
+		base, err := store.Load(day)
+		if err != nil {
+			return draftLoadedMsg{err: err}
+		}
+		draft, err := store.LoadDraft(day)
+		if err != nil {
+			return draftLoadedMsg{err: err}
+		}
+		return draftLoadedMsg{setup: checkinSetup{day: day, base: base, entries: j.entries, draft: draft, tip: tip}, pick: pick}
+	}
+}
+
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width - 2)
+		if m.checkin != nil {
+			return m, m.checkin.rerender()
+		}
+		return m, nil
+	case tea.BackgroundColorMsg:
+		if msg.IsDark() == m.ctx.Dark {
+			return m, nil
+		}
+		m.ctx.setTheme(msg.IsDark())
+		m.help.Styles = m.ctx.Styles.Help
+		if m.checkin != nil {
+			m.checkin.restyle()
+			return m, m.checkin.rerender()
+		}
+		return m, nil
+	case journalLoadedMsg:
+		m.journal = msg.state
+		m.today.refresh(msg.state)
+		if m.opts.CheckIn && m.checkin == nil && !m.Aborted && m.Result == "" {
+			return m, prepareCheckin(m.ctx.Store, m.journal, m.opts.CheckInDay, 0, false)
+		}
+		return m, nil
+	case startCheckinMsg:
+		return m, prepareCheckin(m.ctx.Store, m.journal, msg.day, msg.tip, msg.pick)
+	case draftLoadedMsg:
+		if msg.err != nil {
+			if m.opts.CheckIn {
+				m.Result = msg.err.Error()
+				m.Aborted = true
+				return m, tea.Quit
+			}
+			m.today.flash = ""
+			m.today.unreadable = append([]error{msg.err}, m.today.unreadable...)
+			return m, nil
+		}
+		m.checkin = newCheckin(m.ctx, msg.setup)
+		m.checkin.picking = msg.pick && !m.checkin.editing
+		m.checkin.pickIndex = m.checkin.tip.Number - 1
+		m.screen = screenCheckin
+		m.showHelp = false
+		return m, m.checkin.Init()
+	case leaveCheckinMsg:
+		m.checkin = nil
+		m.screen = screenToday
+		if m.opts.CheckIn {
+			m.Aborted = true
+			return m, tea.Quit
+		}
+		return m, loadJournal(m.ctx.Store)
+	case checkinSavedMsg:
+		if m.checkin == nil {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, m.checkin.Update(msg)
+		}
+		m.checkin = nil
+		m.screen = screenToday
+		if m.opts.CheckIn {
+			m.Result = m.ctx.T("cli.saved", "Path", msg.entry.Path)
+			return m, tea.Quit
+		}
+		m.today.flash = flashFor(m.ctx, msg.entry, m.ctx.Now())
+		return m, loadJournal(m.ctx.Store)
+	case tea.KeyPressMsg:
+		if cmd, done := m.globalKey(msg); done {
+			return m, cmd
+		}
+	}
+
+	switch m.screen {
+	case screenCheckin:
+		return m, m.checkin.Update(msg)
+	default:
+		return m, m.today.Update(msg)
+	}
+}
+
+// globalKey handles the keys that mean the same on every screen.
+func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.ctx.Keys
+	switch {
+	case key.Matches(msg, k.ForceQuit):
+		return m.quit(), true
+	case m.showHelp:
+		// Any key closes the help.
+		m.showHelp = false
+		return nil, true
+	case key.Matches(msg, k.HelpInText):
+		m.showHelp = true
+		return nil, true
+	case key.Matches(msg, k.Help) && !m.inText():
+		m.showHelp = true
+		return nil, true
+	case m.screen == screenToday && key.Matches(msg, k.Quit):
+		return tea.Quit, true
+	}
+	return nil, false
+}
+
+// quit leaves at once; typed text is kept as a draft first.
+func (m *Model) quit() tea.Cmd {
+	if m.checkin != nil && m.checkin.hasText() {
+		m.checkin.changeGen++ // save even if the last draft is current
+		m.Result = m.ctx.T("cli.draft_kept", "Day", m.checkin.day.String())
+		m.Aborted = true
+		return tea.Sequence(m.checkin.saveDraft(), tea.Quit)
+	}
+	if m.checkin != nil {
+		m.Aborted = true
+	}
+	return tea.Quit
+}
+
+// Draft returns the check-in in progress as a draft, for the command line to
+// keep when the program is stopped from outside (a closed terminal).
+func (m *Model) Draft() *journal.Draft {
+	if m.checkin == nil || !m.checkin.hasText() {
+		return nil
+	}
+	return m.checkin.draft()
+}
+
+func (m *Model) inText() bool {
+	return m.screen == screenCheckin && m.checkin.inText()
+}
+
+func (m *Model) currentHelp() bindings {
+	if m.screen == screenCheckin {
+		return m.checkin.help()
+	}
+	return m.today.help()
+}
+
+func (m *Model) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "tillit"
+	v.SetContent(m.render())
+	return v
+}
+
+func (m *Model) render() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	if ctx.Width < minWidth || ctx.Height < minHeight {
+		return st.Warning.Render(ctx.T("app.too_small", "W", minWidth, "H", minHeight))
+	}
+	var body string
+	switch {
+	case m.showHelp:
+		body = m.viewHelp()
+	case m.screen == screenCheckin:
+		body = m.checkin.View()
+	default:
+		body = m.today.View()
+	}
+	footer := " " + m.help.View(m.currentHelp())
+	if m.showHelp {
+		footer = " " + st.Faint.Render(ctx.T("help.close"))
+	}
+	// The footer sits on the last line; the body is cut to fit above it.
+	bodyLines := strings.Split(body, "\n")
+	room := ctx.Height - 2
+	if len(bodyLines) > room {
+		bodyLines = bodyLines[:room]
+	}
+	for len(bodyLines) < room {
+		bodyLines = append(bodyLines, "")
+	}
+	return strings.Join(bodyLines, "\n") + "\n\n" + footer
+}
+
+func (m *Model) viewHelp() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	h := m.help
+	h.ShowAll = true
+	var b strings.Builder
+	b.WriteString(" " + st.Title.Render(ctx.T("help.title")) + "\n\n")
+	b.WriteString(lipgloss.NewStyle().PaddingLeft(2).Render(h.View(m.currentHelp())))
+	return b.String()
+}
+
+// ErrAborted is returned when the user leaves without finishing.
+var ErrAborted = errors.New("aborted")

@@ -1,0 +1,265 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"tillit/content"
+	"tillit/journal"
+)
+
+// todayModel is the home screen: the date, the week, the streak, today's
+// tip, the open commitment and the one obvious next action.
+type todayModel struct {
+	ctx *Context
+
+	day        journal.Date
+	entry      *journal.Entry // today's entry, nil when none
+	tip        content.Tip
+	round      int
+	streak     int
+	week       []dayMark
+	open       *journal.Entry // the commitment to follow up
+	draft      bool           // an unfinished check-in of today is waiting
+	unreadable []error
+	loaded     bool
+	flash      string // one line about what just happened
+}
+
+// dayMark is one day of the week strip.
+type dayMark int
+
+const (
+	dayFuture dayMark = iota
+	dayMissed
+	dayCheckedIn
+	dayToday
+)
+
+func newToday(ctx *Context) todayModel { return todayModel{ctx: ctx} }
+
+// refresh recomputes what Today shows from a freshly loaded journal.
+func (m *todayModel) refresh(j journalState) {
+	ctx := m.ctx
+	m.loaded = true
+	m.day = ctx.Today()
+	m.entry = journal.ByDate(j.entries, m.day)
+	tipNo := journal.DueTip(j.entries, m.day, ctx.Tips.Count())
+	if m.checkedIn() {
+		tipNo = m.entry.Tip
+	}
+	m.tip, _ = ctx.Tips.Tip(tipNo)
+	m.round = journal.Round(j.entries, m.day, ctx.Tips.Count())
+	m.streak = journal.Streak(j.entries, m.day)
+	m.open = journal.CommitmentToFollowUp(j.entries, m.day)
+	m.unreadable = j.problems
+	m.draft = false
+	for _, d := range j.drafts {
+		if d == m.day {
+			m.draft = true
+		}
+	}
+	days := journal.CheckInDays(j.entries)
+	m.week = m.week[:0]
+	monday := m.day.Monday()
+	for i := range 7 {
+		d := monday.AddDays(i)
+		switch {
+		case days[d]:
+			m.week = append(m.week, dayCheckedIn)
+		case d == m.day:
+			m.week = append(m.week, dayToday)
+		case d.Before(m.day):
+			m.week = append(m.week, dayMissed)
+		default:
+			m.week = append(m.week, dayFuture)
+		}
+	}
+}
+
+func (m *todayModel) checkedIn() bool { return m.entry != nil && m.entry.IsCheckIn() }
+
+// startCheckinMsg asks the root to open the check-in of a day.
+type startCheckinMsg struct {
+	day  journal.Date
+	tip  int
+	pick bool // open the tip list first
+}
+
+func (m *todayModel) Update(msg tea.Msg) tea.Cmd {
+	k := m.ctx.Keys
+	if msg, ok := msg.(tea.KeyPressMsg); ok && m.loaded {
+		switch {
+		case key.Matches(msg, k.CheckIn):
+			day := m.day
+			return func() tea.Msg { return startCheckinMsg{day: day} }
+		case key.Matches(msg, k.ChooseTip) && !m.checkedIn():
+			day := m.day
+			return func() tea.Msg { return startCheckinMsg{day: day, pick: true} }
+		}
+	}
+	return nil
+}
+
+func (m *todayModel) help() bindings {
+	k := m.ctx.Keys
+	checkIn := k.CheckIn
+	if m.checkedIn() {
+		checkIn.SetHelp("enter", m.ctx.T("key.edit_checkin"))
+	} else if m.draft {
+		checkIn.SetHelp("enter", m.ctx.T("key.resume_checkin"))
+	}
+	short := []key.Binding{checkIn}
+	if !m.checkedIn() {
+		short = append(short, k.ChooseTip)
+	}
+	short = append(short, k.Help, k.Quit)
+	return bindings{short: short, full: [][]key.Binding{short}}
+}
+
+func (m *todayModel) View() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	if !m.loaded {
+		return ""
+	}
+	w := ctx.Width
+	inner := min(w-4, 76)
+	var rows []string
+
+	// The app's name and the date.
+	name := " " + st.AppName.Render("tillit")
+	date := st.Header.Render(ctx.LongDate(m.day)) + " "
+	rows = append(rows, spread(name, date, w), "")
+
+	// The week and the numbers beside it.
+	rows = append(rows, m.viewWeek(inner), "")
+
+	// Today's tip, or what today's check-in said.
+	rows = append(rows, lipgloss.NewStyle().MarginLeft(2).Render(m.viewCard(inner)), "")
+
+	// The commitment from last time.
+	if m.open != nil && !m.checkedIn() {
+		rows = append(rows,
+			"   "+st.Faint.Render(ctx.T("today.open_commitment", "Day", ctx.DayMonth(m.open.Date)))+" "+st.Strong.Render("«"+truncate(m.open.Commitment, inner-20)+"»"),
+			"   "+st.Faint.Render(ctx.T("today.asked_in_checkin")), "")
+	}
+	if len(m.unreadable) > 0 {
+		rows = append(rows, "   "+st.Warning.Render("⚠ "+ctx.Lang.N("today.unreadable", len(m.unreadable), "First", truncate(m.unreadable[0].Error(), inner-10))))
+	}
+	if m.flash != "" {
+		rows = append(rows, "   "+st.Success.Render(m.flash))
+	}
+	return strings.Join(rows, "\n")
+}
+
+func (m *todayModel) viewWeek(width int) string {
+	ctx, st := m.ctx, m.ctx.Styles
+	year, week := m.day.ISOWeek()
+	_ = year
+	var names, marks []string
+	monday := m.day.Monday()
+	for i, mark := range m.week {
+		d := monday.AddDays(i)
+		names = append(names, fmt.Sprintf("%-2s", ctx.Lang.WeekdayShort(d.Weekday())))
+		var sym string
+		switch mark {
+		case dayCheckedIn:
+			sym = st.Highlight.Render("● ")
+		case dayToday:
+			sym = st.Highlight.Render("◉ ")
+		case dayMissed:
+			sym = st.Faint.Render("○ ")
+		default:
+			sym = st.Faint.Render("· ")
+		}
+		marks = append(marks, sym)
+	}
+	label := fmt.Sprintf("%-8s", ctx.T("today.week", "N", week))
+	left1 := "   " + st.Strong.Render(label) + st.Faint.Render(strings.Join(names, " "))
+	left2 := "   " + strings.Repeat(" ", lipgloss.Width(label)) + strings.Join(marks, " ")
+
+	streakLabel := st.Faint.Render(fmt.Sprintf("%-7s", ctx.T("today.streak")))
+	roundLabel := st.Faint.Render(fmt.Sprintf("%-7s", ctx.T("today.round")))
+	right1 := streakLabel + st.Strong.Render(ctx.Lang.N("today.days", m.streak))
+	right2 := roundLabel + st.Strong.Render(ctx.T("today.round_value", "Round", m.round, "Tip", m.tip.Number, "Of", ctx.Tips.Count()))
+	if width < 66 {
+		return left1 + "\n" + left2 + "\n\n   " + right1 + "\n   " + right2
+	}
+	pad := 4
+	return left1 + strings.Repeat(" ", pad) + right1 + "\n" + left2 + strings.Repeat(" ", pad) + right2
+}
+
+func (m *todayModel) viewCard(width int) string {
+	ctx, st := m.ctx, m.ctx.Styles
+	card := st.Card.Width(width)
+	text := width - card.GetHorizontalFrameSize()
+	var b strings.Builder
+	if m.checkedIn() {
+		e := m.entry
+		b.WriteString(st.CardTitle.Render("✓ "+ctx.T("today.checked_in")) + st.Faint.Render(fmt.Sprintf("  %s %d/%d", ctx.T("today.tip"), e.Tip, ctx.Tips.Count())) + "\n\n")
+		b.WriteString(st.Strong.Width(text).Render(m.tip.Title) + "\n")
+		if e.Rating > 0 {
+			b.WriteString(st.Faint.Render(ctx.T("today.rating")+" ") + ratingDots(e.Rating) + fmt.Sprintf(" %d/5", e.Rating) + "\n")
+		}
+		if e.Commitment != "" {
+			b.WriteString(st.Faint.Render(ctx.T("today.commitment")+" ") + st.Text.Width(text-lipgloss.Width(ctx.T("today.commitment"))-1).Render(e.Commitment))
+		}
+		return card.Render(strings.TrimRight(b.String(), "\n"))
+	}
+	b.WriteString(st.CardTitle.Render(ctx.T("today.tip_of_day")) + st.Faint.Render(fmt.Sprintf("  %d/%d", m.tip.Number, ctx.Tips.Count())) + "\n\n")
+	b.WriteString(st.Strong.Width(text).Render(m.tip.Title) + "\n")
+	why := firstSentence(m.tip.Why)
+	b.WriteString(st.Text.Width(text).Render(why))
+	if m.draft {
+		b.WriteString("\n\n" + st.Warning.Render("✎ "+ctx.T("today.draft_waiting")))
+	}
+	return card.Render(b.String())
+}
+
+// ratingDots draws a rating as filled and empty dots, readable without colour.
+func ratingDots(r int) string {
+	return strings.Repeat("●", r) + strings.Repeat("○", 5-r)
+}
+
+// firstSentence returns the text up to its first full stop, for a short
+// preview of a tip's why.
+func firstSentence(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for i, r := range s {
+		if (r == '.' || r == '!' || r == '?') && i > 20 && (i+1 == len(s) || s[i+1] == ' ') {
+			return s[:i+1]
+		}
+	}
+	return s
+}
+
+// spread puts left and right text on one line of width w.
+func spread(left, right string, w int) string {
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return left
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// truncate cuts s to n cells with an ellipsis.
+func truncate(s string, n int) string {
+	if n < 2 || lipgloss.Width(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && lipgloss.Width(string(r)) > n-1 {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+// flashFor says what a save did, for Today.
+func flashFor(ctx *Context, e *journal.Entry, at time.Time) string {
+	return ctx.T("today.saved", "Time", at.Format("15:04"), "Path", e.Path)
+}
