@@ -1,0 +1,52 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+func (a *app) tipsCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "tips [N]",
+		Short:   "List the 14 tips, or show one",
+		Example: "  tillit tips\n  tillit tips 7\n  tillit tips --json --lang en",
+		Args:    maxArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			tips := a.tips.Tips
+			if len(args) == 1 {
+				n, err := strconv.Atoi(args[0])
+				t, ok := a.tips.Tip(n)
+				if err != nil || !ok {
+					return usagef("there is no tip %q: choose 1–%d", args[0], a.tips.Count())
+				}
+				if asJSON {
+					return writeJSON(a, t)
+				}
+				return a.printMarkdown(tipMarkdown(a, t, nil))
+			}
+			if asJSON {
+				return writeJSON(a, tips)
+			}
+			var b strings.Builder
+			fmt.Fprintf(&b, "# %s\n\n", a.lang.T("cli.tips_title"))
+			for _, t := range tips {
+				fmt.Fprintf(&b, "%d. %s\n", t.Number, t.Title)
+			}
+			return a.printMarkdown(b.String())
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: number, id, title, short, why, try, questions")
+	return cmd
+}
+
+func writeJSON(a *app, v any) error {
+	enc := json.NewEncoder(a.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,233 @@
+// Command tillit is a terminal coaching companion for servant leaders: a
+// daily reflection on one of the 14 practical tips for trust-based
+// leadership (Louise Bringselius, idebanken.org), kept in a private markdown
+// journal on the manager's own machine.
+//
+// This file builds the command line; the commands live in cmd_*.go, the
+// interface in ui/, the journal in journal/, the tips in content/.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+
+	"tillit/config"
+	"tillit/content"
+	"tillit/journal"
+	"tillit/locale"
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3".
+var version = ""
+
+// Exit codes, as the command line promises them.
+const (
+	exitOK      = 0
+	exitError   = 1
+	exitUsage   = 2
+	exitAborted = 130
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// usageError is a mistake in how a command was called (exit 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// abortError says the user stopped before finishing (exit 130); msg tells
+// them where their text went.
+type abortError struct{ msg string }
+
+func (e abortError) Error() string { return e.msg }
+
+// quietError has already been reported; only the exit code is left.
+type quietError struct{ code int }
+
+func (e quietError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// app is what every command shares once the global flags are read.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+
+	journalFlag, langFlag, configFlag string
+
+	cfg   config.Config
+	lang  *locale.Catalog
+	store *journal.Store
+	tips  *content.Pack
+	now   func() time.Time
+}
+
+// setup reads the settings and decides the journal and the language.
+func (a *app) setup() error {
+	cfg, err := config.Load(a.configFlag)
+	if err != nil {
+		return err
+	}
+	a.cfg = cfg
+	lang, err := locale.Choose(a.langFlag, os.Getenv("TILLIT_LANG"), cfg.Lang, os.Getenv)
+	if err != nil {
+		if a.langFlag != "" {
+			return usageError{err}
+		}
+		return err
+	}
+	a.lang = locale.New(lang)
+	a.tips, err = content.Tips(lang)
+	if err != nil {
+		return err
+	}
+	root := cfg.JournalRoot(a.journalFlag, os.Getenv("TILLIT_JOURNAL"))
+	if err := checkJournalRoot(root); err != nil {
+		return err
+	}
+	a.store = journal.NewStore(root)
+	return nil
+}
+
+// checkJournalRoot refuses a journal path that is a file: nothing could be
+// written there, and saying so early loses nothing.
+func checkJournalRoot(root string) error {
+	info, err := os.Stat(root)
+	if err == nil && !info.IsDir() {
+		return fmt.Errorf("%s: the journal path is a file, not a folder", root)
+	}
+	return nil
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
+	root := a.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(versionString()),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
+			var q quietError
+			if errors.As(err, &q) {
+				return
+			}
+			msg := oneLine(err.Error())
+			var u usageError
+			if errors.As(err, &u) {
+				msg += " (see tillit --help)"
+			}
+			fmt.Fprintln(w, "tillit: "+msg)
+		}),
+	)
+	return exitCode(err)
+}
+
+func exitCode(err error) int {
+	var (
+		u usageError
+		a abortError
+		q quietError
+	)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &q):
+		return q.code
+	case errors.As(err, &u):
+		return exitUsage
+	case errors.As(err, &a):
+		return exitAborted
+	}
+	return exitError
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "tillit",
+		Short: "A daily coaching companion for servant leaders",
+		Long: "tillit walks you through the 14 practical tips for trust-based leadership\n" +
+			"(Louise Bringselius, idebanken.org) as a short daily reflection, kept in a\n" +
+			"private markdown journal on your own machine.\n\n" +
+			"Run it without a command to open Today.",
+		Args: noArgs,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Name() == "completion" || cmd.Name() == "man" || (cmd.Parent() != nil && cmd.Parent().Name() == "completion") {
+				return nil
+			}
+			return a.setup()
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runTUI(false, journal.Date{})
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	f := root.PersistentFlags()
+	f.StringVar(&a.journalFlag, "journal", "", "the journal folder (default $TILLIT_JOURNAL, the config's journal, or ~/.local/share/tillit/journal)")
+	f.StringVar(&a.langFlag, "lang", "", "language: nb, en or sv (default $TILLIT_LANG, the config's lang, or the system's)")
+	f.StringVar(&a.configFlag, "config", "", "the settings file (default ~/.config/tillit/config.toml)")
+
+	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand())
+	return root
+}
+
+// noArgs is cobra.NoArgs as a usage error.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		if cmd.HasSubCommands() {
+			return usagef("unknown command %q", args[0])
+		}
+		return usagef("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
+	}
+	return nil
+}
+
+// maxArgs is cobra.MaximumNArgs as a usage error.
+func maxArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > n {
+			return usagef("%s takes at most %d argument(s), got %d", cmd.CommandPath(), n, len(args))
+		}
+		return nil
+	}
+}
+
+// parseDay reads a --date flag; empty means today.
+func (a *app) parseDay(s string) (journal.Date, error) {
+	if s == "" {
+		return journal.DateOf(a.now()), nil
+	}
+	d, err := journal.ParseDate(s)
+	if err != nil {
+		return journal.Date{}, usagef("--date: %v", err)
+	}
+	return d, nil
+}

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the test binary stand in for the tillit command: scripts run
+// it with "exec tillit ...", each time as a new process.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"tillit": main})
+}
+
+// TestScripts runs the command-line scripts in testdata/script. Every script
+// gets its own home, XDG folders and journal under $WORK, so nothing reads or
+// writes the real user's files.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		Setup:               isolate,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exits":       cmdExits,
+			"hasprefix":   cmdHasPrefix,
+			"mode":        cmdMode,
+			"onlyentries": cmdOnlyEntries,
+		},
+	})
+}
+
+// isolate points every place tillit looks for settings, data and language at
+// the script's own work folder.
+func isolate(env *testscript.Env) error {
+	work := env.WorkDir
+	dirs := map[string]string{
+		"HOME":            filepath.Join(work, "home"),
+		"XDG_CONFIG_HOME": filepath.Join(work, "home", ".config"),
+		"XDG_DATA_HOME":   filepath.Join(work, "home", ".local", "share"),
+		"XDG_STATE_HOME":  filepath.Join(work, "home", ".local", "state"),
+		"XDG_CACHE_HOME":  filepath.Join(work, "home", ".cache"),
+	}
+	for name, dir := range dirs {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		env.Setenv(name, dir)
+	}
+	// Not the user's config folders elsewhere, not their editor.
+	env.Setenv("XDG_CONFIG_DIRS", filepath.Join(work, "etc", "xdg"))
+	env.Setenv("XDG_DATA_DIRS", filepath.Join(work, "usr", "share"))
+	env.Setenv("TILLIT_JOURNAL", filepath.Join(work, "journal"))
+	env.Setenv("TILLIT_EDITOR", "")
+	env.Setenv("VISUAL", "")
+	env.Setenv("EDITOR", "")
+	// English unless a script asks for another language.
+	env.Setenv("LANG", "C")
+	env.Setenv("LC_ALL", "")
+	env.Setenv("LC_MESSAGES", "")
+	env.Setenv("TILLIT_LANG", "")
+	env.Setenv("NO_COLOR", "")
+	// A real terminal type: output is plain only because it goes to a pipe.
+	env.Setenv("TERM", "xterm-256color")
+	return nil
+}
+
+// exits N PROG ARGS... runs PROG as exec does and fails unless it exits with
+// status N; stdout and stderr are kept for the commands that follow. It tells
+// an error (1) from a usage error (2), which "! exec" cannot.
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! exits")
+	}
+	if len(args) < 2 {
+		ts.Fatalf("usage: exits N PROG [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: invalid status %q", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			ts.Fatalf("exits: %v", err)
+		}
+		got = exit.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
+}
+
+// hasprefix FILE PREFIXFILE fails unless FILE's bytes start with every byte of
+// PREFIXFILE. On success it writes the rest of FILE (what was added) to
+// stdout, so the script can check it with "stdout".
+func cmdHasPrefix(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: hasprefix FILE PREFIXFILE")
+	}
+	file, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	prefix, err := os.ReadFile(ts.MkAbs(args[1]))
+	ts.Check(err)
+	ok := bytes.HasPrefix(file, prefix)
+	switch {
+	case neg && ok:
+		ts.Fatalf("%s starts with the bytes of %s", args[0], args[1])
+	case !neg && !ok:
+		i := 0
+		for i < len(file) && i < len(prefix) && file[i] == prefix[i] {
+			i++
+		}
+		ts.Fatalf("%s does not start with %s: first difference at byte %d\n  file:   %q\n  prefix: %q",
+			args[0], args[1], i, excerpt(file, i), excerpt(prefix, i))
+	case ok:
+		fmt.Fprint(ts.Stdout(), string(file[len(prefix):]))
+	}
+}
+
+func excerpt(b []byte, at int) []byte {
+	from, to := max(0, at-20), min(len(b), at+20)
+	return b[from:to]
+}
+
+// mode PERM PATH... fails unless each path has exactly the permission bits
+// PERM (octal, e.g. 0600).
+func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 2 {
+		ts.Fatalf("usage: mode PERM PATH...")
+	}
+	want, err := strconv.ParseUint(args[0], 8, 32)
+	if err != nil {
+		ts.Fatalf("mode: invalid permission %q", args[0])
+	}
+	for _, p := range args[1:] {
+		info, err := os.Stat(ts.MkAbs(p))
+		ts.Check(err)
+		got := info.Mode().Perm()
+		if (uint64(got) == want) == neg {
+			if neg {
+				ts.Fatalf("%s has mode %04o", p, got)
+			}
+			ts.Fatalf("%s has mode %04o, want %04o", p, got, want)
+		}
+	}
+}
+
+var (
+	yearName  = regexp.MustCompile(`^\d{4}$`)
+	monthName = regexp.MustCompile(`^(0[1-9]|1[0-2])$`)
+	dayName   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(-mentoring)?\.md$`)
+	weekName  = regexp.MustCompile(`^\d{4}-W\d{2}\.md$`)
+)
+
+// onlyentries DIR fails if a year or month folder of the journal at DIR holds
+// anything but entries (YYYY-MM-DD.md, YYYY-MM-DD-mentoring.md in months,
+// YYYY-Www.md in years): what tillit owns lives under DIR/.tillit.
+func cmdOnlyEntries(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! onlyentries")
+	}
+	if len(args) != 1 {
+		ts.Fatalf("usage: onlyentries DIR")
+	}
+	root := ts.MkAbs(args[0])
+	var bad []string
+	years, err := os.ReadDir(root)
+	ts.Check(err)
+	for _, y := range years {
+		if !y.IsDir() || !yearName.MatchString(y.Name()) {
+			continue
+		}
+		months, err := os.ReadDir(filepath.Join(root, y.Name()))
+		ts.Check(err)
+		for _, m := range months {
+			rel := filepath.Join(y.Name(), m.Name())
+			if !m.IsDir() {
+				if !weekName.MatchString(m.Name()) {
+					bad = append(bad, rel)
+				}
+				continue
+			}
+			if !monthName.MatchString(m.Name()) {
+				bad = append(bad, rel+"/")
+				continue
+			}
+			files, err := os.ReadDir(filepath.Join(root, rel))
+			ts.Check(err)
+			for _, f := range files {
+				if f.IsDir() || !dayName.MatchString(f.Name()) {
+					bad = append(bad, filepath.Join(rel, f.Name()))
+				}
+			}
+		}
+	}
+	if len(bad) > 0 {
+		ts.Fatalf("%s: not journal entries in year/month folders: %q", args[0], bad)
+	}
+}
