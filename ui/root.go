@@ -294,7 +294,7 @@ func (m *Model) View() tea.View {
 func (m *Model) render() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	if ctx.Width < minWidth || ctx.Height < minHeight {
-		return st.Warning.Render(ctx.T("app.too_small", "W", minWidth, "H", minHeight))
+		return st.Warning.Width(ctx.Width).Render(ctx.T("app.too_small", "W", minWidth, "H", minHeight))
 	}
 	var body string
 	switch {
@@ -321,14 +321,50 @@ func (m *Model) render() string {
 	return strings.Join(bodyLines, "\n") + "\n\n" + footer
 }
 
+// viewHelp lists every key of the screen, in groups laid out in as many
+// columns as the window holds.
 func (m *Model) viewHelp() string {
 	ctx, st := m.ctx, m.ctx.Styles
-	h := m.help
-	h.ShowAll = true
-	var b strings.Builder
-	b.WriteString(" " + st.Title.Render(ctx.T("help.title")) + "\n\n")
-	b.WriteString(lipgloss.NewStyle().PaddingLeft(2).Render(h.View(m.currentHelp())))
-	return b.String()
+	seen := map[string]bool{}
+	var blocks []string
+	for _, group := range m.currentHelp().FullHelp() {
+		var lines []string
+		keyWidth := 0
+		var keys, descs []string
+		for _, b := range group {
+			h := b.Help()
+			if !b.Enabled() || h.Key == "" || seen[h.Key+h.Desc] {
+				continue
+			}
+			seen[h.Key+h.Desc] = true
+			keys, descs = append(keys, h.Key), append(descs, h.Desc)
+			keyWidth = max(keyWidth, lipgloss.Width(h.Key))
+		}
+		for i := range keys {
+			pad := strings.Repeat(" ", keyWidth-lipgloss.Width(keys[i]))
+			lines = append(lines, st.Highlight.Render(keys[i])+pad+"  "+descs[i])
+		}
+		if len(lines) > 0 {
+			blocks = append(blocks, strings.Join(lines, "\n"))
+		}
+	}
+	var rows []string
+	var row []string
+	used := 0
+	for _, b := range blocks {
+		w := lipgloss.Width(b) + 4
+		if used+w > ctx.Width-2 && len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, used = nil, 0
+		}
+		row = append(row, lipgloss.NewStyle().PaddingRight(4).Render(b))
+		used += w
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	body := strings.Join(rows, "\n\n")
+	return " " + st.Title.Render(ctx.T("help.title")) + "\n\n" + "  " + strings.ReplaceAll(body, "\n", "\n  ")
 }
 
 // ErrAborted is returned when the user leaves without finishing.

@@ -123,10 +123,27 @@ func (m *todayModel) help() bindings {
 }
 
 func (m *todayModel) View() string {
-	ctx, st := m.ctx, m.ctx.Styles
+	ctx := m.ctx
 	if !m.loaded {
 		return ""
 	}
+	// Lay out the full screen; on a short window, first shorten the card,
+	// then fold the week into one line.
+	room := ctx.Height - 2
+	var out string
+	for _, compact := range []int{0, 1, 2} {
+		out = m.layout(compact)
+		if lipgloss.Height(out) <= room {
+			break
+		}
+	}
+	return out
+}
+
+// layout draws Today; compact 1 leaves the tip's explanation out of the card,
+// compact 2 also folds the week strip into one line.
+func (m *todayModel) layout(compact int) string {
+	ctx, st := m.ctx, m.ctx.Styles
 	w := ctx.Width
 	inner := min(w-4, 76)
 	var rows []string
@@ -137,22 +154,29 @@ func (m *todayModel) View() string {
 	rows = append(rows, spread(name, date, w), "")
 
 	// The week and the numbers beside it.
-	rows = append(rows, m.viewWeek(inner), "")
+	if compact < 2 {
+		rows = append(rows, m.viewWeek(inner), "")
+	} else {
+		year, week := m.day.ISOWeek()
+		_ = year
+		rows = append(rows, "   "+st.Faint.Render(ctx.T("today.week", "N", week)+" · "+ctx.T("today.streak")+" ")+st.Strong.Render(ctx.Lang.N("today.days", m.streak)), "")
+	}
 
 	// Today's tip, or what today's check-in said.
-	rows = append(rows, lipgloss.NewStyle().MarginLeft(2).Render(m.viewCard(inner)), "")
+	rows = append(rows, lipgloss.NewStyle().MarginLeft(2).Render(m.viewCard(inner, compact)), "")
 
 	// The commitment from last time.
 	if m.open != nil && !m.checkedIn() {
 		rows = append(rows,
-			"   "+st.Faint.Render(ctx.T("today.open_commitment", "Day", ctx.DayMonth(m.open.Date)))+" "+st.Strong.Render("«"+truncate(m.open.Commitment, inner-20)+"»"),
+			"   "+st.Faint.Render(ctx.T("today.open_commitment", "Day", ctx.DayMonth(m.open.Date))),
+			"   "+st.Strong.Render("«"+truncate(m.open.Commitment, inner-4)+"»"),
 			"   "+st.Faint.Render(ctx.T("today.asked_in_checkin")), "")
 	}
 	if len(m.unreadable) > 0 {
-		rows = append(rows, "   "+st.Warning.Render("⚠ "+ctx.Lang.N("today.unreadable", len(m.unreadable), "First", truncate(m.unreadable[0].Error(), inner-10))))
+		rows = append(rows, "   "+st.Warning.Render(truncate("⚠ "+ctx.Lang.N("today.unreadable", len(m.unreadable), "First", m.unreadable[0].Error()), inner)))
 	}
 	if m.flash != "" {
-		rows = append(rows, "   "+st.Success.Render(m.flash))
+		rows = append(rows, "   "+st.Success.Render(truncate(m.flash, inner)))
 	}
 	return strings.Join(rows, "\n")
 }
@@ -179,7 +203,7 @@ func (m *todayModel) viewWeek(width int) string {
 		}
 		marks = append(marks, sym)
 	}
-	label := fmt.Sprintf("%-8s", ctx.T("today.week", "N", week))
+	label := fmt.Sprintf("%-9s", ctx.T("today.week", "N", week))
 	left1 := "   " + st.Strong.Render(label) + st.Faint.Render(strings.Join(names, " "))
 	left2 := "   " + strings.Repeat(" ", lipgloss.Width(label)) + strings.Join(marks, " ")
 
@@ -194,7 +218,9 @@ func (m *todayModel) viewWeek(width int) string {
 	return left1 + strings.Repeat(" ", pad) + right1 + "\n" + left2 + strings.Repeat(" ", pad) + right2
 }
 
-func (m *todayModel) viewCard(width int) string {
+// viewCard draws the tip card; compact 1 leaves out the explanation,
+// compact 2 also uses the tip's short title.
+func (m *todayModel) viewCard(width int, compact int) string {
 	ctx, st := m.ctx, m.ctx.Styles
 	card := st.Card.Width(width)
 	text := width - card.GetHorizontalFrameSize()
@@ -211,10 +237,19 @@ func (m *todayModel) viewCard(width int) string {
 		}
 		return card.Render(strings.TrimRight(b.String(), "\n"))
 	}
-	b.WriteString(st.CardTitle.Render(ctx.T("today.tip_of_day")) + st.Faint.Render(fmt.Sprintf("  %d/%d", m.tip.Number, ctx.Tips.Count())) + "\n\n")
-	b.WriteString(st.Strong.Width(text).Render(m.tip.Title) + "\n")
-	why := firstSentence(m.tip.Why)
-	b.WriteString(st.Text.Width(text).Render(why))
+	title := m.tip.Title
+	gap := "\n\n"
+	if compact == 2 {
+		title, gap = m.tip.Short, "\n"
+	}
+	b.WriteString(st.CardTitle.Render(ctx.T("today.tip_of_day")) + st.Faint.Render(fmt.Sprintf("  %d/%d", m.tip.Number, ctx.Tips.Count())) + gap)
+	b.WriteString(st.Strong.Width(text).Render(title))
+	if compact == 0 {
+		b.WriteString("\n")
+	}
+	if compact == 0 {
+		b.WriteString(st.Text.Width(text).Render(firstSentence(m.tip.Why)))
+	}
 	if m.draft {
 		b.WriteString("\n\n" + st.Warning.Render("✎ "+ctx.T("today.draft_waiting")))
 	}
