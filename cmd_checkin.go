@@ -38,26 +38,23 @@ func (a *app) checkinCommand() *cobra.Command {
 			if _, err := a.store.Load(day); err != nil {
 				return err
 			}
-			return a.runTUI(true, day)
+			return a.runTUI(ui.Options{CheckIn: true, CheckInDay: day})
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", "the day to check in for, as YYYY-MM-DD (default today)")
 	return cmd
 }
 
-// runTUI runs the interface; checkIn opens the check-in of day at once.
-func (a *app) runTUI(checkIn bool, day journal.Date) error {
+// runTUI runs the interface; o says where it starts, the rest comes from
+// the app.
+func (a *app) runTUI(o ui.Options) error {
 	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
-		return errors.New("the check-in needs a terminal; for plain text try: tillit today")
+		return errors.New("tillit needs a terminal here; for plain text try: tillit today")
 	}
-	m := ui.New(ui.Options{
-		Store:      a.store,
-		Config:     a.cfg,
-		Lang:       a.lang,
-		Editor:     a.cfg.EditorCommand(os.Getenv),
-		CheckIn:    checkIn,
-		CheckInDay: day,
-	})
+	o.Store, o.Config, o.Lang = a.store, a.cfg, a.lang
+	o.Pack, o.Packs = a.pack, a.packs
+	o.Editor = a.cfg.EditorCommand(os.Getenv)
+	m := ui.New(o)
 	p := tea.NewProgram(m)
 
 	// A closed terminal sends SIGHUP: end the program the normal way so the

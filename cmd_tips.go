@@ -17,23 +17,23 @@ func (a *app) tipsCommand() *cobra.Command {
 		Example: "  tillit tips\n  tillit tips 7\n  tillit tips --json --lang en",
 		Args:    maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			tips := a.tips.Tips
+			tips := a.pack.Tips
 			if len(args) == 1 {
 				n, err := strconv.Atoi(args[0])
-				t, ok := a.tips.Tip(n)
+				t, ok := a.pack.Tip(n)
 				if err != nil || !ok {
-					return usagef("there is no tip %q: choose 1–%d", args[0], a.tips.Count())
+					return usagef("there is no tip %q: choose 1–%d", args[0], a.pack.Count())
 				}
 				if asJSON {
 					return writeJSON(a, t)
 				}
-				return a.printMarkdown(tipMarkdown(a, t, nil))
+				return a.printMarkdown(tipMarkdown(a, a.pack, t, nil))
 			}
 			if asJSON {
 				return writeJSON(a, tips)
 			}
 			var b strings.Builder
-			fmt.Fprintf(&b, "# %s\n\n", a.lang.T("cli.tips_title"))
+			fmt.Fprintf(&b, "# %s\n\n", a.pack.Name)
 			for _, t := range tips {
 				fmt.Fprintf(&b, "%d. %s\n", t.Number, t.Title)
 			}

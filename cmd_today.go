@@ -13,7 +13,6 @@ import (
 
 	"tillit/content"
 	"tillit/journal"
-	"tillit/locale"
 )
 
 func (a *app) todayCommand() *cobra.Command {
@@ -28,20 +27,29 @@ func (a *app) todayCommand() *cobra.Command {
 				fmt.Fprintln(a.stderr, "tillit: warning: "+oneLine(p.Error()))
 			}
 			day := journal.DateOf(a.now())
-			tipNo := journal.DueTip(entries, day, a.tips.Count())
+			inPack := journal.OfPack(entries, a.pack.ID, content.BuiltinID)
+			pack := a.pack
+			tipNo := journal.DueTip(inPack, day, pack.Count())
 			done := false
 			if e := journal.ByDate(entries, day); e != nil && e.IsCheckIn() {
 				tipNo, done = e.Tip, true
+				if p, err := content.Choose(packID(e), a.lang.Lang(), a.packs); err == nil {
+					pack = p
+				}
+				inPack = journal.OfPack(entries, pack.ID, content.BuiltinID)
 			}
-			tip, _ := a.tips.Tip(tipNo)
-			questions := tip.QuestionsFor(journal.TimesOnTip(entries, tip.Number, day))
+			tip, ok := pack.Tip(tipNo)
+			if !ok {
+				return fmt.Errorf("today's entry names tip %d, which the pack %q does not have", tipNo, pack.ID)
+			}
+			questions := tip.QuestionsFor(journal.TimesOnTip(inPack, tip.Number, day))
 
 			var b strings.Builder
-			fmt.Fprintf(&b, "%s · %s\n\n", a.lang.LongDate(day.Year, day.Month, day.Day), a.lang.T("cli.tip_of", "N", tip.Number, "Of", a.tips.Count()))
+			fmt.Fprintf(&b, "%s · %s\n\n", a.lang.LongDate(day.Year, day.Month, day.Day), a.lang.T("cli.tip_of", "N", tip.Number, "Of", pack.Count()))
 			if done {
 				fmt.Fprintf(&b, "✓ %s\n\n", a.lang.T("today.checked_in"))
 			}
-			b.WriteString(tipMarkdown(a, tip, questions))
+			b.WriteString(tipMarkdown(a, pack, tip, questions))
 			if open := journal.CommitmentToFollowUp(entries, day); open != nil && !done {
 				fmt.Fprintf(&b, "\n%s «%s»\n", a.lang.T("today.open_commitment", "Day", a.lang.DayMonth(open.Date.Year, open.Date.Month, open.Date.Day)), open.Commitment)
 			}
@@ -51,19 +59,16 @@ func (a *app) todayCommand() *cobra.Command {
 }
 
 // tipMarkdown is a tip's page as markdown, with today's questions when given.
-func tipMarkdown(a *app, t content.Tip, questions []string) string {
-	return t.Page(pageLabels(a.lang), questions)
+func tipMarkdown(a *app, p *content.Pack, t content.Tip, questions []string) string {
+	return t.Page(p.Labels(a.lang.T), questions)
 }
 
-// pageLabels are the headings of a tip's page in the catalog's language.
-func pageLabels(c *locale.Catalog) content.PageLabels {
-	return content.PageLabels{
-		Why:            c.T("tip.why"),
-		Try:            c.T("tip.try"),
-		Questions:      c.T("tip.questions"),
-		QuestionsToday: c.T("tip.questions_today"),
-		Source:         c.T("tip.source", "Author", content.SourceAuthor, "Site", content.SourceSite),
+// packID is the pack an entry was written with.
+func packID(e *journal.Entry) string {
+	if e.Pack == "" {
+		return content.BuiltinID
 	}
+	return e.Pack
 }
 
 // printMarkdown writes markdown rendered for a terminal, or as it is when

@@ -24,6 +24,7 @@ import (
 	"tillit/content"
 	"tillit/journal"
 	"tillit/locale"
+	"tillit/ui"
 )
 
 // version is set at build time with -ldflags "-X main.version=v1.2.3".
@@ -41,14 +42,18 @@ func main() {
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// usageError is a mistake in how a command was called (exit 2).
-type usageError struct{ err error }
+// usageError is a mistake in how a command was called (exit 2). hint adds a
+// pointer to --help, for mistakes that the help answers.
+type usageError struct {
+	err  error
+	hint bool
+}
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
 func usagef(format string, args ...any) error {
-	return usageError{fmt.Errorf(format, args...)}
+	return usageError{err: fmt.Errorf(format, args...)}
 }
 
 // abortError says the user stopped before finishing (exit 130); msg tells
@@ -67,12 +72,13 @@ type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 
-	journalFlag, langFlag, configFlag string
+	journalFlag, langFlag, configFlag, packFlag string
 
 	cfg   config.Config
 	lang  *locale.Catalog
 	store *journal.Store
-	tips  *content.Pack
+	pack  *content.Pack   // the prompt pack in use
+	packs []*content.Pack // the user's own packs
 	now   func() time.Time
 }
 
@@ -86,13 +92,12 @@ func (a *app) setup() error {
 	lang, err := locale.Choose(a.langFlag, os.Getenv("TILLIT_LANG"), cfg.Lang, os.Getenv)
 	if err != nil {
 		if a.langFlag != "" {
-			return usageError{err}
+			return usageError{err: err}
 		}
 		return err
 	}
 	a.lang = locale.New(lang)
-	a.tips, err = content.Tips(lang)
-	if err != nil {
+	if err := a.choosePack(lang); err != nil {
 		return err
 	}
 	root := cfg.JournalRoot(a.journalFlag, os.Getenv("TILLIT_JOURNAL"))
@@ -100,6 +105,33 @@ func (a *app) setup() error {
 		return err
 	}
 	a.store = journal.NewStore(root)
+	return nil
+}
+
+// choosePack reads the user's packs and picks the one to use: --pack, the
+// config's pack, else the built-in one. A broken pack file only stops tillit
+// when it is the pack asked for.
+func (a *app) choosePack(lang string) error {
+	packs, errs := content.LoadPacks(content.PacksDir(a.cfg.Dir()))
+	a.packs = packs
+	id := a.packFlag
+	if id == "" {
+		id = a.cfg.Pack
+	}
+	p, err := content.Choose(id, lang, packs)
+	if err != nil {
+		for _, e := range errs {
+			var pe *content.PackError
+			if errors.As(e, &pe) && pe.ID == id {
+				return e // the pack asked for is there, but broken
+			}
+		}
+		if a.packFlag != "" {
+			return usageError{err: err}
+		}
+		return err
+	}
+	a.pack = p
 	return nil
 }
 
@@ -130,7 +162,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			}
 			msg := oneLine(err.Error())
 			var u usageError
-			if errors.As(err, &u) {
+			if errors.As(err, &u) && u.hint {
 				msg += " (see tillit --help)"
 			}
 			fmt.Fprintln(w, "tillit: "+msg)
@@ -186,16 +218,17 @@ func (a *app) rootCommand() *cobra.Command {
 			return a.setup()
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.runTUI(false, journal.Date{})
+			return a.runTUI(ui.Options{})
 		},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err, true} })
 	f := root.PersistentFlags()
 	f.StringVar(&a.journalFlag, "journal", "", "the journal folder (default $TILLIT_JOURNAL, the config's journal, or ~/.local/share/tillit/journal)")
 	f.StringVar(&a.langFlag, "lang", "", "language: nb, en or sv (default $TILLIT_LANG, the config's lang, or the system's)")
 	f.StringVar(&a.configFlag, "config", "", "the settings file (default ~/.config/tillit/config.toml)")
+	f.StringVar(&a.packFlag, "pack", "", "the prompt pack to use (default the config's pack, or the built-in one; see tillit packs)")
 
-	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand())
+	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand(), a.readCommand(), a.packsCommand())
 	return root
 }
 
@@ -203,7 +236,7 @@ func (a *app) rootCommand() *cobra.Command {
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		if cmd.HasSubCommands() {
-			return usagef("unknown command %q", args[0])
+			return usageError{fmt.Errorf("unknown command %q", args[0]), true}
 		}
 		return usagef("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
 	}

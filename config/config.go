@@ -24,6 +24,7 @@ type Config struct {
 	People       []string `toml:"people"`        // names to replace with pseudonyms
 	WeekdaysOnly bool     `toml:"weekdays_only"` // weekends never break a streak
 	Schedule     string   `toml:"schedule"`      // "order" (default) or "focus"
+	Pack         string   `toml:"pack"`          // the prompt pack to use
 
 	// Path is the file the settings came from; empty when there was none.
 	Path string `toml:"-"`
@@ -87,7 +88,7 @@ func (c Config) JournalRoot(flag, env string) string {
 	return filepath.Join(xdg.DataHome, "tillit", "journal")
 }
 
-// Editor returns the command that edits a file: $TILLIT_EDITOR, the
+// EditorCommand returns the command that edits a file: $TILLIT_EDITOR, the
 // settings file's editor, $VISUAL, $EDITOR, as git does it; empty when none
 // is set.
 func (c Config) EditorCommand(getenv func(string) string) string {
@@ -106,4 +107,13 @@ func expandHome(p string) string {
 		}
 	}
 	return p
+}
+
+// Dir is the folder of the settings file in use, where the user's own
+// prompt packs live too (Dir/packs).
+func (c Config) Dir() string {
+	if c.Path != "" {
+		return filepath.Dir(c.Path)
+	}
+	return filepath.Dir(DefaultPath())
 }

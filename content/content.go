@@ -1,11 +1,12 @@
-// Package content holds what tillit coaches with: the 14 tips for
-// trust-based leadership by Louise Bringselius (published by idebanken.org),
-// their reflection questions, and the article they come from, in each
-// language tillit speaks.
+// Package content holds what tillit coaches with: prompt packs of tips and
+// reflection questions, and the article the built-in pack comes from.
 //
-// The words live in embedded data files (tips/*.yaml, article/*.md) so that
-// a coach can change a question without touching Go. This package never
-// imports a user interface package.
+// The built-in pack, "trust", is the 14 practical tips for trust-based
+// leadership by Louise Bringselius (published by idebanken.org), in
+// Norwegian, English and Swedish. The words live in embedded data files
+// (packs/trust/*.yaml, article/*.md) so that a coach can change a question
+// without touching Go; a user can add packs of their own in the same format.
+// This package never imports a user interface package.
 package content
 
 import (
@@ -14,14 +15,16 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
-	"go.yaml.in/yaml/v3"
 )
 
-//go:embed tips/*.yaml article/*.md
+//go:embed packs/trust/*.yaml article/*.md
 var files embed.FS
 
-// Source is where the tips come from.
+// BuiltinID is the id of the built-in pack. A journal entry without a pack
+// key belongs to it.
+const BuiltinID = "trust"
+
+// Where the built-in tips come from.
 const (
 	SourceURL    = "https://www.idebanken.org/innsikt/intervju/praktiske-rad-for-tillitsbasert-ledelse"
 	SourceAuthor = "Louise Bringselius"
@@ -31,105 +34,60 @@ const (
 // QuestionsPerCheckIn is how many of a tip's questions one check-in asks.
 const QuestionsPerCheckIn = 2
 
-// Tip is one of the practical tips.
-type Tip struct {
-	Number    int      `yaml:"number" json:"number"`
-	ID        string   `yaml:"id" json:"id"`
-	Title     string   `yaml:"title" json:"title"`
-	Short     string   `yaml:"short" json:"short"`
-	Why       string   `yaml:"why" json:"why"`
-	Try       string   `yaml:"try" json:"try"`
-	Questions []string `yaml:"questions" json:"questions"`
-}
+// MinQuestions is how many questions a tip needs, so that three passes
+// through the tips meet new questions each time.
+const MinQuestions = 6
 
-// Pack is the set of tips in one language.
-type Pack struct {
-	Language string `yaml:"language"`
-	Tips     []Tip  `yaml:"tips"`
-}
-
-// Languages lists the languages the content is written in, the source
+// Languages lists the languages of the built-in content, the source
 // language first.
 var Languages = []string{"nb", "en", "sv"}
 
 var (
-	packsOnce sync.Once
-	packs     map[string]*Pack
-	packsErr  error
+	builtinOnce sync.Once
+	builtin     map[string]*Pack
+	builtinErr  error
 )
 
-// Tips returns the tips in lang, falling back to English for a language
-// tillit does not have.
-func Tips(lang string) (*Pack, error) {
-	packsOnce.Do(loadPacks)
-	if packsErr != nil {
-		return nil, packsErr
+// Builtin returns the built-in pack in lang, falling back to English for a
+// language tillit does not have.
+func Builtin(lang string) (*Pack, error) {
+	builtinOnce.Do(loadBuiltin)
+	if builtinErr != nil {
+		return nil, builtinErr
 	}
-	if p, ok := packs[lang]; ok {
+	if p, ok := builtin[lang]; ok {
 		return p, nil
 	}
-	return packs["en"], nil
+	return builtin["en"], nil
 }
 
-// MustTips is Tips for callers that run after the embedded files were
-// checked by the tests: a broken file is a bug in the build, not user input.
-func MustTips(lang string) *Pack {
-	p, err := Tips(lang)
+// MustBuiltin is Builtin for callers that run after the embedded files were
+// checked by the tests: a broken file there is a bug in the build, not input.
+func MustBuiltin(lang string) *Pack {
+	p, err := Builtin(lang)
 	if err != nil {
 		panic(err)
 	}
 	return p
 }
 
-func loadPacks() {
-	packs = map[string]*Pack{}
+func loadBuiltin() {
+	builtin = map[string]*Pack{}
 	for _, lang := range Languages {
-		p, err := loadPack(lang)
+		name := "packs/trust/" + lang + ".yaml"
+		data, err := files.ReadFile(name)
 		if err != nil {
-			packsErr = err
+			builtinErr = fmt.Errorf("content %s: %w", name, err)
 			return
 		}
-		packs[lang] = p
-	}
-}
-
-func loadPack(lang string) (*Pack, error) {
-	name := "tips/" + lang + ".yaml"
-	data, err := files.ReadFile(name)
-	if err != nil {
-		return nil, fmt.Errorf("content %s: %w", name, err)
-	}
-	var p Pack
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&p); err != nil {
-		return nil, fmt.Errorf("content %s: %w", name, err)
-	}
-	for i, t := range p.Tips {
-		if t.Number != i+1 {
-			return nil, fmt.Errorf("content %s: tip %d has number %d", name, i+1, t.Number)
+		p, err := ParsePack(name, data)
+		if err != nil {
+			builtinErr = err
+			return
 		}
-		if t.ID == "" || t.Title == "" || len(t.Questions) < QuestionsPerCheckIn {
-			return nil, fmt.Errorf("content %s: tip %d needs an id, a title and at least %d questions", name, t.Number, QuestionsPerCheckIn)
-		}
-		p.Tips[i].Why = strings.TrimSpace(t.Why)
-		p.Tips[i].Try = strings.TrimSpace(t.Try)
-		if t.Short == "" {
-			p.Tips[i].Short = t.Title
-		}
+		p.Path = ""
+		builtin[lang] = p
 	}
-	return &p, nil
-}
-
-// Count is the number of tips.
-func (p *Pack) Count() int { return len(p.Tips) }
-
-// Tip returns tip n (1-based).
-func (p *Pack) Tip(n int) (Tip, bool) {
-	if n < 1 || n > len(p.Tips) {
-		return Tip{}, false
-	}
-	return p.Tips[n-1], true
 }
 
 // QuestionsFor returns the questions the k-th check-in on the tip asks
@@ -158,7 +116,7 @@ func Article(lang string) string {
 	return string(data)
 }
 
-// HasLanguage reports whether the content exists in lang.
+// HasLanguage reports whether the built-in content exists in lang.
 func HasLanguage(lang string) bool { return slices.Contains(Languages, lang) }
 
 // PageLabels are the headings of a tip's page in the reader's language.
@@ -185,6 +143,30 @@ func (t Tip) Page(l PageLabels, today []string) string {
 	for _, q := range questions {
 		fmt.Fprintf(&b, "- %s\n", q)
 	}
-	fmt.Fprintf(&b, "\n*%s* — <%s>\n", l.Source, SourceURL)
+	if l.Source != "" {
+		fmt.Fprintf(&b, "\n*%s*\n", l.Source)
+	}
 	return b.String()
+}
+
+// Labels builds the headings of the pack's tip pages with a translation
+// function (the interface's message catalog).
+func (p *Pack) Labels(t func(id string, pairs ...any) string) PageLabels {
+	source := p.Name
+	if p.Author != "" {
+		source = p.Author + ": " + source
+	}
+	if p.Source != "" {
+		source += " (" + p.Source + ")"
+	}
+	if p.URL != "" {
+		source += " — <" + p.URL + ">"
+	}
+	return PageLabels{
+		Why:            t("tip.why"),
+		Try:            t("tip.try"),
+		Questions:      t("tip.questions"),
+		QuestionsToday: t("tip.questions_today"),
+		Source:         source,
+	}
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -17,7 +18,7 @@ func seedTitles(t *testing.T) []string {
 
 func TestNorwegianTitlesAreTheArticles(t *testing.T) {
 	want := seedTitles(t)
-	p := MustTips("nb")
+	p := MustBuiltin("nb")
 	if p.Count() != 14 || len(want) != 14 {
 		t.Fatalf("%d tips, %d titles in the seed", p.Count(), len(want))
 	}
@@ -29,9 +30,9 @@ func TestNorwegianTitlesAreTheArticles(t *testing.T) {
 }
 
 func TestEveryLanguageHasEveryTip(t *testing.T) {
-	nb := MustTips("nb")
+	nb := MustBuiltin("nb")
 	for _, lang := range Languages {
-		p := MustTips(lang)
+		p := MustBuiltin(lang)
 		if p.Language != lang || p.Count() != 14 {
 			t.Fatalf("%s: language %q, %d tips", lang, p.Language, p.Count())
 		}
@@ -42,20 +43,28 @@ func TestEveryLanguageHasEveryTip(t *testing.T) {
 			if tip.Why == "" || tip.Try == "" || tip.Short == "" {
 				t.Errorf("%s tip %d: why, try and short are needed", lang, i+1)
 			}
-			if len(tip.Questions) < 6 {
-				t.Errorf("%s tip %d: %d questions, want at least 6", lang, i+1, len(tip.Questions))
+			if len(tip.Questions) < MinQuestions {
+				t.Errorf("%s tip %d: %d questions, want at least %d", lang, i+1, len(tip.Questions), MinQuestions)
 			}
+			seen := map[string]bool{}
 			for _, q := range tip.Questions {
 				if !strings.HasSuffix(q, "?") {
 					t.Errorf("%s tip %d: %q is not a question", lang, i+1, q)
 				}
+				if seen[q] {
+					t.Errorf("%s tip %d asks %q twice", lang, i+1, q)
+				}
+				seen[q] = true
 			}
 			if lang != "nb" && tip.Title == nb.Tips[i].Title {
 				t.Errorf("%s tip %d: title not translated", lang, i+1)
 			}
 		}
 	}
-	if MustTips("de") != MustTips("en") {
+	if p := MustBuiltin("nb"); p.ID != BuiltinID || p.Version == "" || p.Author != SourceAuthor || p.URL != SourceURL {
+		t.Errorf("built-in pack metadata: %+v", p)
+	}
+	if MustBuiltin("de") != MustBuiltin("en") {
 		t.Error("an unknown language should fall back to English")
 	}
 }
@@ -71,11 +80,43 @@ func TestQuestionsRotate(t *testing.T) {
 	}
 }
 
+// Four check-ins on the same tip meet four different pairs of questions.
+func TestFourPassesAskNewQuestions(t *testing.T) {
+	for _, lang := range Languages {
+		for _, tip := range MustBuiltin(lang).Tips {
+			seen := map[string]int{}
+			for k := range 4 {
+				for _, q := range tip.QuestionsFor(k) {
+					if prev, ok := seen[q]; ok {
+						t.Errorf("%s tip %d: check-ins %d and %d both ask %q", lang, tip.Number, prev+1, k+1, q)
+					}
+					seen[q] = k
+				}
+			}
+		}
+	}
+}
+
 func TestArticle(t *testing.T) {
 	for _, lang := range Languages {
 		a := Article(lang)
 		if !strings.Contains(a, SourceURL) {
 			t.Errorf("%s article lacks the source link", lang)
+		}
+		for _, junk := range []string{"Til hovedinnhold", "Frøya", "\n;\n"} {
+			if strings.Contains(a, junk) {
+				t.Errorf("%s article has the web page's %q", lang, junk)
+			}
+		}
+		if lang != "nb" && !strings.HasPrefix(a, "> ") {
+			t.Errorf("%s article should say at the top that it is a translation", lang)
+		}
+	}
+	// The Norwegian article holds every tip of the seed as written.
+	nb := Article("nb")
+	for i, title := range seedTitles(t) {
+		if !strings.Contains(nb, fmt.Sprintf("%d. %s", i+1, title)) {
+			t.Errorf("the article lacks tip %d as written", i+1)
 		}
 	}
 }

@@ -5,6 +5,8 @@ package journal
 // stay as they are.
 type CheckIn struct {
 	Date         Date
+	Pack         string // the prompt pack's id and version
+	PackVersion  string
 	Tip          int
 	Answers      []Answer
 	Rating       int
@@ -25,6 +27,9 @@ type Answer struct {
 
 // ApplyTo writes the check-in into e.
 func (c CheckIn) ApplyTo(e *Entry) {
+	if c.Pack != "" { // empty keeps the entry's pack, e.g. one that is gone
+		e.Pack, e.PackVersion = c.Pack, c.PackVersion
+	}
 	e.Tip = c.Tip
 	e.Rating = c.Rating
 	e.Energy = c.Energy

@@ -252,6 +252,8 @@ func (e *Entry) syncFrontMatter() bool {
 	}
 	m, o := e.Meta, e.orig
 	put("date", m.Date != o.Date, !m.Date.IsZero(), func() *yaml.Node { return dateNode(m.Date) })
+	put("pack", m.Pack != o.Pack, m.Pack != "", func() *yaml.Node { return stringNode(m.Pack) })
+	put("pack_version", m.PackVersion != o.PackVersion, m.PackVersion != "", func() *yaml.Node { return versionNode(m.PackVersion) })
 	put("tip", m.Tip != o.Tip, m.Tip > 0, func() *yaml.Node { return intNode(m.Tip) })
 	put("rating", m.Rating != o.Rating, m.Rating > 0, func() *yaml.Node { return intNode(m.Rating) })
 	put("energy", m.Energy != o.Energy, m.Energy > 0, func() *yaml.Node { return intNode(m.Energy) })
@@ -261,8 +263,6 @@ func (e *Entry) syncFrontMatter() bool {
 	put("followup_note", m.FollowupNote != o.FollowupNote, m.FollowupNote != "", func() *yaml.Node { return stringNode(m.FollowupNote) })
 	put("tags", !slices.Equal(m.Tags, o.Tags), len(m.Tags) > 0, func() *yaml.Node { return stringsNode(m.Tags) })
 	put("private", m.Private != o.Private, m.Private, func() *yaml.Node { return boolNode(true) })
-	put("pack", m.Pack != o.Pack, m.Pack != "", func() *yaml.Node { return stringNode(m.Pack) })
-	put("pack_version", m.PackVersion != o.PackVersion, m.PackVersion != "", func() *yaml.Node { return stringNode(m.PackVersion) })
 	return changed
 }
 

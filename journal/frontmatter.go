@@ -220,3 +220,12 @@ func stringsNode(list []string) *yaml.Node {
 	}
 	return n
 }
+
+// versionNode writes a version as a number when it is one (pack_version: 2),
+// else as text.
+func versionNode(v string) *yaml.Node {
+	if _, err := strconv.Atoi(v); err == nil {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: v}
+	}
+	return stringNode(v)
+}

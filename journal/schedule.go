@@ -93,3 +93,19 @@ func ByDate(entries []*Entry, day Date) *Entry {
 	}
 	return nil
 }
+
+// OfPack keeps the entries written with the pack id; an entry without a pack
+// key belongs to the built-in pack. Tip numbers count within a pack.
+func OfPack(entries []*Entry, id, builtin string) []*Entry {
+	var out []*Entry
+	for _, e := range entries {
+		p := e.Pack
+		if p == "" {
+			p = builtin
+		}
+		if p == id {
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -82,6 +81,10 @@ type checkinModel struct {
 	entries []*journal.Entry
 	editing bool // the day already had a check-in
 
+	pack        *content.Pack
+	packGone    bool             // the entry's pack is no longer installed
+	packEntries []*journal.Entry // the check-ins of this pack, for the rotation
+
 	tip       content.Tip
 	steps     []step
 	step      int
@@ -105,11 +108,7 @@ type checkinModel struct {
 
 	entryPrivate bool
 
-	page       viewport.Model // the tip page and the preview
-	pageGen    int
-	pageFor    string // which markdown the page shows: "tip" or "preview"
-	pageReady  bool
-	pageSource string
+	page pager // the tip page and the preview
 
 	blurred map[int]blurredView // drawings of answer fields without focus
 
@@ -127,22 +126,27 @@ type checkinModel struct {
 
 func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
 	m := &checkinModel{ctx: ctx, day: s.day, base: s.base, entries: s.entries, followup: len(followupChoices) - 1}
-	m.page = viewport.New()
-	m.page.SoftWrap = true
-	m.page.MouseWheelEnabled = true
-	m.page.Style = lipgloss.NewStyle().PaddingLeft(2)
+	m.page = newPager(ctx)
 	m.editing = s.base.IsCheckIn()
 
+	// A check-in being edited keeps the pack it was written with.
+	m.pack = ctx.Pack
 	tipNo := s.tip
 	if m.editing {
 		tipNo = s.base.Tip
+		if p := ctx.packOf(s.base); p != nil {
+			m.pack = p
+		} else {
+			m.packGone = true
+		}
 	}
+	m.packEntries = journal.OfPack(s.entries, m.pack.ID, content.BuiltinID)
 	if tipNo == 0 {
-		tipNo = journal.DueTip(s.entries, s.day, ctx.Tips.Count())
+		tipNo = journal.DueTip(m.packEntries, s.day, m.pack.Count())
 	}
-	m.tip, _ = ctx.Tips.Tip(tipNo)
+	m.tip, _ = m.pack.Tip(tipNo)
 	if m.tip.Number == 0 {
-		m.tip = ctx.Tips.Tips[0]
+		m.tip = m.pack.Tips[0]
 	}
 
 	m.target = journal.CommitmentToFollowUp(s.entries, s.day)
@@ -203,7 +207,7 @@ func (m *checkinModel) questionsFor(tip content.Tip) []string {
 			qs = append(qs, a.Heading)
 		}
 	}
-	k := journal.TimesOnTip(m.entries, tip.Number, m.day)
+	k := journal.TimesOnTip(m.packEntries, tip.Number, m.day)
 	for _, q := range tip.QuestionsFor(k) {
 		if !contains(qs, q) {
 			qs = append(qs, q)
@@ -250,7 +254,7 @@ func (m *checkinModel) current() step { return m.steps[m.step] }
 
 // resume fills the check-in from a draft.
 func (m *checkinModel) resume(d *journal.Draft) {
-	if t, ok := m.ctx.Tips.Tip(d.Tip); ok && (!m.editing || d.Tip == m.base.Tip) {
+	if t, ok := m.pack.Tip(d.Tip); ok && (!m.editing || d.Tip == m.base.Tip) {
 		m.tip = t
 	}
 	qs := make([]string, len(d.Answers))
@@ -278,12 +282,17 @@ func (m *checkinModel) resume(d *journal.Draft) {
 // checkIn gathers what has been entered.
 func (m *checkinModel) checkIn() journal.CheckIn {
 	c := journal.CheckIn{
-		Date:       m.day,
-		Tip:        m.tip.Number,
-		Rating:     m.rating,
-		Energy:     m.energy,
-		Commitment: strings.TrimSpace(m.commitment.Value()),
-		Private:    m.entryPrivate,
+		Date:        m.day,
+		Tip:         m.tip.Number,
+		Pack:        m.pack.ID,
+		PackVersion: m.pack.Version,
+		Rating:      m.rating,
+		Energy:      m.energy,
+		Commitment:  strings.TrimSpace(m.commitment.Value()),
+		Private:     m.entryPrivate,
+	}
+	if m.packGone {
+		c.Pack, c.PackVersion = "", ""
 	}
 	if m.target != nil {
 		c.Followup = followupChoices[m.followup]
@@ -364,8 +373,7 @@ func (m *checkinModel) resize() {
 	}
 	m.followNote.SetWidth(w - 2)
 	m.commitment.SetWidth(w - 2)
-	m.page.SetWidth(m.ctx.Width)
-	m.page.SetHeight(max(1, m.ctx.Height-4))
+	m.page.setSize(m.ctx.Width, m.ctx.Height-4)
 }
 
 // enterStep focuses the step's first field and asks for what it shows.
@@ -378,7 +386,7 @@ func (m *checkinModel) enterStep() tea.Cmd {
 	m.err = ""
 	switch m.current() {
 	case stepTip:
-		return m.renderPage("tip", tipPage(m.ctx, m.tip, m.questions))
+		return m.page.show("tip", tipPage(m.ctx, m.pack, m.tip, m.questions), false)
 	case stepFollowup:
 		if m.followOnNote {
 			return m.followNote.Focus()
@@ -391,39 +399,15 @@ func (m *checkinModel) enterStep() tea.Cmd {
 	case stepCommitment:
 		return m.commitment.Focus()
 	case stepPreview:
-		return m.renderPage("preview", m.previewMarkdown())
+		return m.page.show("preview", m.previewMarkdown(), true)
 	}
 	return nil
 }
 
-// renderPage starts rendering markdown for the page viewport.
-func (m *checkinModel) renderPage(id, md string) tea.Cmd {
-	if m.pageFor == id && m.pageSource == md && m.pageReady {
-		return nil
-	}
-	m.pageFor, m.pageSource = id, md
-	m.page.SetContent(plainFallback(md, m.ctx.ContentWidth()))
-	m.page.GotoTop()
-	return m.requestPage()
-}
-
-// rerender renders the page again after a resize or a theme change.
+// rerender lays out and renders again after a resize or a theme change.
 func (m *checkinModel) rerender() tea.Cmd {
 	m.resize()
-	if m.pageFor == "" {
-		return nil
-	}
-	return m.requestPage()
-}
-
-func (m *checkinModel) requestPage() tea.Cmd {
-	m.pageGen++
-	m.pageReady = false
-	return renderCmd(m.ctx.md, renderRequest{
-		id: m.pageFor, gen: m.pageGen, md: m.pageSource,
-		width: m.ctx.ContentWidth(), dark: m.ctx.Dark,
-		keepLines: m.pageFor == "preview",
-	})
+	return m.page.rerender()
 }
 
 func (m *checkinModel) restyle() {
@@ -460,15 +444,9 @@ func (m *checkinModel) inText() bool {
 func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case renderedMsg:
-		if msg.gen != m.pageGen || msg.id != m.pageFor {
-			return nil // a newer render is on its way
+		if err := m.page.rendered(msg); err != nil {
+			m.err = err.Error()
 		}
-		if msg.err != nil {
-			m.err = msg.err.Error()
-			return nil
-		}
-		m.page.SetContent(msg.out)
-		m.pageReady = true
 		return nil
 	case draftTickMsg:
 		m.draftPending = false
@@ -513,9 +491,8 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 		return m.updateField(msg)
 	case tea.MouseWheelMsg:
 		if m.current() == stepTip || m.current() == stepPreview {
-			var cmd tea.Cmd
-			m.page, cmd = m.page.Update(msg)
-			return cmd
+			m.page.scroll(msg)
+			return nil
 		}
 	}
 	return m.updateField(msg)
@@ -575,9 +552,8 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.pickIndex = m.tip.Number - 1
 			return nil
 		}
-		var cmd tea.Cmd
-		m.page, cmd = m.page.Update(msg)
-		return cmd
+		m.page.scroll(msg)
+		return nil
 	case stepFollowup:
 		return m.handleFollowupKey(msg)
 	case stepQuestions:
@@ -601,11 +577,10 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.goTo(m.step - 1)
 		case key.Matches(msg, k.EntryPrivate):
 			m.entryPrivate = !m.entryPrivate
-			return tea.Batch(m.changed(), m.renderPage("preview", m.previewMarkdown()))
+			return tea.Batch(m.changed(), m.page.show("preview", m.previewMarkdown(), true))
 		}
-		var cmd tea.Cmd
-		m.page, cmd = m.page.Update(msg)
-		return cmd
+		m.page.scroll(msg)
+		return nil
 	}
 	return m.updateField(msg)
 }
@@ -622,7 +597,7 @@ func (m *checkinModel) leave() tea.Cmd {
 
 func (m *checkinModel) handlePick(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.ctx.Keys
-	n := m.ctx.Tips.Count()
+	n := m.pack.Count()
 	switch {
 	case key.Matches(msg, k.Up):
 		m.pickIndex = (m.pickIndex + n - 1) % n
@@ -632,7 +607,7 @@ func (m *checkinModel) handlePick(msg tea.KeyPressMsg) tea.Cmd {
 		m.picking = false
 	case key.Matches(msg, k.Pick):
 		m.picking = false
-		if t, ok := m.ctx.Tips.Tip(m.pickIndex + 1); ok && t.Number != m.tip.Number {
+		if t, ok := m.pack.Tip(m.pickIndex + 1); ok && t.Number != m.tip.Number {
 			m.chooseTip(t)
 			return tea.Batch(m.changed(), m.enterStep())
 		}
@@ -863,7 +838,7 @@ func (m *checkinModel) save() tea.Cmd {
 
 // previewMarkdown is the entry as it will be saved, for the preview step.
 func (m *checkinModel) previewMarkdown() string {
-	return entryMarkdown(m.ctx, m.checkIn(), m.target)
+	return entryMarkdown(m.ctx, m.tip, m.checkIn(), m.target)
 }
 
 // help returns the keys that work now.
@@ -996,8 +971,8 @@ func (m *checkinModel) viewPicker() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	var b strings.Builder
 	b.WriteString(st.Title.Render(ctx.T("checkin.pick_title")) + "\n\n")
-	due := journal.DueTip(m.entries, m.day, ctx.Tips.Count())
-	for i, t := range ctx.Tips.Tips {
+	due := journal.DueTip(m.packEntries, m.day, m.pack.Count())
+	for i, t := range m.pack.Tips {
 		marker := "  "
 		style := st.Text
 		if i == m.pickIndex {

@@ -25,7 +25,7 @@ func testContext(t testing.TB, lang string) *Context {
 		Width: 100, Height: 30,
 		Keys:   DefaultKeyMap(cat),
 		Lang:   cat,
-		Tips:   content.MustTips(lang),
+		Pack:   content.MustBuiltin(lang),
 		Store:  journal.NewStore(t.TempDir()),
 		Config: config.Config{},
 		Editor: "true",
@@ -159,7 +159,7 @@ func TestCheckinSteps(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(data)
-	for _, want := range []string{"date: 2026-11-23\n", "tip: 1\n", "rating: 4\n", "energy: 2\n", "commitment: Spør Kari hva hun trenger\n",
+	for _, want := range []string{"date: 2026-11-23\npack: trust\npack_version: 1\ntip: 1\n", "rating: 4\n", "energy: 2\n", "commitment: Spør Kari hva hun trenger\n",
 		"<!-- private -->\n## " + m.questions[0] + "\n\nFørste linje med æøå\nandre linje ÆØÅ\n<!-- /private -->", "Svar to"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("file lacks %q:\n%s", want, s)
@@ -229,7 +229,7 @@ func TestChoosingAnotherTip(t *testing.T) {
 	if m.tip.Number != 9 {
 		t.Fatalf("tip %d, want 9", m.tip.Number)
 	}
-	tip9, _ := ctx.Tips.Tip(9)
+	tip9, _ := ctx.Pack.Tip(9)
 	if m.questions[0] != tip9.Questions[0] {
 		t.Errorf("questions not from tip 9: %v", m.questions)
 	}
@@ -308,4 +308,46 @@ func runAll(cmd tea.Cmd) []tea.Msg {
 		return out
 	}
 	return []tea.Msg{msg}
+}
+
+func TestCheckinCountsWithinItsPack(t *testing.T) {
+	ctx := testContext(t, "en")
+	own, err := content.ParsePack("own.yaml", []byte("pack: own\nversion: 3\nlanguage: en\ntips:\n"+
+		"  - {number: 1, id: a, title: A., questions: [\"A1?\", \"A2?\", \"A3?\", \"A4?\"]}\n"+
+		"  - {number: 2, id: b, title: B., questions: [\"B1?\", \"B2?\"]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two check-ins with the built-in pack, on tips 1 and 2.
+	for i, d := range []int{20, 21} {
+		day := journal.Date{Year: 2026, Month: 11, Day: d}
+		e := journal.NewEntry(ctx.Store.DayPath(day), day)
+		journal.CheckIn{Date: day, Tip: i + 1}.ApplyTo(e)
+		if err := ctx.Store.Save(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx.Pack, ctx.Packs = own, []*content.Pack{own}
+	day := journal.Date{Year: 2026, Month: 11, Day: 22}
+	m := newCheckin(ctx, setupFor(t, ctx, day))
+	m.Init()
+	if m.tip.Number != 1 || m.questions[0] != "A1?" {
+		t.Fatalf("a new pack starts at its tip 1 with its first questions: tip %d, %v", m.tip.Number, m.questions)
+	}
+	m.Update(press("enter"))
+	typeText(m, "x")
+	e := saveNow(t, m)
+	if e.Pack != "own" || e.PackVersion != "3" {
+		t.Errorf("entry pack %q version %q", e.Pack, e.PackVersion)
+	}
+	// The next check-in in the pack goes on to its tip 2.
+	m = newCheckin(ctx, setupFor(t, ctx, day.AddDays(1)))
+	if m.tip.Number != 2 || m.questions[0] != "B1?" {
+		t.Errorf("next: tip %d, %v", m.tip.Number, m.questions)
+	}
+	// Editing the built-in check-in of the 21st shows the built-in tip 2.
+	m = newCheckin(ctx, setupFor(t, ctx, journal.Date{Year: 2026, Month: 11, Day: 21}))
+	if m.pack.ID != content.BuiltinID || m.tip.Number != 2 || m.tip.ID != "kunnskapsutvikling" {
+		t.Errorf("edit: pack %s tip %d %s", m.pack.ID, m.tip.Number, m.tip.ID)
+	}
 }

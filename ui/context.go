@@ -22,7 +22,10 @@ type Context struct {
 	Styles *Styles
 	Keys   *KeyMap
 	Lang   *locale.Catalog
-	Tips   *content.Pack
+	// Pack is the prompt pack in use; Packs are the user's own, for entries
+	// written with another pack.
+	Pack   *content.Pack
+	Packs  []*content.Pack
 	Store  *journal.Store
 	Config config.Config
 	// Editor is the command that edits a file, empty for the platform's
@@ -57,13 +60,24 @@ func (c *Context) setTheme(dark bool) {
 	c.Styles = NewStyles(dark)
 }
 
-// pageLabels are the headings of a tip's page.
-func (c *Context) pageLabels() content.PageLabels {
-	return content.PageLabels{
-		Why:            c.T("tip.why"),
-		Try:            c.T("tip.try"),
-		Questions:      c.T("tip.questions"),
-		QuestionsToday: c.T("tip.questions_today"),
-		Source:         c.T("tip.source", "Author", content.SourceAuthor, "Site", content.SourceSite),
+// packOf returns the pack an entry was written with, in the user's
+// language when there is one; nil when that pack is gone.
+func (c *Context) packOf(e *journal.Entry) *content.Pack {
+	id := e.Pack
+	if id == "" {
+		id = content.BuiltinID
 	}
+	if id == c.Pack.ID {
+		return c.Pack
+	}
+	p, err := content.Choose(id, c.Lang.Lang(), c.Packs)
+	if err != nil {
+		return nil
+	}
+	return p
+}
+
+// inPack keeps the entries of the pack in use.
+func (c *Context) inPack(entries []*journal.Entry) []*journal.Entry {
+	return journal.OfPack(entries, c.Pack.ID, content.BuiltinID)
 }

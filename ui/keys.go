@@ -18,6 +18,10 @@ type KeyMap struct {
 	// Today.
 	CheckIn   key.Binding
 	ChooseTip key.Binding
+	Read      key.Binding
+
+	// Read.
+	Switch key.Binding
 
 	// Check-in.
 	Next         key.Binding
@@ -58,6 +62,9 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 
 		CheckIn:   b("key.checkin", "enter"),
 		ChooseTip: b("key.choose_tip", "t"),
+		Read:      b("key.read", "l"),
+
+		Switch: b("key.switch", "tab"),
 
 		Next:         b("key.next", "enter"),
 		Back:         b("key.back", "esc"),

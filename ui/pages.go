@@ -12,14 +12,13 @@ import (
 
 // tipPage is the markdown of a tip's page, with today's questions when
 // given.
-func tipPage(ctx *Context, t content.Tip, questions []string) string {
-	return t.Page(ctx.pageLabels(), questions)
+func tipPage(ctx *Context, p *content.Pack, t content.Tip, questions []string) string {
+	return t.Page(p.Labels(ctx.T), questions)
 }
 
 // entryMarkdown shows a check-in as it will be saved, private parts marked.
-func entryMarkdown(ctx *Context, c journal.CheckIn, target *journal.Entry) string {
+func entryMarkdown(ctx *Context, tip content.Tip, c journal.CheckIn, target *journal.Entry) string {
 	var b strings.Builder
-	tip, _ := ctx.Tips.Tip(c.Tip)
 	fmt.Fprintf(&b, "# %s\n\n", ctx.LongDate(c.Date))
 	fmt.Fprintf(&b, "**%s %d** · %s\n\n", ctx.T("preview.tip"), tip.Number, tip.Title)
 	if c.Private {

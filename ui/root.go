@@ -27,12 +27,19 @@ type Options struct {
 	Store  *journal.Store
 	Config config.Config
 	Lang   *locale.Catalog
+	// Pack is the prompt pack to use (nil: the built-in one); Packs are the
+	// user's own packs.
+	Pack   *content.Pack
+	Packs  []*content.Pack
 	Editor string
 	Now    func() time.Time
 	// CheckIn opens the check-in of CheckInDay at once and quits after it
 	// is saved (tillit checkin).
 	CheckIn    bool
 	CheckInDay journal.Date
+	// Read opens the Read screen at once and quits when it is left
+	// (tillit read).
+	Read bool
 }
 
 // screen is which screen the root shows.
@@ -41,6 +48,7 @@ type screen int
 const (
 	screenToday screen = iota
 	screenCheckin
+	screenRead
 )
 
 // journalState is the journal as last loaded from disk.
@@ -73,6 +81,7 @@ type Model struct {
 	screen   screen
 	today    todayModel
 	checkin  *checkinModel
+	reader   *readerModel
 	journal  journalState
 	help     help.Model
 	showHelp bool
@@ -92,11 +101,15 @@ func New(o Options) *Model {
 	if o.Editor == "" {
 		o.Editor = defaultEditor()
 	}
+	if o.Pack == nil {
+		o.Pack = content.MustBuiltin(o.Lang.Lang())
+	}
 	ctx := &Context{
 		Width: 80, Height: 24, Dark: true,
 		Keys:   DefaultKeyMap(o.Lang),
 		Lang:   o.Lang,
-		Tips:   content.MustTips(o.Lang.Lang()),
+		Pack:   o.Pack,
+		Packs:  o.Packs,
 		Store:  o.Store,
 		Config: o.Config,
 		Editor: o.Editor,
@@ -112,7 +125,17 @@ func New(o Options) *Model {
 // Init asks the terminal for its background (without waiting for it: some
 // never answer) and loads the journal.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, loadJournal(m.ctx.Store))
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx.Store)}
+	if m.opts.Read {
+		cmds = append(cmds, m.openReader())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) openReader() tea.Cmd {
+	m.reader = newReader(m.ctx)
+	m.screen = screenRead
+	return m.reader.Init()
 }
 
 // loadJournal reads every entry and the list of drafts, in a command.
@@ -148,10 +171,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width - 2)
-		if m.checkin != nil {
-			return m, m.checkin.rerender()
-		}
-		return m, nil
+		return m, m.rerender()
 	case tea.BackgroundColorMsg:
 		if msg.IsDark() == m.ctx.Dark {
 			return m, nil
@@ -160,14 +180,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.Styles = m.ctx.Styles.Help
 		if m.checkin != nil {
 			m.checkin.restyle()
-			return m, m.checkin.rerender()
 		}
-		return m, nil
+		return m, m.rerender()
 	case journalLoadedMsg:
 		m.journal = msg.state
 		m.today.refresh(msg.state)
 		if m.opts.CheckIn && m.checkin == nil && !m.Aborted && m.Result == "" {
 			return m, prepareCheckin(m.ctx.Store, m.journal, m.opts.CheckInDay, 0, false)
+		}
+		return m, nil
+	case startReadMsg:
+		return m, m.openReader()
+	case leaveReaderMsg:
+		m.reader = nil
+		m.screen = screenToday
+		if m.opts.Read {
+			return m, tea.Quit
 		}
 		return m, nil
 	case startCheckinMsg:
@@ -221,9 +249,24 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m.screen {
 	case screenCheckin:
 		return m, m.checkin.Update(msg)
+	case screenRead:
+		return m, m.reader.Update(msg)
 	default:
 		return m, m.today.Update(msg)
 	}
+}
+
+// rerender lays out and renders the open screens again for a new size or
+// theme.
+func (m *Model) rerender() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.checkin != nil {
+		cmds = append(cmds, m.checkin.rerender())
+	}
+	if m.reader != nil {
+		cmds = append(cmds, m.reader.rerender())
+	}
+	return tea.Batch(cmds...)
 }
 
 // globalKey handles the keys that mean the same on every screen.
@@ -276,8 +319,11 @@ func (m *Model) inText() bool {
 }
 
 func (m *Model) currentHelp() bindings {
-	if m.screen == screenCheckin {
+	switch m.screen {
+	case screenCheckin:
 		return m.checkin.help()
+	case screenRead:
+		return m.reader.help()
 	}
 	return m.today.help()
 }
@@ -302,6 +348,8 @@ func (m *Model) render() string {
 		body = m.viewHelp()
 	case m.screen == screenCheckin:
 		body = m.checkin.View()
+	case m.screen == screenRead:
+		body = m.reader.View()
 	default:
 		body = m.today.View()
 	}

@@ -20,6 +20,7 @@ type todayModel struct {
 
 	day        journal.Date
 	entry      *journal.Entry // today's entry, nil when none
+	pack       *content.Pack  // the pack of today's tip
 	tip        content.Tip
 	round      int
 	streak     int
@@ -49,12 +50,20 @@ func (m *todayModel) refresh(j journalState) {
 	m.loaded = true
 	m.day = ctx.Today()
 	m.entry = journal.ByDate(j.entries, m.day)
-	tipNo := journal.DueTip(j.entries, m.day, ctx.Tips.Count())
+	inPack := ctx.inPack(j.entries)
+	m.pack = ctx.Pack
+	tipNo := journal.DueTip(inPack, m.day, ctx.Pack.Count())
 	if m.checkedIn() {
 		tipNo = m.entry.Tip
+		if p := ctx.packOf(m.entry); p != nil {
+			m.pack = p
+		}
 	}
-	m.tip, _ = ctx.Tips.Tip(tipNo)
-	m.round = journal.Round(j.entries, m.day, ctx.Tips.Count())
+	m.tip, _ = m.pack.Tip(tipNo)
+	if m.tip.Number == 0 { // a tip of a pack that is gone
+		m.tip = content.Tip{Number: tipNo, Title: ctx.T("today.tip_gone"), Short: ctx.T("today.tip_gone")}
+	}
+	m.round = journal.Round(inPack, m.day, ctx.Pack.Count())
 	m.streak = journal.Streak(j.entries, m.day)
 	m.open = journal.CommitmentToFollowUp(j.entries, m.day)
 	m.unreadable = j.problems
@@ -84,6 +93,9 @@ func (m *todayModel) refresh(j journalState) {
 
 func (m *todayModel) checkedIn() bool { return m.entry != nil && m.entry.IsCheckIn() }
 
+// startReadMsg asks the root to open the Read screen.
+type startReadMsg struct{}
+
 // startCheckinMsg asks the root to open the check-in of a day.
 type startCheckinMsg struct {
 	day  journal.Date
@@ -101,6 +113,8 @@ func (m *todayModel) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.ChooseTip) && !m.checkedIn():
 			day := m.day
 			return func() tea.Msg { return startCheckinMsg{day: day, pick: true} }
+		case key.Matches(msg, k.Read):
+			return func() tea.Msg { return startReadMsg{} }
 		}
 	}
 	return nil
@@ -118,7 +132,7 @@ func (m *todayModel) help() bindings {
 	if !m.checkedIn() {
 		short = append(short, k.ChooseTip)
 	}
-	short = append(short, k.Help, k.Quit)
+	short = append(short, k.Read, k.Help, k.Quit)
 	return bindings{short: short, full: [][]key.Binding{short}}
 }
 
@@ -210,7 +224,7 @@ func (m *todayModel) viewWeek(width int) string {
 	streakLabel := st.Faint.Render(fmt.Sprintf("%-7s", ctx.T("today.streak")))
 	roundLabel := st.Faint.Render(fmt.Sprintf("%-7s", ctx.T("today.round")))
 	right1 := streakLabel + st.Strong.Render(ctx.Lang.N("today.days", m.streak))
-	right2 := roundLabel + st.Strong.Render(ctx.T("today.round_value", "Round", m.round, "Tip", m.tip.Number, "Of", ctx.Tips.Count()))
+	right2 := roundLabel + st.Strong.Render(ctx.T("today.round_value", "Round", m.round, "Tip", m.tip.Number, "Of", m.pack.Count()))
 	if width < 66 {
 		return left1 + "\n" + left2 + "\n\n   " + right1 + "\n   " + right2
 	}
@@ -227,7 +241,7 @@ func (m *todayModel) viewCard(width int, compact int) string {
 	var b strings.Builder
 	if m.checkedIn() {
 		e := m.entry
-		b.WriteString(st.CardTitle.Render("✓ "+ctx.T("today.checked_in")) + st.Faint.Render(fmt.Sprintf("  %s %d/%d", ctx.T("today.tip"), e.Tip, ctx.Tips.Count())) + "\n\n")
+		b.WriteString(st.CardTitle.Render("✓ "+ctx.T("today.checked_in")) + st.Faint.Render(fmt.Sprintf("  %s %d/%d", ctx.T("today.tip"), e.Tip, m.pack.Count())) + "\n\n")
 		b.WriteString(st.Strong.Width(text).Render(m.tip.Title) + "\n")
 		if e.Rating > 0 {
 			b.WriteString(st.Faint.Render(ctx.T("today.rating")+" ") + ratingDots(e.Rating) + fmt.Sprintf(" %d/5", e.Rating) + "\n")
@@ -242,7 +256,7 @@ func (m *todayModel) viewCard(width int, compact int) string {
 	if compact == 2 {
 		title, gap = m.tip.Short, "\n"
 	}
-	b.WriteString(st.CardTitle.Render(ctx.T("today.tip_of_day")) + st.Faint.Render(fmt.Sprintf("  %d/%d", m.tip.Number, ctx.Tips.Count())) + gap)
+	b.WriteString(st.CardTitle.Render(ctx.T("today.tip_of_day")) + st.Faint.Render(fmt.Sprintf("  %d/%d", m.tip.Number, m.pack.Count())) + gap)
 	b.WriteString(st.Strong.Width(text).Render(title))
 	if compact == 0 {
 		b.WriteString("\n")

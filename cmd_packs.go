@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"tillit/content"
+)
+
+func (a *app) packsCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "packs",
+		Short: "List the prompt packs: the built-in tips and your own",
+		Long: "Lists the built-in pack and the packs in " + "<config folder>/packs/*.yaml.\n" +
+			"Choose one with pack = \"ID\" in the settings file, or --pack ID.\n" +
+			"The file format is in docs/prompt-packs.md.",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			dir := content.PacksDir(a.cfg.Dir())
+			packs, errs := content.LoadPacks(dir)
+			builtin := content.MustBuiltin(a.lang.Lang())
+			all := append([]*content.Pack{builtin}, packs...)
+			var b strings.Builder
+			for _, p := range all {
+				mark := " "
+				if p.ID == a.pack.ID && (p.Language == a.pack.Language || p == a.pack) {
+					mark = "*"
+				}
+				where := a.lang.T("cli.packs_builtin")
+				if p.Path != "" {
+					where = p.Path
+				}
+				fmt.Fprintf(&b, "%s %-16s %-3s v%-4s %2d  %s  (%s)\n", mark, p.ID, p.Language, p.Version, p.Count(), p.Name, where)
+			}
+			fmt.Fprint(a.stdout, b.String())
+			fmt.Fprintln(a.stdout, a.lang.T("cli.packs_hint", "Dir", dir))
+			for _, err := range errs {
+				fmt.Fprintln(a.stderr, "tillit: "+oneLine(err.Error()))
+			}
+			if len(errs) > 0 {
+				return quietError{exitError}
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// pager shows rendered markdown in a scrollable viewport. It asks for the
+// render in a command, shows the plain text until the render arrives, and
+// drops renders that a newer request (a resize, a theme change, another
+// page) has replaced.
+type pager struct {
+	ctx *Context
+	vp  viewport.Model
+
+	id        string // which page is shown
+	source    string // its markdown
+	keepLines bool
+	gen       int
+	ready     bool
+}
+
+func newPager(ctx *Context) pager {
+	vp := viewport.New()
+	vp.SoftWrap = true
+	vp.MouseWheelEnabled = true
+	vp.Style = lipgloss.NewStyle().PaddingLeft(2)
+	// The pager's keys come from the shared key map, so help tells the truth.
+	vp.KeyMap = viewport.KeyMap{}
+	return pager{ctx: ctx, vp: vp}
+}
+
+// show puts a page in the pager and starts its render; showing the page
+// that is already there does nothing.
+func (p *pager) show(id, md string, keepLines bool) tea.Cmd {
+	if p.id == id && p.source == md && p.ready {
+		return nil
+	}
+	p.id, p.source, p.keepLines = id, md, keepLines
+	p.vp.SetContent(plainFallback(md, p.ctx.ContentWidth()))
+	p.vp.GotoTop()
+	return p.render()
+}
+
+// rerender renders the page again for a new width or theme.
+func (p *pager) rerender() tea.Cmd {
+	if p.id == "" {
+		return nil
+	}
+	return p.render()
+}
+
+func (p *pager) render() tea.Cmd {
+	p.gen++
+	p.ready = false
+	return renderCmd(p.ctx.md, renderRequest{
+		id: p.id, gen: p.gen, md: p.source,
+		width: p.ctx.ContentWidth(), dark: p.ctx.Dark, keepLines: p.keepLines,
+	})
+}
+
+func (p *pager) setSize(w, h int) {
+	p.vp.SetWidth(w)
+	p.vp.SetHeight(max(1, h))
+}
+
+// rendered takes a finished render if it is the one the pager waits for.
+func (p *pager) rendered(msg renderedMsg) error {
+	if msg.id != p.id || msg.gen != p.gen {
+		return nil
+	}
+	if msg.err != nil {
+		return msg.err
+	}
+	offset := p.vp.YOffset()
+	p.vp.SetContent(msg.out)
+	p.vp.SetYOffset(offset) // a resize keeps the reader's place
+	p.ready = true
+	return nil
+}
+
+// scroll handles the scrolling keys and the mouse wheel; it reports whether
+// the message was one of them.
+func (p *pager) scroll(msg tea.Msg) bool {
+	k := p.ctx.Keys
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		p.vp, _ = p.vp.Update(msg)
+		return true
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Up):
+			p.vp.ScrollUp(1)
+		case key.Matches(msg, k.Down):
+			p.vp.ScrollDown(1)
+		case key.Matches(msg, k.PageUp):
+			p.vp.PageUp()
+		case key.Matches(msg, k.PageDown):
+			p.vp.PageDown()
+		case key.Matches(msg, k.Top):
+			p.vp.GotoTop()
+		case key.Matches(msg, k.Bottom):
+			p.vp.GotoBottom()
+		default:
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// position says how far down the page the reader is.
+func (p *pager) position() string {
+	if p.vp.TotalLineCount() <= p.vp.Height() {
+		return ""
+	}
+	return fmt.Sprintf("%d%%", int(p.vp.ScrollPercent()*100+0.5))
+}
+
+func (p *pager) View() string { return p.vp.View() }

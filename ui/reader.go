@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"tillit/content"
+)
+
+// readerPart is what the Read screen shows.
+type readerPart int
+
+const (
+	readArticle readerPart = iota
+	readTips
+	readTip
+)
+
+// readerModel is the Read screen: the idebanken article, the list of tips,
+// and each tip's page, all in one pager.
+type readerModel struct {
+	ctx    *Context
+	part   readerPart
+	cursor int // the tip chosen in the list, 0-based
+	page   pager
+	err    string
+}
+
+// leaveReaderMsg asks the root to close the Read screen.
+type leaveReaderMsg struct{}
+
+func newReader(ctx *Context) *readerModel {
+	m := &readerModel{ctx: ctx, page: newPager(ctx)}
+	m.resize()
+	return m
+}
+
+func (m *readerModel) Init() tea.Cmd { return m.showPart() }
+
+func (m *readerModel) resize() {
+	m.page.setSize(m.ctx.Width, m.ctx.Height-4)
+}
+
+func (m *readerModel) rerender() tea.Cmd {
+	m.resize()
+	return m.page.rerender()
+}
+
+// showPart puts the current part in the pager.
+func (m *readerModel) showPart() tea.Cmd {
+	switch m.part {
+	case readArticle:
+		return m.page.show("article", content.Article(m.ctx.Lang.Lang()), false)
+	case readTip:
+		t, _ := m.ctx.Pack.Tip(m.cursor + 1)
+		return m.page.show(fmt.Sprintf("tip-%d", t.Number), tipPage(m.ctx, m.ctx.Pack, t, nil), false)
+	}
+	return nil
+}
+
+func (m *readerModel) Update(msg tea.Msg) tea.Cmd {
+	k := m.ctx.Keys
+	switch msg := msg.(type) {
+	case renderedMsg:
+		if err := m.page.rendered(msg); err != nil {
+			m.err = err.Error()
+		}
+		return nil
+	case tea.MouseWheelMsg:
+		if m.part != readTips {
+			m.page.scroll(msg)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		n := m.ctx.Pack.Count()
+		switch m.part {
+		case readTips:
+			switch {
+			case key.Matches(msg, k.Up):
+				m.cursor = (m.cursor + n - 1) % n
+			case key.Matches(msg, k.Down):
+				m.cursor = (m.cursor + 1) % n
+			case key.Matches(msg, k.Top):
+				m.cursor = 0
+			case key.Matches(msg, k.Bottom):
+				m.cursor = n - 1
+			case key.Matches(msg, k.Pick):
+				m.part = readTip
+				return m.showPart()
+			case key.Matches(msg, k.Switch):
+				m.part = readArticle
+				return m.showPart()
+			case key.Matches(msg, k.Back, k.Quit):
+				return func() tea.Msg { return leaveReaderMsg{} }
+			}
+			return nil
+		case readTip:
+			switch {
+			case key.Matches(msg, k.Left):
+				m.cursor = (m.cursor + n - 1) % n
+				return m.showPart()
+			case key.Matches(msg, k.Right):
+				m.cursor = (m.cursor + 1) % n
+				return m.showPart()
+			case key.Matches(msg, k.Back):
+				m.part = readTips
+				return nil
+			case key.Matches(msg, k.Switch):
+				m.part = readArticle
+				return m.showPart()
+			case key.Matches(msg, k.Quit):
+				return func() tea.Msg { return leaveReaderMsg{} }
+			}
+		case readArticle:
+			switch {
+			case key.Matches(msg, k.Switch):
+				m.part = readTips
+				return nil
+			case key.Matches(msg, k.Back, k.Quit):
+				return func() tea.Msg { return leaveReaderMsg{} }
+			}
+		}
+		m.page.scroll(msg)
+	}
+	return nil
+}
+
+func (m *readerModel) help() bindings {
+	k := m.ctx.Keys
+	scroll := []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}
+	var short []key.Binding
+	switch m.part {
+	case readArticle:
+		sw := k.Switch
+		sw.SetHelp(sw.Help().Key, m.ctx.T("key.to_tips"))
+		short = []key.Binding{k.Down, k.PageDown, sw, k.Back, k.Help}
+	case readTips:
+		sw := k.Switch
+		sw.SetHelp(sw.Help().Key, m.ctx.T("key.to_article"))
+		short = []key.Binding{k.Up, k.Down, k.Pick, sw, k.Back, k.Help}
+		scroll = []key.Binding{k.Up, k.Down, k.Top, k.Bottom}
+	case readTip:
+		prev, next := k.Left, k.Right
+		prev.SetHelp(prev.Help().Key, m.ctx.T("key.prev_tip"))
+		next.SetHelp(next.Help().Key, m.ctx.T("key.next_tip"))
+		short = []key.Binding{k.Down, prev, next, k.Back, k.Help}
+	}
+	return bindings{short: short, full: [][]key.Binding{short[:len(short)-1], scroll, {k.Help, k.Quit, k.ForceQuit}}}
+}
+
+func (m *readerModel) View() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	tabs := []string{ctx.T("reader.article"), ctx.T("reader.tips")}
+	active := 0
+	if m.part != readArticle {
+		active = 1
+	}
+	for i, t := range tabs {
+		if i == active {
+			tabs[i] = st.Highlight.Render("▸ " + t)
+		} else {
+			tabs[i] = st.Faint.Render("  " + t)
+		}
+	}
+	left := " " + st.Title.Render(ctx.T("reader.title")) + "   " + strings.Join(tabs, "  ")
+	right := ""
+	if m.part != readTips {
+		right = st.Faint.Render(m.page.position()) + " "
+	}
+	lines := []string{spread(left, right, ctx.Width), ""}
+	if m.part == readTips {
+		lines = append(lines, m.viewList())
+	} else {
+		lines = append(lines, m.page.View())
+	}
+	if m.err != "" {
+		lines = append(lines, st.Error.Render("! "+m.err))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *readerModel) viewList() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	var b strings.Builder
+	b.WriteString("  " + st.Faint.Render(m.ctx.Pack.Name) + "\n\n")
+	room := ctx.Height - 7
+	first := 0
+	if m.cursor >= room {
+		first = m.cursor - room + 1
+	}
+	for i, t := range ctx.Pack.Tips {
+		if i < first || i >= first+room {
+			continue
+		}
+		marker, style := "   ", st.Text
+		if i == m.cursor {
+			marker, style = " › ", st.Highlight
+		}
+		b.WriteString(style.Render(fmt.Sprintf("%s%2d  %s", marker, t.Number, truncate(t.Title, ctx.Width-9))) + "\n")
+	}
+	return b.String()
+}
