@@ -80,6 +80,9 @@ func (a *app) runTUI(o ui.Options) error {
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return err
 	}
+	if m.Err != nil {
+		return m.Err
+	}
 	if m.Aborted {
 		if m.Result != "" {
 			return abortError{m.Result}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"tillit/journal"
 )
 
 func (a *app) noteCommand() *cobra.Command {
@@ -27,6 +29,9 @@ func (a *app) noteCommand() *cobra.Command {
 			day, err := a.parseDay(date)
 			if err != nil {
 				return err
+			}
+			if day.After(journal.DateOf(a.now())) {
+				return usagef("--date %s is in the future", day)
 			}
 			text := strings.Join(args, " ")
 			if len(args) == 0 {

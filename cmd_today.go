@@ -13,6 +13,7 @@ import (
 
 	"tillit/content"
 	"tillit/journal"
+	"tillit/ui"
 )
 
 func (a *app) todayCommand() *cobra.Command {
@@ -79,10 +80,7 @@ func (a *app) printMarkdown(md string) error {
 		_, err := fmt.Fprint(a.stdout, md)
 		return err
 	}
-	cfg := styles.LightStyleConfig
-	if lipgloss.HasDarkBackground(os.Stdin, f) {
-		cfg = styles.DarkStyleConfig
-	}
+	cfg := ui.MarkdownStyle(lipgloss.HasDarkBackground(os.Stdin, f))
 	if os.Getenv("NO_COLOR") != "" {
 		cfg = styles.NoTTYStyleConfig
 	}

@@ -156,8 +156,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(versionString()),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			var q quietError
+			var (
+				q quietError
+				a abortError
+			)
 			if errors.As(err, &q) {
+				return
+			}
+			if errors.As(err, &a) {
+				// Not an error: the user stopped, and this says where the
+				// text went.
+				fmt.Fprintln(w, a.msg)
 				return
 			}
 			msg := oneLine(err.Error())

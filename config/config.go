@@ -17,14 +17,10 @@ import (
 
 // Config is what the settings file may say. Every key is optional.
 type Config struct {
-	Journal      string   `toml:"journal"`       // the journal folder
-	Lang         string   `toml:"lang"`          // nb, en or sv
-	Editor       string   `toml:"editor"`        // the editor command
-	Name         string   `toml:"name"`          // the author of exports
-	People       []string `toml:"people"`        // names to replace with pseudonyms
-	WeekdaysOnly bool     `toml:"weekdays_only"` // weekends never break a streak
-	Schedule     string   `toml:"schedule"`      // "order" (default) or "focus"
-	Pack         string   `toml:"pack"`          // the prompt pack to use
+	Journal string `toml:"journal"` // the journal folder
+	Lang    string `toml:"lang"`    // nb, en or sv
+	Editor  string `toml:"editor"`  // the editor command
+	Pack    string `toml:"pack"`    // the prompt pack to use
 
 	// Path is the file the settings came from; empty when there was none.
 	Path string `toml:"-"`
@@ -58,11 +54,6 @@ func Load(path string) (Config, error) {
 	}
 	if undecoded := md.Undecoded(); len(undecoded) > 0 {
 		return Config{}, fmt.Errorf("%s: unknown setting %q", path, undecoded[0].String())
-	}
-	switch c.Schedule {
-	case "", "order", "focus":
-	default:
-		return Config{}, fmt.Errorf("%s: schedule %q: use \"order\" or \"focus\"", path, c.Schedule)
 	}
 	c.Path = path
 	return c, nil

@@ -28,6 +28,9 @@ type Body struct {
 	// unclosed is set when the text ends inside a private part whose end
 	// marker is missing.
 	unclosed bool
+	// openFence is the code fence the text ends inside, if one was never
+	// closed.
+	openFence string
 }
 
 // Block is one `##` section (Heading set) or text outside any section
@@ -46,9 +49,10 @@ func (b Block) IsNote() bool { return noteHeading.MatchString(b.Heading) }
 // IsAnswer reports whether the block is a section that answers a question.
 func (b Block) IsAnswer() bool { return b.Heading != "" && !b.IsNote() }
 
-// parseBody cuts markdown into blocks. Headings and markers inside fenced
-// code blocks are text. A private part that is never closed runs to the end:
-// when in doubt, text stays private.
+// parseBody cuts markdown into blocks. Headings inside fenced code blocks
+// are text, but private markers count everywhere: a code fence someone forgot
+// to close must not make a private part public. A private part that is never
+// closed runs to the end: when in doubt, text stays private.
 func parseBody(s string) Body {
 	var (
 		body    Body
@@ -65,16 +69,17 @@ func parseBody(s string) Body {
 	}
 	for _, line := range splitLines(s) {
 		bare := strings.TrimRight(line, "\r\n")
+		if privateStartLine.MatchString(bare) || privateEndLine.MatchString(bare) {
+			flush()
+			private = privateStartLine.MatchString(bare)
+			continue
+		}
 		if fence != "" {
 			if strings.HasPrefix(strings.TrimSpace(bare), fence) {
 				fence = ""
 			}
 		} else if f := fenceOpen(bare); f != "" {
 			fence = f
-		} else if privateStartLine.MatchString(bare) || privateEndLine.MatchString(bare) {
-			flush()
-			private = privateStartLine.MatchString(bare)
-			continue
 		} else if h, ok := sectionHeading(bare); ok {
 			flush()
 			cur = &Block{Heading: h, Private: private}
@@ -88,6 +93,7 @@ func parseBody(s string) Body {
 	}
 	flush()
 	body.unclosed = private
+	body.openFence = fence
 	return body
 }
 
@@ -231,6 +237,12 @@ func (b *Body) SetAnswer(heading, text string, private bool) {
 	blk := Block{Heading: heading, Text: text, Private: private}
 	if last < 0 {
 		last = len(b.Blocks) - 1
+	} else {
+		// The rest of the last answer (the text after a private part
+		// inside it) stays with it.
+		for last+1 < len(b.Blocks) && b.Blocks[last+1].Heading == "" {
+			last++
+		}
 	}
 	b.Blocks = append(b.Blocks[:last+1], append([]Block{blk}, b.Blocks[last+1:]...)...)
 	b.edited = true
@@ -252,10 +264,15 @@ func (b Body) PublicText() string {
 // top-level or `##` heading inside an answer would start a new section, and a
 // private marker typed by hand would change what is private.
 func safeText(s string) string {
+	s = cleanText(s)
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	lines := strings.Split(s, "\n")
 	fence := ""
 	for i, l := range lines {
+		if privateStartLine.MatchString(l) || privateEndLine.MatchString(l) {
+			lines[i] = strings.Replace(l, "<!--", "&lt;!--", 1)
+			continue
+		}
 		if fence != "" {
 			if strings.HasPrefix(strings.TrimSpace(l), fence) {
 				fence = ""
@@ -269,14 +286,21 @@ func safeText(s string) string {
 		if _, ok := sectionHeading(l); ok || isTopHeading(l) {
 			lines[i] = "###" + strings.TrimLeft(strings.TrimSpace(l), "#")
 		}
-		if privateStartLine.MatchString(l) || privateEndLine.MatchString(l) {
-			lines[i] = strings.Replace(l, "<!--", "&lt;!--", 1)
-		}
+	}
+	if fence != "" {
+		// Close the code block, or it would swallow what comes after.
+		lines = append(lines, fence)
 	}
 	return strings.Join(lines, "\n")
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return strings.Join(strings.Fields(cleanText(s)), " ") }
+
+// cleanText drops what has no place in a text file: NUL bytes (a file with
+// one would be refused as binary) and bytes that are not UTF-8.
+func cleanText(s string) string {
+	return strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", ""), "\uFFFD")
+}
 
 func isTopHeading(l string) bool {
 	t := strings.TrimLeft(l, " ")

@@ -25,7 +25,9 @@ type Answer struct {
 	Private  bool
 }
 
-// ApplyTo writes the check-in into e.
+// ApplyTo writes the check-in into e. A value equal to what the entry holds
+// is left alone, so opening a check-in and saving it unchanged keeps the
+// user's own formatting. Answers not in the check-in are left as they are.
 func (c CheckIn) ApplyTo(e *Entry) {
 	if c.Pack != "" { // empty keeps the entry's pack, e.g. one that is gone
 		e.Pack, e.PackVersion = c.Pack, c.PackVersion
@@ -33,10 +35,14 @@ func (c CheckIn) ApplyTo(e *Entry) {
 	e.Tip = c.Tip
 	e.Rating = c.Rating
 	e.Energy = c.Energy
-	e.Commitment = oneLine(c.Commitment)
+	if c.Commitment != e.Commitment {
+		e.Commitment = oneLine(c.Commitment)
+	}
 	e.Followup = c.Followup
 	e.FollowupOf = c.FollowupOf
-	e.FollowupNote = oneLine(c.FollowupNote)
+	if c.FollowupNote != e.FollowupNote {
+		e.FollowupNote = oneLine(c.FollowupNote)
+	}
 	if c.Followup == "" {
 		e.FollowupOf, e.FollowupNote = Date{}, ""
 	}

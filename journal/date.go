@@ -24,6 +24,9 @@ func DateOf(t time.Time) Date {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
+		if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+			return Date{}, fmt.Errorf("%q is not a day in the calendar", s)
+		}
 		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
 	}
 	return DateOf(t), nil

@@ -76,6 +76,53 @@ func (s *Store) LoadDraft(day Date) (*Draft, error) {
 	return &d, nil
 }
 
+// DiscardDraft moves a day's draft to <root>/.tillit/trash, where it can
+// still be found by hand if discarding it was a mistake.
+func (s *Store) DiscardDraft(day Date, now time.Time) error {
+	from := s.DraftPath(day)
+	dir := filepath.Join(s.AppDir(), "trash")
+	if err := s.mkdirs(dir); err != nil {
+		return err
+	}
+	to := filepath.Join(dir, fmt.Sprintf("checkin-%s-%s.json", day, now.Format("20060102-150405")))
+	if err := os.Rename(from, to); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("move %s to %s: %w", from, to, err)
+	}
+	return nil
+}
+
+// SetDraftAside moves a draft that cannot be read out of the way (to
+// <name>.bad beside it), so the day can be checked in again; it returns the
+// new path.
+func (s *Store) SetDraftAside(day Date) (string, error) {
+	from := s.DraftPath(day)
+	to := from + ".bad"
+	if err := os.Rename(from, to); err != nil {
+		return "", fmt.Errorf("move %s aside: %w", from, err)
+	}
+	return to, nil
+}
+
+// AddsTo reports whether the draft holds anything the entry does not: a
+// draft that a save already put in the entry is not worth offering.
+func (d *Draft) AddsTo(e *Entry) bool {
+	if e.Tip != d.Tip || e.Rating != d.Rating || e.Energy != d.Energy || e.Private != d.Private ||
+		oneLine(d.Commitment) != oneLine(e.Commitment) || d.Followup != e.Followup || oneLine(d.FollowupNote) != oneLine(e.FollowupNote) {
+		return true
+	}
+	for _, a := range d.Answers {
+		got, ok := e.Body.Answer(oneLine(a.Question))
+		want := trimBlankLines(safeText(a.Text))
+		if want == "" && !ok {
+			continue
+		}
+		if !ok || got.Text != want || got.Private != a.Private {
+			return true
+		}
+	}
+	return false
+}
+
 // DeleteDraft removes a day's draft once its entry is saved.
 func (s *Store) DeleteDraft(day Date) error {
 	err := os.Remove(s.DraftPath(day))

@@ -28,7 +28,7 @@ Kari og Per fikk ordnet turnusen selv. æøå ÆØÅ.
 | ---- | --- |
 | Kari | turnus |
 
-` + "```go\n## not a heading\n<!-- private -->\n```\n" + `
+` + "```go\n## not a heading\n```\n" + `
 Avsluttende avsnitt uten overskrift.
 `
 
@@ -53,9 +53,51 @@ func TestParseHandWritten(t *testing.T) {
 	if len(answers) != 1 || answers[0].Heading != "Hva gjorde det lettere?" {
 		t.Fatalf("answers = %+v", answers)
 	}
-	// The heading and the marker inside the code block are text.
+	// A heading inside the code block is text.
 	if !strings.Contains(answers[0].Text, "## not a heading") || answers[0].Private {
 		t.Fatalf("code block split the section: %q", answers[0].Text)
+	}
+}
+
+// A code fence someone forgot to close must not make private text public:
+// private markers count even inside a code block.
+func TestPrivateMarkersCountInsideCodeFences(t *testing.T) {
+	e := mustParse(t, "2026/11/2026-11-20.md", "---\ntip: 1\n---\n## Q1\n\n```\nunclosed code\n\n<!-- private -->\n## Q2\n\nsecret\n<!-- /private -->\n")
+	if pub := e.Body.PublicText(); strings.Contains(pub, "secret") {
+		t.Errorf("private text is public:\n%s", pub)
+	}
+}
+
+func TestUnclosedFenceInAnswerIsClosed(t *testing.T) {
+	e := NewEntry("x/2026-11-20.md", Date{2026, 11, 20})
+	CheckIn{Date: e.Date, Tip: 1, Answers: []Answer{{Question: "Q1?", Text: "```\ncode never closed"}, {Question: "Q2?", Text: "secret", Private: true}}}.ApplyTo(e)
+	out, _ := e.Render()
+	back := mustParse(t, "x/2026-11-20.md", string(out))
+	if n := len(back.Body.Answers()); n != 2 {
+		t.Fatalf("%d answers after the unclosed fence:\n%s", n, out)
+	}
+	if strings.Contains(back.Body.PublicText(), "secret") {
+		t.Errorf("private answer public:\n%s", out)
+	}
+}
+
+func TestNewAnswerKeepsTheRestOfTheLastSection(t *testing.T) {
+	text := "---\ntip: 1\n---\n## Q1\n\npublic\n<!-- private -->\nsecret\n<!-- /private -->\nmore of Q1\n"
+	e := mustParse(t, "2026/11/2026-11-20.md", text)
+	e.Body.SetAnswer("Q2", "new answer", false)
+	out, _ := e.Render()
+	if !strings.HasSuffix(string(out), "more of Q1\n\n## Q2\n\nnew answer\n") {
+		t.Errorf("the new answer split Q1:\n%s", out)
+	}
+}
+
+func TestApplyUnchangedKeepsBytes(t *testing.T) {
+	text := "---\ndate: 2026-11-20\ntip: 1\ncommitment: |\n  Spør Kari\n  om turnus\n---\n\n## Q1\n\n# Big idea\n\tindented\n"
+	e := mustParse(t, "2026/11/2026-11-20.md", text)
+	CheckIn{Date: e.Date, Tip: 1, Commitment: e.Commitment}.ApplyTo(e)
+	out, _ := e.Render()
+	if string(out) != text {
+		t.Errorf("unchanged check-in rewrote the file:\n%s", out)
 	}
 }
 

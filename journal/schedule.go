@@ -1,16 +1,23 @@
 package journal
 
-// DueTip returns the tip for a check-in on day: the lowest-numbered tip with
-// the fewest check-ins so far. The tips are walked in order, a missed day
-// skips nothing, and a tip chosen out of turn waits until the round comes
-// round. The day's own entry does not count, so asking twice gives one answer.
-func DueTip(entries []*Entry, day Date, tips int) int {
+// tipCounts counts the check-ins on each tip (index 1..tips), leaving out
+// the day's own entry so that asking twice gives one answer.
+func tipCounts(entries []*Entry, day Date, tips int) []int {
 	counts := make([]int, tips+1)
 	for _, e := range entries {
 		if e.IsCheckIn() && e.Date != day && e.Tip <= tips {
 			counts[e.Tip]++
 		}
 	}
+	return counts
+}
+
+// DueTip returns the tip for a check-in on day: the lowest-numbered tip with
+// the fewest check-ins so far. The tips are walked in order, a missed day
+// skips nothing, and a tip chosen out of turn waits until the round comes
+// round.
+func DueTip(entries []*Entry, day Date, tips int) int {
+	counts := tipCounts(entries, day, tips)
 	due := 1
 	for t := 2; t <= tips; t++ {
 		if counts[t] < counts[due] {
@@ -20,20 +27,21 @@ func DueTip(entries []*Entry, day Date, tips int) int {
 	return due
 }
 
-// Round returns which pass through the tips a check-in on day belongs to: 1
-// until every tip has one check-in, and so on.
-func Round(entries []*Entry, day Date, tips int) int {
-	counts := make([]int, tips+1)
-	for _, e := range entries {
-		if e.IsCheckIn() && e.Date != day && e.Tip <= tips {
-			counts[e.Tip]++
-		}
-	}
+// Round returns which pass through the tips a check-in on day belongs to (1
+// until every tip has one check-in, and so on) and how many tips the pass
+// has covered so far.
+func Round(entries []*Entry, day Date, tips int) (round, done int) {
+	counts := tipCounts(entries, day, tips)
 	least := counts[1]
 	for t := 2; t <= tips; t++ {
 		least = min(least, counts[t])
 	}
-	return least + 1
+	for t := 1; t <= tips; t++ {
+		if counts[t] > least {
+			done++
+		}
+	}
+	return least + 1, done
 }
 
 // TimesOnTip counts the check-ins on tip dated before day. The k-th check-in

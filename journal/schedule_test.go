@@ -61,8 +61,8 @@ func TestDueTip(t *testing.T) {
 			}
 		})
 	}
-	if r := Round(round2, d("2026-10-22"), 14); r != 2 {
-		t.Errorf("Round = %d, want 2", r)
+	if r, done := Round(round2, d("2026-10-22"), 14); r != 2 || done != 2 {
+		t.Errorf("Round = %d, %d done; want 2, 2", r, done)
 	}
 	if n := TimesOnTip(round2, 1, d("2026-10-22")); n != 2 {
 		t.Errorf("TimesOnTip = %d, want 2", n)

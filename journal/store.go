@@ -137,6 +137,10 @@ func appendNote(e *Entry, at time.Time, text string, private bool) []byte {
 	if len(e.raw) > 0 && !bytes.HasSuffix(e.raw, []byte("\n")) {
 		b.WriteString(nl)
 	}
+	if f := e.Body.openFence; f != "" {
+		// Close a code block left open, or the note would be inside it.
+		b.WriteString(f + nl)
+	}
 	endsPrivate := e.Body.unclosed
 	switch {
 	case endsPrivate && !private:

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -59,7 +60,12 @@ type (
 		err   error
 	}
 	// leaveCheckinMsg asks the root to close the check-in.
-	leaveCheckinMsg struct{}
+	leaveCheckinMsg struct{ draftKept bool }
+	// baseReloadedMsg carries the day's entry read again after a conflict.
+	baseReloadedMsg struct {
+		entry *journal.Entry
+		err   error
+	}
 )
 
 // checkinSetup is everything a check-in needs to start, gathered by the root
@@ -90,6 +96,7 @@ type checkinModel struct {
 	step      int
 	picking   bool // choosing another tip
 	pickIndex int
+	pickDigit int // the digit typed before, so "1" "3" reaches tip 13
 
 	target       *journal.Entry // whose commitment is followed up
 	followup     int            // index in followupChoices
@@ -100,6 +107,12 @@ type checkinModel struct {
 	answers   []textarea.Model
 	private   []bool
 	focus     int
+	// What the fields held when the check-in opened: only what changed is
+	// written, so the user's own formatting survives an unchanged save.
+	loadedAnswers    []string
+	loadedPrivate    []bool
+	loadedCommitment string
+	loadedFollowNote string
 
 	rating, energy int
 	ratingRow      int // 0 rating, 1 energy
@@ -110,18 +123,19 @@ type checkinModel struct {
 
 	page pager // the tip page and the preview
 
-	blurred map[int]blurredView // drawings of answer fields without focus
+	blurred    map[int]blurredView // drawings of answer fields without focus
+	oneAtATime bool                // the window is too short to show every answer
 
-	resumeOffer  *journal.Draft // a draft waiting for resume or discard
-	confirmLeave bool
-	saving       bool
-	status       string
-	err          string
+	resumeOffer    *journal.Draft // a draft waiting for resume or discard
+	confirmDiscard bool
+	confirmLeave   bool
+	saving         bool
+	err            string
 
-	changeGen      int  // counts changes, to know when a draft is current
-	savedGen       int  // the change count the last draft holds
-	draftPending   bool // a draft save is scheduled
-	leaveAfterSave bool
+	edited       bool // the user has changed something since the check-in opened
+	changeGen    int  // counts changes, to know when a draft is current
+	savedGen     int  // the change count the last draft holds
+	draftPending bool // a draft save is scheduled
 }
 
 func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
@@ -138,6 +152,7 @@ func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
 			m.pack = p
 		} else {
 			m.packGone = true
+			m.err = ctx.T("checkin.pack_gone", "Pack", s.base.Pack)
 		}
 	}
 	m.packEntries = journal.OfPack(s.entries, m.pack.ID, content.BuiltinID)
@@ -158,6 +173,7 @@ func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
 	m.entryPrivate = e.Private
 	m.commitment.SetValue(e.Commitment)
 	m.followNote.SetValue(e.FollowupNote)
+	m.loadedCommitment, m.loadedFollowNote = m.commitment.Value(), m.followNote.Value()
 	for i, f := range followupChoices {
 		if f != "" && f == e.Followup {
 			m.followup = i
@@ -231,12 +247,15 @@ func (m *checkinModel) setQuestions(qs []string) {
 	m.questions = qs
 	m.answers = make([]textarea.Model, len(qs))
 	m.private = make([]bool, len(qs))
+	m.loadedAnswers = make([]string, len(qs))
+	m.loadedPrivate = make([]bool, len(qs))
 	for i, q := range qs {
 		m.answers[i] = m.newAnswer()
 		if a, ok := m.base.Body.Answer(q); ok {
 			m.answers[i].SetValue(a.Text)
 			m.private[i] = a.Private
 		}
+		m.loadedAnswers[i], m.loadedPrivate[i] = m.answers[i].Value(), m.private[i]
 	}
 	m.focus = 0
 	m.resize()
@@ -279,7 +298,8 @@ func (m *checkinModel) resume(d *journal.Draft) {
 	m.step = min(max(d.Step, 0), len(m.steps)-1)
 }
 
-// checkIn gathers what has been entered.
+// checkIn gathers what has been entered. Fields the user did not touch
+// carry the entry's own values, so saving leaves them as they were.
 func (m *checkinModel) checkIn() journal.CheckIn {
 	c := journal.CheckIn{
 		Date:        m.day,
@@ -288,37 +308,62 @@ func (m *checkinModel) checkIn() journal.CheckIn {
 		PackVersion: m.pack.Version,
 		Rating:      m.rating,
 		Energy:      m.energy,
-		Commitment:  strings.TrimSpace(m.commitment.Value()),
+		Commitment:  m.base.Commitment,
 		Private:     m.entryPrivate,
 	}
-	if m.packGone {
+	if v := m.commitment.Value(); v != m.loadedCommitment {
+		c.Commitment = strings.TrimSpace(v)
+	}
+	if m.editing {
+		// An edited check-in keeps the pack it was written with.
 		c.Pack, c.PackVersion = "", ""
 	}
 	if m.target != nil {
 		c.Followup = followupChoices[m.followup]
 		c.FollowupOf = m.target.Date
-		c.FollowupNote = strings.TrimSpace(m.followNote.Value())
+		c.FollowupNote = m.base.FollowupNote
+		if v := m.followNote.Value(); v != m.loadedFollowNote {
+			c.FollowupNote = strings.TrimSpace(v)
+		}
+	} else {
+		c.Followup, c.FollowupOf, c.FollowupNote = m.base.Followup, m.base.FollowupOf, m.base.FollowupNote
 	}
 	for i, q := range m.questions {
+		if m.answers[i].Value() == m.loadedAnswers[i] && m.private[i] == m.loadedPrivate[i] {
+			continue
+		}
 		c.Answers = append(c.Answers, journal.Answer{Question: q, Text: m.answers[i].Value(), Private: m.private[i]})
 	}
 	return c
 }
 
+// hasContent reports whether the check-in holds anything worth saving.
+func (m *checkinModel) hasContent() bool {
+	if m.rating > 0 || strings.TrimSpace(m.commitment.Value()) != "" || m.target != nil && followupChoices[m.followup] != "" {
+		return true
+	}
+	for _, a := range m.answers {
+		if strings.TrimSpace(a.Value()) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // draft is the check-in as a draft, to keep what has been typed.
 func (m *checkinModel) draft() *journal.Draft {
-	c := m.checkIn()
 	d := &journal.Draft{
-		Day: m.day, Tip: c.Tip, Step: m.step, Rating: c.Rating, Energy: c.Energy,
-		Commitment: m.commitment.Value(), Followup: c.Followup, FollowupNote: m.followNote.Value(),
-		Private: c.Private, Updated: m.ctx.Now(),
+		Day: m.day, Tip: m.tip.Number, Step: m.step, Rating: m.rating, Energy: m.energy,
+		Commitment: m.commitment.Value(), FollowupNote: m.followNote.Value(),
+		Private: m.entryPrivate, Updated: m.ctx.Now(),
 	}
 	if m.target != nil {
 		day := m.target.Date
 		d.FollowupOf = &day
+		d.Followup = followupChoices[m.followup]
 	}
-	for _, a := range c.Answers {
-		d.Answers = append(d.Answers, journal.DraftAnswer{Question: a.Question, Text: a.Text, Private: a.Private})
+	for i, q := range m.questions {
+		d.Answers = append(d.Answers, journal.DraftAnswer{Question: q, Text: m.answers[i].Value(), Private: m.private[i]})
 	}
 	return d
 }
@@ -326,13 +371,22 @@ func (m *checkinModel) draft() *journal.Draft {
 // unsaved reports whether there is typed text that is not yet in a draft.
 func (m *checkinModel) unsaved() bool { return m.changeGen != m.savedGen }
 
-// hasText reports whether anything has been written in this check-in.
-func (m *checkinModel) hasText() bool { return m.draft().HasText() || m.changeGen > 0 }
+// keep reports whether the check-in holds changes that must outlive it as a
+// draft. Nothing does while a saved draft waits for resume or discard.
+func (m *checkinModel) keep() bool { return m.edited && m.resumeOffer == nil }
 
-func (m *checkinModel) Init() tea.Cmd { return m.enterStep() }
+// Init shows the first step; a notice set while opening (a draft set
+// aside, a pack that is gone) stays on screen.
+func (m *checkinModel) Init() tea.Cmd {
+	notice := m.err
+	cmd := m.enterStep()
+	m.err = notice
+	return cmd
+}
 
 // changed records an edit and makes sure a draft save is on its way.
 func (m *checkinModel) changed() tea.Cmd {
+	m.edited = true
 	m.changeGen++
 	if m.draftPending {
 		return nil
@@ -342,9 +396,11 @@ func (m *checkinModel) changed() tea.Cmd {
 	return tea.Tick(draftEvery, func(time.Time) tea.Msg { return draftTickMsg{gen} })
 }
 
-// saveDraft writes the draft now, in a command.
+// saveDraft writes the draft now, in a command. Nothing is written while
+// the entry itself is being saved: a draft landing after the save would offer
+// the same text again.
 func (m *checkinModel) saveDraft() tea.Cmd {
-	if !m.unsaved() {
+	if !m.unsaved() || !m.keep() || m.saving {
 		return nil
 	}
 	m.savedGen = m.changeGen
@@ -367,12 +423,24 @@ func (m *checkinModel) resize() {
 			fixed++
 		}
 	}
-	h := max(2, (m.ctx.Height-fixed)/max(1, len(m.answers)))
+	h := (m.ctx.Height - fixed) / max(1, len(m.answers))
+	// On a short window the questions take turns: one at a time.
+	m.oneAtATime = h < 3 && len(m.answers) > 1
+	if m.oneAtATime {
+		longest := 0
+		for _, q := range m.questions {
+			longest = max(longest, lipgloss.Height(lipgloss.NewStyle().Width(w).Render(q)))
+		}
+		h = m.ctx.Height - 7 - longest
+	}
 	for i := range m.answers {
-		m.answers[i].SetHeight(h)
+		m.answers[i].SetHeight(max(2, h))
 	}
 	m.followNote.SetWidth(w - 2)
 	m.commitment.SetWidth(w - 2)
+	// A placeholder wider than its field would spill onto the next line.
+	m.followNote.Placeholder = truncate(m.ctx.T("checkin.followup.note_placeholder"), w-4)
+	m.commitment.Placeholder = truncate(m.ctx.T("checkin.commitment.placeholder"), w-4)
 	m.page.setSize(m.ctx.Width, m.ctx.Height-4)
 }
 
@@ -423,7 +491,9 @@ func (m *checkinModel) goTo(i int) tea.Cmd {
 		return nil
 	}
 	m.step = i
-	m.changeGen++ // the step is part of the draft
+	if m.edited {
+		m.changeGen++ // the step is part of the draft
+	}
 	return tea.Batch(m.enterStep(), m.saveDraft())
 }
 
@@ -451,6 +521,16 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 	case draftTickMsg:
 		m.draftPending = false
 		return m.saveDraft()
+	case baseReloadedMsg:
+		if msg.err != nil {
+			m.err = msg.err.Error()
+			return nil
+		}
+		// The file changed on disk while the check-in was open: show the
+		// check-in on top of what is there now, and let the user save again.
+		m.base = msg.entry
+		m.err = m.ctx.T("checkin.conflict")
+		return m.page.show("preview", m.previewMarkdown(), true)
 	case draftSavedMsg:
 		if msg.err != nil {
 			m.err = m.ctx.T("checkin.draft_failed", "Err", msg.err.Error())
@@ -458,11 +538,20 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case checkinSavedMsg:
 		m.saving = false
-		if msg.err != nil {
-			m.err = saveError(m.ctx, msg.err)
-			return m.saveDraft()
+		if msg.err == nil {
+			return nil // the root takes it from here
 		}
-		return nil // the root takes it from here
+		m.changeGen++ // keep the text as a draft, whatever happened
+		var conflict *journal.ConflictError
+		if errors.As(msg.err, &conflict) {
+			store, day := m.ctx.Store, m.day
+			return tea.Batch(m.saveDraft(), func() tea.Msg {
+				e, err := store.Load(day)
+				return baseReloadedMsg{e, err}
+			})
+		}
+		m.err = m.ctx.T("checkin.save_failed", "Err", msg.err.Error())
+		return m.saveDraft()
 	case editorReadyMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()
@@ -498,29 +587,34 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 	return m.updateField(msg)
 }
 
-func saveError(ctx *Context, err error) string {
-	if _, ok := err.(*journal.ConflictError); ok {
-		return ctx.T("checkin.conflict", "Err", err.Error())
-	}
-	return ctx.T("checkin.save_failed", "Err", err.Error())
-}
-
 func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.ctx.Keys
 	switch {
+	case m.resumeOffer != nil && m.confirmDiscard:
+		switch {
+		case key.Matches(msg, k.Yes):
+			m.resumeOffer, m.confirmDiscard = nil, false
+			store, day, now := m.ctx.Store, m.day, m.ctx.Now()
+			return tea.Batch(m.enterStep(), func() tea.Msg { return draftSavedMsg{store.DiscardDraft(day, now)} })
+		case key.Matches(msg, k.No):
+			m.confirmDiscard = false
+		}
+		return nil
 	case m.resumeOffer != nil:
 		switch {
 		case key.Matches(msg, k.Resume):
 			d := m.resumeOffer
 			m.resumeOffer = nil
 			m.resume(d)
+			m.edited = true
 			m.changeGen++
 			m.savedGen = m.changeGen // what is on screen is the draft
 			return m.enterStep()
 		case key.Matches(msg, k.Discard):
-			m.resumeOffer = nil
-			store, day := m.ctx.Store, m.day
-			return tea.Batch(m.enterStep(), func() tea.Msg { return draftSavedMsg{store.DeleteDraft(day)} })
+			m.confirmDiscard = true
+		case key.Matches(msg, k.Back):
+			// Leave; the draft stays where it is.
+			return func() tea.Msg { return leaveCheckinMsg{draftKept: true} }
 		}
 		return nil
 	case m.confirmLeave:
@@ -528,7 +622,7 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Yes):
 			m.confirmLeave = false
 			m.changeGen++ // write the draft even if the last one looks current
-			return tea.Sequence(m.saveDraft(), func() tea.Msg { return leaveCheckinMsg{} })
+			return tea.Sequence(m.saveDraft(), func() tea.Msg { return leaveCheckinMsg{draftKept: true} })
 		case key.Matches(msg, k.No):
 			m.confirmLeave = false
 		}
@@ -538,7 +632,10 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 
 	if key.Matches(msg, k.Save) {
-		return m.save()
+		if m.current() == stepPreview {
+			return m.save()
+		}
+		return m.goTo(len(m.steps) - 1)
 	}
 	switch m.current() {
 	case stepTip:
@@ -565,7 +662,7 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Next, k.NextField):
 			return m.goTo(m.step + 1)
 		case key.Matches(msg, k.Back, k.PrevField):
-			return m.goTo(m.step - 1)
+			return m.goBack()
 		case key.Matches(msg, k.Editor):
 			return m.editField(fieldCommitment, m.commitment.Value())
 		}
@@ -574,7 +671,7 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Next):
 			return m.save()
 		case key.Matches(msg, k.Back, k.PrevField):
-			return m.goTo(m.step - 1)
+			return m.goBack()
 		case key.Matches(msg, k.EntryPrivate):
 			m.entryPrivate = !m.entryPrivate
 			return tea.Batch(m.changed(), m.page.show("preview", m.previewMarkdown(), true))
@@ -588,7 +685,7 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // leave closes the check-in, asking first when text would only live on as a
 // draft.
 func (m *checkinModel) leave() tea.Cmd {
-	if m.hasText() {
+	if m.keep() {
 		m.confirmLeave = true
 		return nil
 	}
@@ -612,17 +709,22 @@ func (m *checkinModel) handlePick(msg tea.KeyPressMsg) tea.Cmd {
 			return tea.Batch(m.changed(), m.enterStep())
 		}
 	default:
-		// Typing a tip's number jumps to it.
+		// Typing a tip's number jumps to it: "9", or "1" then "3" for 13.
 		if d := msg.Text; len(d) == 1 && d[0] >= '0' && d[0] <= '9' {
 			v := int(d[0] - '0')
-			if m.pickIndex+1 == 1 && v <= 4 && v >= 0 {
-				v += 10 // "1" then "3" gives 13
+			if m.pickDigit == 1 && 10+v <= n {
+				v += 10
+				m.pickDigit = 0
+			} else {
+				m.pickDigit = v
 			}
 			if v >= 1 && v <= n {
 				m.pickIndex = v - 1
 			}
+			return nil
 		}
 	}
+	m.pickDigit = 0
 	return nil
 }
 
@@ -656,7 +758,7 @@ func (m *checkinModel) handleFollowupKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.followNote.Blur()
 			return nil
 		case key.Matches(msg, k.Back):
-			return m.goTo(m.step - 1)
+			return m.goBack()
 		case key.Matches(msg, k.Editor):
 			return m.editField(fieldFollowNote, m.followNote.Value())
 		}
@@ -678,7 +780,7 @@ func (m *checkinModel) handleFollowupKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Next):
 		return m.goTo(m.step + 1)
 	case key.Matches(msg, k.Back, k.PrevField):
-		return m.goTo(m.step - 1)
+		return m.goBack()
 	}
 	return nil
 }
@@ -699,9 +801,9 @@ func (m *checkinModel) handleQuestionsKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.focus--
 			return m.answers[m.focus].Focus()
 		}
-		return m.goTo(m.step - 1)
+		return m.goBack()
 	case key.Matches(msg, k.Back):
-		return m.goTo(m.step - 1)
+		return m.goBack()
 	case key.Matches(msg, k.Private):
 		m.private[m.focus] = !m.private[m.focus]
 		m.resize()
@@ -746,13 +848,25 @@ func (m *checkinModel) handleRatingKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.ratingRow = 0
 			return nil
 		}
-		return m.goTo(m.step - 1)
+		return m.goBack()
 	case key.Matches(msg, k.Next):
 		return m.goTo(m.step + 1)
 	case key.Matches(msg, k.Back):
-		return m.goTo(m.step - 1)
+		return m.goBack()
 	}
 	return nil
+}
+
+// goBack returns to the step before, at its last field, as shift+tab
+// through the fields would.
+func (m *checkinModel) goBack() tea.Cmd {
+	if m.step > 0 && m.steps[m.step-1] == stepQuestions {
+		m.focus = len(m.answers) - 1
+	}
+	if m.step > 0 && m.steps[m.step-1] == stepFollowup {
+		m.followOnNote = true
+	}
+	return m.goTo(m.step - 1)
 }
 
 // updateField passes a message to the focused text field.
@@ -808,9 +922,12 @@ func (m *checkinModel) setField(field int, text string) {
 
 // editField opens the text of a field in the user's editor.
 func (m *checkinModel) editField(field int, text string) tea.Cmd {
-	store := m.ctx.Store
+	store, editor, t := m.ctx.Store, m.ctx.Editor, m.ctx.T
 	name := fmt.Sprintf("checkin-%s-%d.md", m.day, field+2)
 	return func() tea.Msg {
+		if !editorExists(editor) {
+			return editorReadyMsg{field: field, err: errors.New(t("editor.not_found", "Editor", editor))}
+		}
 		path, err := store.WriteScratch(name, text)
 		return editorReadyMsg{field, path, err}
 	}
@@ -819,6 +936,10 @@ func (m *checkinModel) editField(field int, text string) tea.Cmd {
 // save writes the entry, in a command.
 func (m *checkinModel) save() tea.Cmd {
 	if m.saving {
+		return nil
+	}
+	if !m.hasContent() {
+		m.err = m.ctx.T("checkin.nothing_to_save")
 		return nil
 	}
 	m.saving = true
@@ -838,59 +959,68 @@ func (m *checkinModel) save() tea.Cmd {
 
 // previewMarkdown is the entry as it will be saved, for the preview step.
 func (m *checkinModel) previewMarkdown() string {
-	return entryMarkdown(m.ctx, m.tip, m.checkIn(), m.target)
+	var all []journal.Answer
+	for i, q := range m.questions {
+		all = append(all, journal.Answer{Question: q, Text: m.answers[i].Value(), Private: m.private[i]})
+	}
+	return entryMarkdown(m.ctx, m.tip, m.checkIn(), all, m.target)
 }
 
-// help returns the keys that work now.
+// help returns the keys that work now, and only those.
 func (m *checkinModel) help() bindings {
-	k := m.ctx.Keys
+	k, t := m.ctx.Keys, m.ctx.T
+	as := func(b key.Binding, desc string) key.Binding {
+		b.SetHelp(b.Help().Key, t(desc))
+		return b
+	}
+	shown := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, t(desc)))
+	}
+	save := as(k.Save, "key.to_preview")
+	back := k.Back
+	if m.step == 0 {
+		back = as(k.Back, "key.leave")
+	}
+	scroll := []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}
+	one := func(short ...key.Binding) bindings { return bindings{short: short, full: [][]key.Binding{short}} }
 	switch {
+	case m.resumeOffer != nil && m.confirmDiscard:
+		return one(as(k.Yes, "key.discard"), k.No)
 	case m.resumeOffer != nil:
-		return bindings{short: []key.Binding{k.Resume, k.Discard}}
+		return one(k.Resume, k.Discard, as(k.Back, "key.leave"))
 	case m.confirmLeave:
-		return bindings{short: []key.Binding{k.Yes, k.No}}
+		return one(as(k.Yes, "key.leave"), k.No)
 	case m.picking:
-		return bindings{short: []key.Binding{k.Up, k.Down, k.Pick, k.Back}}
+		return one(k.Up, k.Down, as(k.Pick, "key.choose"), shown("1–14", "key.pick_number"), k.Back)
 	}
-	helpKey := k.Help
-	if m.inText() {
-		helpKey = k.HelpInText
-	}
-	var short []key.Binding
 	switch m.current() {
 	case stepTip:
-		short = []key.Binding{k.Next, k.Down}
+		short := []key.Binding{k.Next}
 		if !m.editing {
 			short = append(short, k.ChooseTip)
 		}
-		short = append(short, k.Back)
+		short = append(short, save, back)
+		return bindings{short: short, full: [][]key.Binding{short, scroll}}
 	case stepFollowup:
 		if m.followOnNote {
-			short = []key.Binding{k.Next, k.PrevField, k.Editor, k.Back}
-		} else {
-			short = []key.Binding{k.Left, k.Right, k.NextField, k.Next, k.Back}
+			return one(k.Next, k.PrevField, k.Editor, save, k.Back)
 		}
+		return one(shown("←/→", "key.choose"), shown("1–4", "key.choose"), as(k.NextField, "checkin.followup.note_short"), k.Next, save, k.Back)
 	case stepQuestions:
-		short = []key.Binding{k.NextField, k.Private, k.Editor, k.Save, k.Back}
+		short := []key.Binding{k.NextField, k.PrevField, k.Private, k.Editor, save, k.Back}
+		return bindings{short: short, full: [][]key.Binding{short, {shown("enter", "key.newline")}}}
 	case stepRating:
-		short = []key.Binding{k.Rate, k.Left, k.Right, k.Down, k.Next, k.Back}
+		short := []key.Binding{k.Rate, shown("←/→", "key.choose"), shown("↑/↓", "key.rows")}
 		if m.ratingRow == 1 {
 			short = append(short, k.NoEnergy)
 		}
+		short = append(short, k.Next, save, k.Back)
+		return one(short...)
 	case stepCommitment:
-		short = []key.Binding{k.Next, k.Editor, k.Save, k.Back}
-	case stepPreview:
-		short = []key.Binding{k.Save, k.EntryPrivate, k.Down, k.Back}
+		return one(k.Next, k.Editor, save, k.Back)
 	}
-	short = append(short, helpKey)
-	full := [][]key.Binding{
-		short[:len(short)-1],
-		{k.Next, k.Back, k.NextField, k.PrevField, k.Save},
-		{k.Private, k.EntryPrivate, k.Editor, k.ChooseTip},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Rate, k.NoEnergy, helpKey, k.ForceQuit},
-	}
-	return bindings{short: short, full: full}
+	short := []key.Binding{k.Save, k.EntryPrivate, k.Back}
+	return bindings{short: short, full: [][]key.Binding{{as(k.Next, "key.save"), k.Save, k.EntryPrivate, k.Back}, scroll}}
 }
 
 // View draws the current step.
@@ -917,12 +1047,13 @@ func (m *checkinModel) View() string {
 		}
 	}
 	if m.confirmLeave {
-		body = st.Dialog.Render(ctx.T("checkin.leave_confirm"))
+		dialog := st.Dialog.Width(min(60, ctx.Width-4)).Render(ctx.T("checkin.leave_confirm"))
+		body = lipgloss.Place(ctx.Width, max(1, ctx.Height-5), lipgloss.Center, lipgloss.Center, dialog)
 	}
 	lines := []string{m.viewHeader(), ""}
 	lines = append(lines, body)
 	if m.err != "" {
-		lines = append(lines, st.Error.Render("! "+m.err))
+		lines = append(lines, st.Error.Width(ctx.Width-2).Render("! "+m.err))
 	} else if m.saving {
 		lines = append(lines, st.Faint.Render(ctx.T("checkin.saving")))
 	}
@@ -931,15 +1062,24 @@ func (m *checkinModel) View() string {
 
 func (m *checkinModel) viewHeader() string {
 	ctx, st := m.ctx, m.ctx.Styles
-	left := " " + st.Title.Render(ctx.T("checkin.title")) + st.Faint.Render(" · "+ctx.T("checkin.tip_n", "N", m.tip.Number)+" · "+ctx.DayMonth(m.day))
 	n, i := len(m.steps), m.step+1
 	bar := strings.Repeat("▰", i) + strings.Repeat("▱", n-i)
 	right := st.Progress.Render(bar) + "  " + st.Faint.Render(ctx.T("checkin.step_of", "N", i, "Of", n)) + " "
-	gap := ctx.Width - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		return left
+	about := ctx.T("checkin.tip_n", "N", m.tip.Number)
+	if m.editing {
+		about += " · " + ctx.T("checkin.editing")
 	}
-	return left + strings.Repeat(" ", gap) + right
+	// The date goes first when the window is narrow; the step count last.
+	for _, withDate := range []bool{true, false} {
+		left := " " + st.Title.Render(ctx.T("checkin.title")) + st.Faint.Render(" · "+about)
+		if withDate {
+			left += st.Faint.Render(" · " + ctx.DayMonth(m.day))
+		}
+		if gap := ctx.Width - lipgloss.Width(left) - lipgloss.Width(right); gap >= 1 {
+			return left + strings.Repeat(" ", gap) + right
+		}
+	}
+	return truncate(" "+ctx.T("checkin.title")+" · "+about, ctx.Width-lipgloss.Width(right)-1) + " " + right
 }
 
 // indent moves every line two columns right. Plain prefixing: a Lip Gloss
@@ -963,7 +1103,11 @@ func (m *checkinModel) viewResume() string {
 		}
 		s += st.Faint.Render(a.Question) + "\n" + firstLines(a.Text, 3) + "\n\n"
 	}
-	s += st.Text.Render(ctx.T("draft.resume_or_discard"))
+	if m.confirmDiscard {
+		s += st.Warning.Render(ctx.T("draft.discard_confirm"))
+	} else {
+		s += st.Text.Render(ctx.T("draft.resume_or_discard"))
+	}
 	return m.indent(m.wrap(s))
 }
 
@@ -1003,7 +1147,12 @@ func (m *checkinModel) viewFollowup() string {
 			opts = append(opts, st.Choice.Render(" "+label+" "))
 		}
 	}
-	b.WriteString(strings.Join(opts, " ") + "\n\n")
+	row := strings.Join(opts, " ")
+	if lipgloss.Width(row) > ctx.ContentWidth() {
+		// Two by two on a narrow window.
+		row = lipgloss.JoinHorizontal(lipgloss.Top, opts[0]+"\n"+opts[2], " ", opts[1]+"\n"+opts[3])
+	}
+	b.WriteString(row + "\n\n")
 	b.WriteString(st.Faint.Render(ctx.T("checkin.followup.note")) + "\n")
 	b.WriteString(m.followNote.View())
 	return m.indent(m.wrap(b.String()))
@@ -1032,9 +1181,15 @@ func (m *checkinModel) viewQuestions() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	var parts []string
 	for i, q := range m.questions {
+		if m.oneAtATime && i != m.focus {
+			continue
+		}
 		title := st.Title
 		if i != m.focus {
 			title = st.Faint
+		}
+		if m.oneAtATime {
+			q = fmt.Sprintf("(%d/%d) %s", i+1, len(m.questions), q)
 		}
 		head := title.Width(ctx.ContentWidth()).Render(q)
 		if m.private[i] {
@@ -1076,17 +1231,22 @@ type blurredView struct {
 
 func (m *checkinModel) viewRating() string {
 	ctx, st := m.ctx, m.ctx.Styles
+	choice, chosen := st.Choice, st.Chosen
+	if ctx.ContentWidth() < 44 {
+		// Narrow: the cells lose their padding so six still fit.
+		choice, chosen = choice.Padding(0), chosen.Padding(0)
+	}
 	row := func(value int, focused bool, withNone bool) string {
 		var cells []string
 		for v := 1; v <= 5; v++ {
 			label := fmt.Sprintf(" %d ", v)
 			switch {
 			case v == value && focused:
-				cells = append(cells, st.Chosen.Render("["+label+"]"))
+				cells = append(cells, chosen.Render("["+label+"]"))
 			case v == value:
 				cells = append(cells, st.Highlight.Render("["+label+"]"))
 			default:
-				cells = append(cells, st.Choice.Render(" "+label+" "))
+				cells = append(cells, choice.Render(" "+label+" "))
 			}
 		}
 		if withNone {
@@ -1094,7 +1254,7 @@ func (m *checkinModel) viewRating() string {
 			if value == 0 {
 				cells = append(cells, st.Faint.Render("["+label+"]"))
 			} else {
-				cells = append(cells, st.Choice.Render(" "+label+" "))
+				cells = append(cells, choice.Render(" "+label+" "))
 			}
 		}
 		return strings.Join(cells, " ")
@@ -1105,12 +1265,19 @@ func (m *checkinModel) viewRating() string {
 		q, e = st.Faint, st.Title
 	}
 	var b strings.Builder
-	b.WriteString(q.Render(ctx.T("checkin.rating.question")) + "\n\n")
+	b.WriteString(q.Width(ctx.ContentWidth()).Render(ctx.T("checkin.rating.question")) + "\n\n")
 	b.WriteString(row(m.rating, m.ratingRow == 0, false) + "\n")
 	scale := st.Faint.Render(ctx.T("checkin.rating.low"))
 	high := st.Faint.Render(ctx.T("checkin.rating.high"))
-	b.WriteString(" " + scale + strings.Repeat(" ", max(1, 36-lipgloss.Width(scale)-lipgloss.Width(high))) + high + "\n\n\n")
-	b.WriteString(e.Render(ctx.T("checkin.energy.question")) + "\n\n")
+	gap := "\n\n\n"
+	if ctx.Height < 20 {
+		gap = "\n"
+	}
+	b.WriteString(" " + scale + strings.Repeat(" ", max(1, 36-lipgloss.Width(scale)-lipgloss.Width(high))) + high + gap)
+	b.WriteString(e.Width(ctx.ContentWidth()).Render(ctx.T("checkin.energy.question")) + "\n")
+	if ctx.Height >= 20 {
+		b.WriteString("\n")
+	}
 	b.WriteString(row(m.energy, m.ratingRow == 1, true) + "\n")
 	return m.indent(b.String())
 }

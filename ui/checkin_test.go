@@ -92,6 +92,12 @@ func setupFor(t testing.TB, ctx *Context, day journal.Date) checkinSetup {
 // back to the model.
 func saveNow(t *testing.T, m *checkinModel) *journal.Entry {
 	t.Helper()
+	if m.current() != stepPreview {
+		m.Update(press("ctrl+s")) // ctrl+s first shows the preview
+		if m.current() != stepPreview {
+			t.Fatalf("ctrl+s went to step %v, not the preview", m.current())
+		}
+	}
 	cmd := m.Update(press("ctrl+s"))
 	if cmd == nil {
 		t.Fatal("ctrl+s gave no command")
@@ -167,6 +173,9 @@ func TestCheckinSteps(t *testing.T) {
 	}
 	if filepath.Base(e.Path) != "2026-11-23.md" {
 		t.Errorf("path %s", e.Path)
+	}
+	if info, err := os.Stat(e.Path); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("mode of the saved entry: %v %v", info.Mode(), err)
 	}
 }
 
@@ -349,5 +358,128 @@ func TestCheckinCountsWithinItsPack(t *testing.T) {
 	m = newCheckin(ctx, setupFor(t, ctx, journal.Date{Year: 2026, Month: 11, Day: 21}))
 	if m.pack.ID != content.BuiltinID || m.tip.Number != 2 || m.tip.ID != "kunnskapsutvikling" {
 		t.Errorf("edit: pack %s tip %d %s", m.pack.ID, m.tip.Number, m.tip.ID)
+	}
+}
+
+func TestCtrlCOnTheResumeScreenKeepsTheDraft(t *testing.T) {
+	ctx := testContext(t, "en")
+	day := journal.Date{Year: 2026, Month: 11, Day: 23}
+	// A saved check-in, and a draft with more text than the entry.
+	e := journal.NewEntry(ctx.Store.DayPath(day), day)
+	q := content.MustBuiltin("en").Tips[0].Questions[0]
+	journal.CheckIn{Date: day, Tip: 1, Answers: []journal.Answer{{Question: q, Text: "saved"}}}.ApplyTo(e)
+	if err := ctx.Store.Save(e); err != nil {
+		t.Fatal(err)
+	}
+	draft := &journal.Draft{Day: day, Tip: 1, Answers: []journal.DraftAnswer{{Question: q, Text: "saved plus an hour of new writing"}}}
+	if err := ctx.Store.SaveDraft(draft); err != nil {
+		t.Fatal(err)
+	}
+	root := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
+	root.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	msg := prepareCheckin(root.ctx, journalState{}, day, 0, false)()
+	root.Update(msg)
+	if root.checkin == nil || root.checkin.resumeOffer == nil {
+		t.Fatal("the draft was not offered")
+	}
+	if root.Draft() != nil {
+		t.Error("the resume screen would overwrite the draft")
+	}
+	runAll(root.quit())
+	d, _ := ctx.Store.LoadDraft(day)
+	if d == nil || d.Answers[0].Text != "saved plus an hour of new writing" {
+		t.Fatalf("draft after ctrl+c: %+v", d)
+	}
+	// d asks before discarding; n keeps it.
+	root.checkin.Update(press("d"))
+	if !root.checkin.confirmDiscard {
+		t.Fatal("d should ask first")
+	}
+	root.checkin.Update(press("n"))
+	if root.checkin.resumeOffer == nil {
+		t.Fatal("n should keep the offer")
+	}
+}
+
+func TestADraftTheEntryAlreadyHoldsIsNotOffered(t *testing.T) {
+	ctx := testContext(t, "en")
+	day := journal.Date{Year: 2026, Month: 11, Day: 23}
+	m := newCheckin(ctx, setupFor(t, ctx, day))
+	m.Init()
+	m.Update(press("enter"))
+	typeText(m, "an answer")
+	// A draft written as late as possible: with the same text as the save.
+	if err := ctx.Store.SaveDraft(m.draft()); err != nil {
+		t.Fatal(err)
+	}
+	saveNow(t, m)
+	if err := ctx.Store.SaveDraft(m.draft()); err != nil { // lands after the save
+		t.Fatal(err)
+	}
+	msg := prepareCheckin(ctx, journalState{}, day, 0, false)().(draftLoadedMsg)
+	if msg.err != nil || msg.setup.draft != nil {
+		t.Fatalf("a draft the entry holds was offered: %+v %v", msg.setup.draft, msg.err)
+	}
+	if d, _ := ctx.Store.LoadDraft(day); d != nil {
+		t.Error("the stale draft was left behind")
+	}
+}
+
+func TestPickerDigits(t *testing.T) {
+	ctx := testContext(t, "en")
+	m := newCheckin(ctx, setupFor(t, ctx, journal.Date{Year: 2026, Month: 11, Day: 23}))
+	m.Update(press("t"))
+	for _, c := range []struct {
+		keys string
+		want int
+	}{{"3", 3}, {"9", 9}, {"13", 13}, {"1", 1}, {"2", 2}, {"14", 14}, {"15", 5}} {
+		for _, r := range c.keys {
+			m.Update(press(string(r)))
+		}
+		if m.pickIndex+1 != c.want {
+			t.Errorf("typing %s selects tip %d, want %d", c.keys, m.pickIndex+1, c.want)
+		}
+		m.Update(press("down"))
+		m.Update(press("up"))
+	}
+}
+
+func TestNothingToSave(t *testing.T) {
+	ctx := testContext(t, "en")
+	day := journal.Date{Year: 2026, Month: 11, Day: 23}
+	m := newCheckin(ctx, setupFor(t, ctx, day))
+	m.Init()
+	m.Update(press("ctrl+s"))
+	if m.current() != stepPreview {
+		t.Fatalf("ctrl+s should show the preview, at %v", m.current())
+	}
+	if cmd := m.Update(press("ctrl+s")); cmd != nil || m.err == "" {
+		t.Error("an empty check-in was saved")
+	}
+	if _, err := os.Stat(ctx.Store.DayPath(day)); err == nil {
+		t.Error("a file was written")
+	}
+}
+
+func TestEditingUnchangedKeepsTheFile(t *testing.T) {
+	ctx := testContext(t, "en")
+	day := journal.Date{Year: 2026, Month: 11, Day: 20}
+	q := content.MustBuiltin("en").Tips[0].Questions[0]
+	text := "---\ndate: 2026-11-20\ntip: 1\nrating: 3\ncommitment: |\n  Ask Kari\n  about the rota\n---\n\n## " + q + "\n\n# Big idea\n\tindented\n"
+	path := ctx.Store.DayPath(day)
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	os.WriteFile(path, []byte(text), 0o600)
+	m := newCheckin(ctx, setupFor(t, ctx, day))
+	m.Init()
+	m.Update(press("ctrl+s"))
+	cmd := m.Update(press("ctrl+s"))
+	if cmd == nil {
+		t.Fatal("no save")
+	}
+	if msg := cmd().(checkinSavedMsg); msg.err != nil {
+		t.Fatal(msg.err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != text {
+		t.Errorf("an unchanged check-in rewrote the file:\n%s", got)
 	}
 }

@@ -34,6 +34,14 @@ type Context struct {
 	// Now is the clock; tests pin it.
 	Now func() time.Time
 	md  *markdownRenderer
+	// renders numbers every render request, across screens, so a result
+	// meant for an earlier screen is never taken for a current one.
+	renders int
+}
+
+func (c *Context) nextRender() int {
+	c.renders++
+	return c.renders
 }
 
 // Today returns today's date by the clock.

@@ -88,7 +88,7 @@ func TestEndToEndCheckin(t *testing.T) {
 	tm.Type("Spør Kari")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	scr.waitFor("5 av 5")
-	scr.waitFor("Forpliktelse Spør Kari")
+	scr.waitFor("Forpliktelse: Spør Kari")
 	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
 
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
@@ -121,7 +121,7 @@ func TestTodayScreen(t *testing.T) {
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	scr := newTerminal(t, tm, 80, 24)
-	for _, want := range []string{"fredag 27. november 2026", "Uke 48", "●  ●  ○  ●  ◉", "Rekke  1 dag", "tips 4 av 14", "Sørg for lett tilgang", "«Spør Kari»", "enter sjekk inn"} {
+	for _, want := range []string{"fredag 27. november 2026", "Uke 48", "●  ●  ○  ●  ◉", "Rekke  1 dag", "Runde  1 · 3 av 14 tips", "Sørg for lett tilgang", "«Spør Kari»", "enter sjekk inn"} {
 		scr.waitFor(want)
 	}
 	tm.Type("q")

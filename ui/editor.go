@@ -3,6 +3,7 @@ package ui
 import (
 	"os/exec"
 	"runtime"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -24,6 +25,17 @@ func editorCommand(editor, path string) *exec.Cmd {
 		editor = defaultEditor()
 	}
 	return exec.Command("sh", "-c", editor+` "$1"`, "sh", path)
+}
+
+// editorExists reports whether the editor's program can be found, so a
+// mistyped $EDITOR gets a clear message instead of "exit status 127".
+func editorExists(editor string) bool {
+	fields := strings.Fields(editor)
+	if len(fields) == 0 {
+		return false
+	}
+	_, err := exec.LookPath(fields[0])
+	return err == nil
 }
 
 // defaultEditor is the first of nano and vi that is installed.

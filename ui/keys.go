@@ -87,7 +87,7 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		EntryPrivate: b("key.entry_private", "p", "ctrl+p"),
 		Resume:       b("key.resume", "r", "enter"),
 		Discard:      b("key.discard", "d"),
-		Yes:          b("key.yes", "y"),
+		Yes:          b("key.yes", "y", "j"),
 		No:           b("key.no", "n", "esc"),
 	}
 	k.Left.SetHelp("←/h", t.T("key.left"))
@@ -97,7 +97,7 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 	k.Rate.SetHelp("1–5", t.T("key.rate"))
 	k.NoEnergy.SetHelp("-", t.T("key.no_energy"))
 	k.Resume.SetHelp("r", t.T("key.resume"))
-	k.Yes.SetHelp("y", t.T("key.yes"))
+	k.Yes.SetHelp("j/y", t.T("key.yes"))
 	k.No.SetHelp("n", t.T("key.no"))
 	return k
 }
@@ -106,6 +106,7 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 type bindings struct {
 	short []key.Binding
 	full  [][]key.Binding
+	help  key.Binding // the key that opens the help here, added by the root
 }
 
 func (b bindings) ShortHelp() []key.Binding  { return b.short }

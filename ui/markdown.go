@@ -82,6 +82,10 @@ func renderCmd(r *markdownRenderer, req renderRequest) tea.Cmd {
 	}
 }
 
+// MarkdownStyle is the Glamour style tillit renders with, for a dark or a
+// light background; the command line uses it too.
+func MarkdownStyle(dark bool) ansi.StyleConfig { return glamourStyle(dark) }
+
 // glamourStyle is Glamour's dark or light style with tillit's accent and no
 // outer margin (the screens place the text themselves).
 func glamourStyle(dark bool) ansi.StyleConfig {

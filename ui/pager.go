@@ -55,7 +55,7 @@ func (p *pager) rerender() tea.Cmd {
 }
 
 func (p *pager) render() tea.Cmd {
-	p.gen++
+	p.gen = p.ctx.nextRender()
 	p.ready = false
 	return renderCmd(p.ctx.md, renderRequest{
 		id: p.id, gen: p.gen, md: p.source,

@@ -17,42 +17,43 @@ func tipPage(ctx *Context, p *content.Pack, t content.Tip, questions []string) s
 }
 
 // entryMarkdown shows a check-in as it will be saved, private parts marked.
-func entryMarkdown(ctx *Context, tip content.Tip, c journal.CheckIn, target *journal.Entry) string {
+// answers are all of the check-in's answers, changed or not.
+func entryMarkdown(ctx *Context, tip content.Tip, c journal.CheckIn, answers []journal.Answer, target *journal.Entry) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", ctx.LongDate(c.Date))
-	fmt.Fprintf(&b, "**%s %d** · %s\n\n", ctx.T("preview.tip"), tip.Number, tip.Title)
+	fmt.Fprintf(&b, "**%s %d:** %s\n\n", ctx.T("preview.tip"), tip.Number, tip.Title)
 	if c.Private {
 		fmt.Fprintf(&b, "> 🔒 %s\n\n", ctx.T("preview.entry_private"))
 	}
 	var facts []string
 	if c.Rating > 0 {
-		facts = append(facts, fmt.Sprintf("**%s** %d/5", ctx.T("preview.rating"), c.Rating))
+		facts = append(facts, fmt.Sprintf("**%s:** %d/5", ctx.T("preview.rating"), c.Rating))
 	}
 	if c.Energy > 0 {
-		facts = append(facts, fmt.Sprintf("**%s** %d/5", ctx.T("preview.energy"), c.Energy))
+		facts = append(facts, fmt.Sprintf("**%s:** %d/5", ctx.T("preview.energy"), c.Energy))
 	}
 	if len(facts) > 0 {
 		b.WriteString(strings.Join(facts, " · ") + "\n\n")
 	}
 	if target != nil && c.Followup != "" {
-		fmt.Fprintf(&b, "**%s** «%s» — %s %s", ctx.T("preview.followup"), target.Commitment, followupSymbol(c.Followup), followupLabel(ctx, c.Followup))
+		fmt.Fprintf(&b, "**%s:** «%s» — %s %s", ctx.T("preview.followup"), target.Commitment, followupSymbol(c.Followup), followupLabel(ctx, c.Followup))
 		if c.FollowupNote != "" {
 			b.WriteString(": " + c.FollowupNote)
 		}
 		b.WriteString("\n\n")
 	}
-	for _, a := range c.Answers {
+	for _, a := range answers {
 		if strings.TrimSpace(a.Text) == "" {
 			continue
 		}
-		h := a.Question
+		fmt.Fprintf(&b, "## %s\n\n", a.Question)
 		if a.Private {
-			h += " · 🔒 " + ctx.T("private.label")
+			fmt.Fprintf(&b, "*🔒 %s*\n\n", ctx.T("preview.private_answer"))
 		}
-		fmt.Fprintf(&b, "## %s\n\n%s\n\n", h, strings.TrimSpace(a.Text))
+		fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(a.Text))
 	}
 	if c.Commitment != "" {
-		fmt.Fprintf(&b, "**%s** %s\n", ctx.T("preview.commitment"), c.Commitment)
+		fmt.Fprintf(&b, "**%s:** %s\n", ctx.T("preview.commitment"), c.Commitment)
 	}
 	return b.String()
 }

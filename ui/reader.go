@@ -136,19 +136,19 @@ func (m *readerModel) help() bindings {
 	case readArticle:
 		sw := k.Switch
 		sw.SetHelp(sw.Help().Key, m.ctx.T("key.to_tips"))
-		short = []key.Binding{k.Down, k.PageDown, sw, k.Back, k.Help}
+		short = []key.Binding{k.Down, k.PageDown, sw, k.Back}
 	case readTips:
 		sw := k.Switch
 		sw.SetHelp(sw.Help().Key, m.ctx.T("key.to_article"))
-		short = []key.Binding{k.Up, k.Down, k.Pick, sw, k.Back, k.Help}
+		short = []key.Binding{k.Up, k.Down, k.Pick, sw, k.Back}
 		scroll = []key.Binding{k.Up, k.Down, k.Top, k.Bottom}
 	case readTip:
 		prev, next := k.Left, k.Right
 		prev.SetHelp(prev.Help().Key, m.ctx.T("key.prev_tip"))
 		next.SetHelp(next.Help().Key, m.ctx.T("key.next_tip"))
-		short = []key.Binding{k.Down, prev, next, k.Back, k.Help}
+		short = []key.Binding{k.Down, prev, next, k.Back}
 	}
-	return bindings{short: short, full: [][]key.Binding{short[:len(short)-1], scroll, {k.Help, k.Quit, k.ForceQuit}}}
+	return bindings{short: short, full: [][]key.Binding{short, scroll, {k.Quit}}}
 }
 
 func (m *readerModel) View() string {

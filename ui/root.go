@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -68,7 +67,10 @@ type journalLoadedMsg struct {
 type draftLoadedMsg struct {
 	setup checkinSetup
 	pick  bool
-	err   error
+	// notice says something happened to the draft on the way (it could not
+	// be read and was set aside).
+	notice string
+	err    error
 }
 
 // Model is the root: it owns the shared context, routes messages to the
@@ -91,6 +93,8 @@ type Model struct {
 	// Aborted is set when the user left a check-in started from the command
 	// line without saving it.
 	Aborted bool
+	// Err is an error that ended a check-in started from the command line.
+	Err error
 }
 
 // New builds the root model.
@@ -150,19 +154,33 @@ func loadJournal(store *journal.Store) tea.Cmd {
 	}
 }
 
-// prepareCheckin finds the day's entry in the loaded journal and reads its
-// draft, in a command.
-func prepareCheckin(store *journal.Store, j journalState, day journal.Date, tip int, pick bool) tea.Cmd {
+// prepareCheckin reads the day's entry and its draft, in a command. A draft
+// that holds nothing the entry lacks (a save already took it in) is removed
+// rather than offered; one that cannot be read is set aside, not lost.
+func prepareCheckin(ctx *Context, j journalState, day journal.Date, tip int, pick bool) tea.Cmd {
+	store := ctx.Store
 	return func() tea.Msg {
 		base, err := store.Load(day)
 		if err != nil {
 			return draftLoadedMsg{err: err}
 		}
+		var notice string
 		draft, err := store.LoadDraft(day)
 		if err != nil {
-			return draftLoadedMsg{err: err}
+			aside, err2 := store.SetDraftAside(day)
+			if err2 != nil {
+				return draftLoadedMsg{err: err2}
+			}
+			notice = ctx.T("draft.set_aside", "Path", aside)
+			draft = nil
 		}
-		return draftLoadedMsg{setup: checkinSetup{day: day, base: base, entries: j.entries, draft: draft, tip: tip}, pick: pick}
+		if draft != nil && !draft.AddsTo(base) {
+			if err := store.DeleteDraft(day); err != nil {
+				return draftLoadedMsg{err: err}
+			}
+			draft = nil
+		}
+		return draftLoadedMsg{setup: checkinSetup{day: day, base: base, entries: j.entries, draft: draft, tip: tip}, pick: pick, notice: notice}
 	}
 }
 
@@ -186,7 +204,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.journal = msg.state
 		m.today.refresh(msg.state)
 		if m.opts.CheckIn && m.checkin == nil && !m.Aborted && m.Result == "" {
-			return m, prepareCheckin(m.ctx.Store, m.journal, m.opts.CheckInDay, 0, false)
+			return m, prepareCheckin(m.ctx, m.journal, m.opts.CheckInDay, 0, false)
 		}
 		return m, nil
 	case startReadMsg:
@@ -199,12 +217,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case startCheckinMsg:
-		return m, prepareCheckin(m.ctx.Store, m.journal, msg.day, msg.tip, msg.pick)
+		return m, prepareCheckin(m.ctx, m.journal, msg.day, msg.tip, msg.pick)
 	case draftLoadedMsg:
 		if msg.err != nil {
 			if m.opts.CheckIn {
-				m.Result = msg.err.Error()
-				m.Aborted = true
+				m.Err = msg.err
 				return m, tea.Quit
 			}
 			m.today.flash = ""
@@ -212,16 +229,21 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.checkin = newCheckin(m.ctx, msg.setup)
+		m.checkin.err = msg.notice
 		m.checkin.picking = msg.pick && !m.checkin.editing
 		m.checkin.pickIndex = m.checkin.tip.Number - 1
 		m.screen = screenCheckin
 		m.showHelp = false
 		return m, m.checkin.Init()
 	case leaveCheckinMsg:
+		day := m.checkin.day
 		m.checkin = nil
 		m.screen = screenToday
 		if m.opts.CheckIn {
 			m.Aborted = true
+			if msg.draftKept {
+				m.Result = m.draftKeptMessage(day)
+			}
 			return m, tea.Quit
 		}
 		return m, loadJournal(m.ctx.Store)
@@ -293,45 +315,113 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // quit leaves at once; typed text is kept as a draft first.
 func (m *Model) quit() tea.Cmd {
-	if m.checkin != nil && m.checkin.hasText() {
-		m.checkin.changeGen++ // save even if the last draft is current
-		m.Result = m.ctx.T("cli.draft_kept", "Day", m.checkin.day.String())
-		m.Aborted = true
-		return tea.Sequence(m.checkin.saveDraft(), tea.Quit)
+	if m.checkin == nil {
+		return tea.Quit
 	}
-	if m.checkin != nil {
-		m.Aborted = true
+	m.Aborted = true
+	if !m.checkin.keep() {
+		return tea.Quit
 	}
-	return tea.Quit
+	m.checkin.changeGen++ // save even if the last draft is current
+	m.Result = m.draftKeptMessage(m.checkin.day)
+	return tea.Sequence(m.checkin.saveDraft(), tea.Quit)
+}
+
+// draftKeptMessage tells the user where their unsaved text went.
+func (m *Model) draftKeptMessage(day journal.Date) string {
+	if day == m.ctx.Today() {
+		return m.ctx.T("cli.draft_kept_today")
+	}
+	return m.ctx.T("cli.draft_kept", "Day", day.String())
 }
 
 // Draft returns the check-in in progress as a draft, for the command line to
 // keep when the program is stopped from outside (a closed terminal).
 func (m *Model) Draft() *journal.Draft {
-	if m.checkin == nil || !m.checkin.hasText() {
+	if m.checkin == nil || !m.checkin.keep() {
 		return nil
 	}
 	return m.checkin.draft()
+}
+
+// scrolls reports whether the screen shows a page the mouse wheel scrolls.
+func (m *Model) scrolls() bool {
+	switch m.screen {
+	case screenRead:
+		return true
+	case screenCheckin:
+		return m.checkin.resumeOffer == nil && !m.checkin.picking &&
+			(m.checkin.current() == stepTip || m.checkin.current() == stepPreview)
+	}
+	return false
 }
 
 func (m *Model) inText() bool {
 	return m.screen == screenCheckin && m.checkin.inText()
 }
 
+// currentHelp is the screen's keys plus the ones that work everywhere.
 func (m *Model) currentHelp() bindings {
+	var b bindings
 	switch m.screen {
 	case screenCheckin:
-		return m.checkin.help()
+		b = m.checkin.help()
 	case screenRead:
-		return m.reader.help()
+		b = m.reader.help()
+	default:
+		b = m.today.help()
 	}
-	return m.today.help()
+	helpKey := m.ctx.Keys.Help
+	if m.inText() {
+		helpKey = m.ctx.Keys.HelpInText
+	}
+	b.full = append(b.full, []key.Binding{helpKey, m.ctx.Keys.ForceQuit})
+	b.help = helpKey
+	return b
+}
+
+// footer is the short help, cut to the window, with the help key always
+// at its end so the way to every other key is never cut off.
+func (m *Model) footer() string {
+	b := m.currentHelp()
+	st := m.help.Styles
+	item := func(k key.Binding) string {
+		return st.ShortKey.Render(k.Help().Key) + " " + st.ShortDesc.Render(k.Help().Desc)
+	}
+	sep := st.ShortSeparator.Render(m.help.ShortSeparator)
+	tail := item(b.help)
+	room := m.ctx.Width - 2 - lipgloss.Width(sep+tail)
+	var out strings.Builder
+	for _, k := range b.short {
+		if !k.Enabled() {
+			continue
+		}
+		s := item(k)
+		if out.Len() > 0 {
+			s = sep + s
+		}
+		if lipgloss.Width(out.String()+s) > room {
+			if lipgloss.Width(out.String()+" …") <= room {
+				out.WriteString(" " + st.Ellipsis.Render("…"))
+			}
+			break
+		}
+		out.WriteString(s)
+	}
+	if out.Len() == 0 {
+		return tail
+	}
+	return out.String() + sep + tail
 }
 
 func (m *Model) View() tea.View {
 	var v tea.View
 	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
+	// The wheel scrolls pages; elsewhere the mouse is left to the terminal,
+	// so text can be selected and copied.
+	if m.scrolls() {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	v.WindowTitle = "tillit"
 	v.SetContent(m.render())
 	return v
@@ -350,10 +440,15 @@ func (m *Model) render() string {
 		body = m.checkin.View()
 	case m.screen == screenRead:
 		body = m.reader.View()
+	case m.opts.CheckIn:
+		// tillit checkin: nothing until the check-in is ready.
 	default:
 		body = m.today.View()
 	}
-	footer := " " + m.help.View(m.currentHelp())
+	footer := " " + m.footer()
+	if m.screen == screenToday && m.opts.CheckIn {
+		footer = ""
+	}
 	if m.showHelp {
 		footer = " " + st.Faint.Render(ctx.T("help.close"))
 	}
@@ -414,6 +509,3 @@ func (m *Model) viewHelp() string {
 	body := strings.Join(rows, "\n\n")
 	return " " + st.Title.Render(ctx.T("help.title")) + "\n\n" + "  " + strings.ReplaceAll(body, "\n", "\n  ")
 }
-
-// ErrAborted is returned when the user leaves without finishing.
-var ErrAborted = errors.New("aborted")

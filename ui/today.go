@@ -23,6 +23,8 @@ type todayModel struct {
 	pack       *content.Pack  // the pack of today's tip
 	tip        content.Tip
 	round      int
+	roundDone  int // tips covered in the round so far
+	notes      int // notes in today's entry
 	streak     int
 	week       []dayMark
 	open       *journal.Entry // the commitment to follow up
@@ -63,7 +65,16 @@ func (m *todayModel) refresh(j journalState) {
 	if m.tip.Number == 0 { // a tip of a pack that is gone
 		m.tip = content.Tip{Number: tipNo, Title: ctx.T("today.tip_gone"), Short: ctx.T("today.tip_gone")}
 	}
-	m.round = journal.Round(inPack, m.day, ctx.Pack.Count())
+	// Once today is checked in, it counts too.
+	countFrom := m.day
+	if m.checkedIn() {
+		countFrom = journal.Date{}
+	}
+	m.round, m.roundDone = journal.Round(inPack, countFrom, ctx.Pack.Count())
+	m.notes = 0
+	if m.entry != nil {
+		m.notes = len(m.entry.Body.Notes())
+	}
 	m.streak = journal.Streak(j.entries, m.day)
 	m.open = journal.CommitmentToFollowUp(j.entries, m.day)
 	m.unreadable = j.problems
@@ -132,7 +143,7 @@ func (m *todayModel) help() bindings {
 	if !m.checkedIn() {
 		short = append(short, k.ChooseTip)
 	}
-	short = append(short, k.Read, k.Help, k.Quit)
+	short = append(short, k.Read, k.Quit)
 	return bindings{short: short, full: [][]key.Binding{short}}
 }
 
@@ -169,10 +180,13 @@ func (m *todayModel) layout(compact int) string {
 
 	// The week and the numbers beside it.
 	if compact < 2 {
-		rows = append(rows, m.viewWeek(inner), "")
+		rows = append(rows, m.viewWeek(inner))
+		if compact == 0 {
+			rows = append(rows, "   "+strings.Repeat(" ", 9)+st.Faint.Render(ctx.T("today.legend")))
+		}
+		rows = append(rows, "")
 	} else {
-		year, week := m.day.ISOWeek()
-		_ = year
+		_, week := m.day.ISOWeek()
 		rows = append(rows, "   "+st.Faint.Render(ctx.T("today.week", "N", week)+" · "+ctx.T("today.streak")+" ")+st.Strong.Render(ctx.Lang.N("today.days", m.streak)), "")
 	}
 
@@ -197,8 +211,7 @@ func (m *todayModel) layout(compact int) string {
 
 func (m *todayModel) viewWeek(width int) string {
 	ctx, st := m.ctx, m.ctx.Styles
-	year, week := m.day.ISOWeek()
-	_ = year
+	_, week := m.day.ISOWeek()
 	var names, marks []string
 	monday := m.day.Monday()
 	for i, mark := range m.week {
@@ -224,7 +237,7 @@ func (m *todayModel) viewWeek(width int) string {
 	streakLabel := st.Faint.Render(fmt.Sprintf("%-7s", ctx.T("today.streak")))
 	roundLabel := st.Faint.Render(fmt.Sprintf("%-7s", ctx.T("today.round")))
 	right1 := streakLabel + st.Strong.Render(ctx.Lang.N("today.days", m.streak))
-	right2 := roundLabel + st.Strong.Render(ctx.T("today.round_value", "Round", m.round, "Tip", m.tip.Number, "Of", m.pack.Count()))
+	right2 := roundLabel + st.Strong.Render(ctx.T("today.round_value", "Round", m.round, "Done", m.roundDone, "Of", m.pack.Count()))
 	if width < 66 {
 		return left1 + "\n" + left2 + "\n\n   " + right1 + "\n   " + right2
 	}
@@ -247,7 +260,17 @@ func (m *todayModel) viewCard(width int, compact int) string {
 			b.WriteString(st.Faint.Render(ctx.T("today.rating")+" ") + ratingDots(e.Rating) + fmt.Sprintf(" %d/5", e.Rating) + "\n")
 		}
 		if e.Commitment != "" {
-			b.WriteString(st.Faint.Render(ctx.T("today.commitment")+" ") + st.Text.Width(text-lipgloss.Width(ctx.T("today.commitment"))-1).Render(e.Commitment))
+			b.WriteString(st.Faint.Render(ctx.T("today.commitment")+" ") + st.Text.Width(text-lipgloss.Width(ctx.T("today.commitment"))-1).Render(e.Commitment) + "\n")
+		}
+		var extra []string
+		if e.Private {
+			extra = append(extra, "🔒 "+ctx.T("today.entry_private"))
+		}
+		if m.notes > 0 {
+			extra = append(extra, "✎ "+ctx.Lang.N("today.notes", m.notes))
+		}
+		if len(extra) > 0 {
+			b.WriteString(st.Faint.Render(strings.Join(extra, "   ")))
 		}
 		return card.Render(strings.TrimRight(b.String(), "\n"))
 	}
@@ -263,6 +286,9 @@ func (m *todayModel) viewCard(width int, compact int) string {
 	}
 	if compact == 0 {
 		b.WriteString(st.Text.Width(text).Render(firstSentence(m.tip.Why)))
+	}
+	if m.notes > 0 && compact == 0 {
+		b.WriteString("\n\n" + st.Faint.Render("✎ "+ctx.Lang.N("today.notes", m.notes)))
 	}
 	if m.draft {
 		b.WriteString("\n\n" + st.Warning.Render("✎ "+ctx.T("today.draft_waiting")))
