@@ -11,27 +11,21 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"tillit/journal"
 	"tillit/ui"
 )
 
 func (a *app) checkinCommand() *cobra.Command {
 	var date string
 	cmd := &cobra.Command{
-		Use:   "checkin",
-		Short: "Go straight to today's check-in (or a missed day's, with --date)",
-		Long: "Opens the check-in: the tip, how your last commitment went, two questions,\n" +
-			"a rating, one commitment, a preview, save. Checking in again on a day that\n" +
-			"has an entry edits it.",
+		Use:     "checkin",
+		Short:   a.lang.T("cmd.checkin.short"),
+		Long:    a.lang.T("cmd.checkin.long"),
 		Example: "  tillit checkin\n  tillit checkin --date 2026-11-23",
-		Args:    noArgs,
+		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			day, err := a.parseDay(date)
 			if err != nil {
 				return err
-			}
-			if day.After(journal.DateOf(a.now())) {
-				return usagef("--date %s is in the future", day)
 			}
 			// An entry tillit cannot parse is never written: say so now,
 			// before anyone types a word into it.
@@ -41,7 +35,7 @@ func (a *app) checkinCommand() *cobra.Command {
 			return a.runTUI(ui.Options{CheckIn: true, CheckInDay: day})
 		},
 	}
-	cmd.Flags().StringVar(&date, "date", "", "the day to check in for, as YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&date, "date", "", a.lang.T("flag.date_checkin"))
 	return cmd
 }
 
@@ -49,7 +43,7 @@ func (a *app) checkinCommand() *cobra.Command {
 // the app.
 func (a *app) runTUI(o ui.Options) error {
 	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
-		return errors.New("tillit needs a terminal here; for plain text try: tillit today")
+		return errors.New(a.lang.T("err.needs_terminal"))
 	}
 	o.Store, o.Config, o.Lang = a.store, a.cfg, a.lang
 	o.Pack, o.Packs = a.pack, a.packs
@@ -71,7 +65,7 @@ func (a *app) runTUI(o ui.Options) error {
 	_, err := p.Run()
 	if d := m.Draft(); d != nil {
 		if derr := a.store.SaveDraft(d); derr != nil {
-			return fmt.Errorf("could not keep your text as a draft: %w", derr)
+			return errors.New(a.lang.T("err.keep_draft", "Err", derr.Error()))
 		}
 		if m.Result == "" {
 			m.Result = a.lang.T("cli.draft_kept", "Day", d.Day.String())

@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"tillit/journal"
 )
 
 func (a *app) noteCommand() *cobra.Command {
@@ -17,26 +15,19 @@ func (a *app) noteCommand() *cobra.Command {
 		private bool
 	)
 	cmd := &cobra.Command{
-		Use:   "note [TEXT...]",
-		Short: "Add a timestamped note to today's entry",
-		Long: "Adds a note, stamped with the time, at the end of the day's entry, creating\n" +
-			"the entry if needed. Nothing already in the file changes. Without TEXT the\n" +
-			"note is read from standard input. A --private note is left out of exports.",
-		Example: "  tillit note \"Kari asked for more say in the rota\"\n" +
-			"  tillit note --private \"Worried about Per\"\n" +
-			"  echo \"longer text\" | tillit note --date 2026-11-23",
+		Use:     "note [TEXT...]",
+		Short:   a.lang.T("cmd.note.short"),
+		Long:    a.lang.T("cmd.note.long"),
+		Example: a.lang.T("cmd.note.example"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			day, err := a.parseDay(date)
 			if err != nil {
 				return err
 			}
-			if day.After(journal.DateOf(a.now())) {
-				return usagef("--date %s is in the future", day)
-			}
 			text := strings.Join(args, " ")
 			if len(args) == 0 {
 				if f, ok := a.stdin.(*os.File); ok && isTerminal(f) {
-					return usagef("write the note as an argument, or pipe it in")
+					return a.usage("err.note_how")
 				}
 				data, err := io.ReadAll(a.stdin)
 				if err != nil {
@@ -45,7 +36,7 @@ func (a *app) noteCommand() *cobra.Command {
 				text = string(data)
 			}
 			if strings.TrimSpace(text) == "" {
-				return usagef("the note is empty")
+				return a.usage("err.note_empty")
 			}
 			if err := a.store.AppendNote(day, a.now(), text, private); err != nil {
 				return err
@@ -54,7 +45,7 @@ func (a *app) noteCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&date, "date", "", "the day of the note, as YYYY-MM-DD (default today)")
-	cmd.Flags().BoolVar(&private, "private", false, "keep the note out of exports")
+	cmd.Flags().StringVar(&date, "date", "", a.lang.T("flag.date_note"))
+	cmd.Flags().BoolVar(&private, "private", false, a.lang.T("flag.private"))
 	return cmd
 }

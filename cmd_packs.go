@@ -12,11 +12,9 @@ import (
 func (a *app) packsCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "packs",
-		Short: "List the prompt packs: the built-in tips and your own",
-		Long: "Lists the built-in pack and the packs in " + "<config folder>/packs/*.yaml.\n" +
-			"Choose one with pack = \"ID\" in the settings file, or --pack ID.\n" +
-			"The file format is in docs/prompt-packs.md.",
-		Args: noArgs,
+		Short: a.lang.T("cmd.packs.short"),
+		Long:  a.lang.T("cmd.packs.long"),
+		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			dir := content.PacksDir(a.cfg.Dir())
 			packs, errs := content.LoadPacks(dir)

@@ -11,12 +11,11 @@ import (
 
 func (a *app) readCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "read",
-		Short: "Read the idebanken article and the tips",
-		Long: "Opens the article the tips come from, and each tip's page, in a pager.\n" +
-			"Piped or redirected, prints the article as plain markdown.",
+		Use:     "read",
+		Short:   a.lang.T("cmd.read.short"),
+		Long:    a.lang.T("cmd.read.long"),
 		Example: "  tillit read\n  tillit read --lang en | less",
-		Args:    noArgs,
+		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f, ok := a.stdout.(*os.File)
 			if !ok || !isTerminal(f) || !isTerminal(os.Stdin) {

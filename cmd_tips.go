@@ -13,16 +13,16 @@ func (a *app) tipsCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:     "tips [N]",
-		Short:   "List the 14 tips, or show one",
+		Short:   a.lang.T("cmd.tips.short"),
 		Example: "  tillit tips\n  tillit tips 7\n  tillit tips --json --lang en",
-		Args:    maxArgs(1),
+		Args:    a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			tips := a.pack.Tips
 			if len(args) == 1 {
 				n, err := strconv.Atoi(args[0])
 				t, ok := a.pack.Tip(n)
 				if err != nil || !ok {
-					return usagef("there is no tip %q: choose 1–%d", args[0], a.pack.Count())
+					return a.usage("err.no_tip", "Value", strconv.Quote(args[0]), "Of", a.pack.Count())
 				}
 				if asJSON {
 					return writeJSON(a, t)
@@ -40,7 +40,7 @@ func (a *app) tipsCommand() *cobra.Command {
 			return a.printMarkdown(b.String())
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: number, id, title, short, why, try, questions")
+	cmd.Flags().BoolVar(&asJSON, "json", false, a.lang.T("flag.json"))
 	return cmd
 }
 

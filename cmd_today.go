@@ -19,13 +19,13 @@ import (
 func (a *app) todayCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "today",
-		Short: "Print today's tip and questions",
-		Long:  "Prints today's tip, its questions and the commitment to follow up.\nPlain markdown when the output is not a terminal.",
-		Args:  noArgs,
+		Short: a.lang.T("cmd.today.short"),
+		Long:  a.lang.T("cmd.today.long"),
+		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			entries, problems := a.store.Entries()
 			for _, p := range problems {
-				fmt.Fprintln(a.stderr, "tillit: warning: "+oneLine(p.Error()))
+				fmt.Fprintln(a.stderr, "tillit: warning: "+oneLine(a.lang.Describe(p)))
 			}
 			day := journal.DateOf(a.now())
 			inPack := journal.OfPack(entries, a.pack.ID, content.BuiltinID)

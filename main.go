@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -51,10 +52,6 @@ type usageError struct {
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
-
-func usagef(format string, args ...any) error {
-	return usageError{err: fmt.Errorf(format, args...)}
-}
 
 // abortError says the user stopped before finishing (exit 130); msg tells
 // them where their text went.
@@ -101,7 +98,7 @@ func (a *app) setup() error {
 		return err
 	}
 	root := cfg.JournalRoot(a.journalFlag, os.Getenv("TILLIT_JOURNAL"))
-	if err := checkJournalRoot(root); err != nil {
+	if err := a.checkJournalRoot(root); err != nil {
 		return err
 	}
 	a.store = journal.NewStore(root)
@@ -126,6 +123,7 @@ func (a *app) choosePack(lang string) error {
 				return e // the pack asked for is there, but broken
 			}
 		}
+		err = errors.New(a.lang.T("err.no_pack", "Pack", id))
 		if a.packFlag != "" {
 			return usageError{err: err}
 		}
@@ -137,16 +135,44 @@ func (a *app) choosePack(lang string) error {
 
 // checkJournalRoot refuses a journal path that is a file: nothing could be
 // written there, and saying so early loses nothing.
-func checkJournalRoot(root string) error {
+func (a *app) checkJournalRoot(root string) error {
 	info, err := os.Stat(root)
 	if err == nil && !info.IsDir() {
-		return fmt.Errorf("%s: the journal path is a file, not a folder", root)
+		return errors.New(a.lang.T("err.journal_is_file", "Path", root))
 	}
 	return nil
 }
 
+// earlyLang guesses the language from --lang, --config and the environment,
+// ignoring mistakes (setup reports them).
+func earlyLang(args []string) string {
+	flag := func(name string) string {
+		for i, arg := range args {
+			if arg == "--" {
+				break
+			}
+			if v, ok := strings.CutPrefix(arg, name+"="); ok {
+				return v
+			}
+			if arg == name && i+1 < len(args) {
+				return args[i+1]
+			}
+		}
+		return ""
+	}
+	cfg, _ := config.Load(flag("--config"))
+	lang, err := locale.Choose(flag("--lang"), os.Getenv("TILLIT_LANG"), cfg.Lang, os.Getenv)
+	if err != nil {
+		return "en"
+	}
+	return lang
+}
+
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
+	// The help is written before the flags are parsed, so the language is
+	// guessed from the arguments first; setup decides it for real.
+	a.lang = locale.New(earlyLang(args))
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -157,19 +183,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fang.WithVersion(versionString()),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
 			var (
-				q quietError
-				a abortError
+				q     quietError
+				abort abortError
 			)
 			if errors.As(err, &q) {
 				return
 			}
-			if errors.As(err, &a) {
+			if errors.As(err, &abort) {
 				// Not an error: the user stopped, and this says where the
 				// text went.
-				fmt.Fprintln(w, a.msg)
+				fmt.Fprintln(w, abort.msg)
 				return
 			}
-			msg := oneLine(err.Error())
+			msg := oneLine(a.lang.Describe(err))
 			var u usageError
 			if errors.As(err, &u) && u.hint {
 				msg += " (see tillit --help)"
@@ -214,12 +240,9 @@ func versionString() string {
 func (a *app) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "tillit",
-		Short: "A daily coaching companion for servant leaders",
-		Long: "tillit walks you through the 14 practical tips for trust-based leadership\n" +
-			"(Louise Bringselius, idebanken.org) as a short daily reflection, kept in a\n" +
-			"private markdown journal on your own machine.\n\n" +
-			"Run it without a command to open Today.",
-		Args: noArgs,
+		Short: a.lang.T("cmd.root.short"),
+		Long:  a.lang.T("cmd.root.long"),
+		Args:  a.noArgs,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			if cmd.Name() == "completion" || cmd.Name() == "man" || (cmd.Parent() != nil && cmd.Parent().Name() == "completion") {
 				return nil
@@ -232,44 +255,56 @@ func (a *app) rootCommand() *cobra.Command {
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err, true} })
 	f := root.PersistentFlags()
-	f.StringVar(&a.journalFlag, "journal", "", "the journal folder (default $TILLIT_JOURNAL, the config's journal, or ~/.local/share/tillit/journal)")
-	f.StringVar(&a.langFlag, "lang", "", "language: nb, en or sv (default $TILLIT_LANG, the config's lang, or the system's)")
-	f.StringVar(&a.configFlag, "config", "", "the settings file (default ~/.config/tillit/config.toml)")
-	f.StringVar(&a.packFlag, "pack", "", "the prompt pack to use (default the config's pack, or the built-in one; see tillit packs)")
+	f.StringVar(&a.journalFlag, "journal", "", a.lang.T("flag.journal"))
+	f.StringVar(&a.langFlag, "lang", "", a.lang.T("flag.lang"))
+	f.StringVar(&a.configFlag, "config", "", a.lang.T("flag.config"))
+	f.StringVar(&a.packFlag, "pack", "", a.lang.T("flag.pack"))
 
 	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand(), a.readCommand(), a.packsCommand())
 	return root
 }
 
 // noArgs is cobra.NoArgs as a usage error.
-func noArgs(cmd *cobra.Command, args []string) error {
+func (a *app) noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		if cmd.HasSubCommands() {
-			return usageError{fmt.Errorf("unknown command %q", args[0]), true}
+			return usageError{errors.New(a.lang.T("err.unknown_command", "Arg", strconv.Quote(args[0]))), true}
 		}
-		return usagef("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
+		return a.usage("err.no_args", "Cmd", cmd.CommandPath(), "Arg", strconv.Quote(args[0]))
 	}
 	return nil
 }
 
 // maxArgs is cobra.MaximumNArgs as a usage error.
-func maxArgs(n int) cobra.PositionalArgs {
+func (a *app) maxArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) > n {
-			return usagef("%s takes at most %d argument(s), got %d", cmd.CommandPath(), n, len(args))
+			return a.usage("err.max_args", "Cmd", cmd.CommandPath(), "N", n, "Got", len(args))
 		}
 		return nil
 	}
 }
 
-// parseDay reads a --date flag; empty means today.
+// usage is a usage error in the user's language.
+func (a *app) usage(id string, pairs ...any) error {
+	return usageError{err: errors.New(a.lang.T(id, pairs...))}
+}
+
+// parseDay reads a --date flag; empty means today. A day still to come is
+// refused: nobody reflects on tomorrow yet.
 func (a *app) parseDay(s string) (journal.Date, error) {
 	if s == "" {
 		return journal.DateOf(a.now()), nil
 	}
 	d, err := journal.ParseDate(s)
 	if err != nil {
-		return journal.Date{}, usagef("--date: %v", err)
+		if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+			return journal.Date{}, a.usage("err.not_a_day", "Value", s)
+		}
+		return journal.Date{}, a.usage("err.bad_date", "Value", s)
+	}
+	if d.After(journal.DateOf(a.now())) {
+		return journal.Date{}, a.usage("err.future", "Day", d.String())
 	}
 	return d, nil
 }

@@ -87,16 +87,16 @@ func ParseEntry(path string, data []byte) (*Entry, error) {
 		e.raw = []byte{}
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, &ParseError{path, "the file contains a NUL byte; is it a text file?"}
+		return nil, &ParseError{Path: path, Kind: ParseNotText, Reason: "the file contains a NUL byte; is it a text file?"}
 	}
 	text := bytes.TrimPrefix(data, []byte("\ufeff"))
 	yamlText, head, body, _, err := splitFrontMatter(text)
 	if err != nil {
-		return nil, &ParseError{path, err.Error()}
+		return nil, withPath(err, path)
 	}
 	e.front, err = parseFrontMatter(yamlText)
 	if err != nil {
-		return nil, &ParseError{path, err.Error()}
+		return nil, withPath(err, path)
 	}
 	e.head, e.body = head, body
 	e.crlf = bytes.Contains(data, []byte("\r\n"))

@@ -13,13 +13,38 @@ import (
 
 // ParseError says why a file cannot be read as a journal entry. Such a file is
 // never written by tillit: the user fixes it by hand (tillit doctor lists
-// them).
+// them). Kind names the problem for a translated message; Reason says it in
+// English.
 type ParseError struct {
 	Path   string
+	Kind   string // one of the Parse* kinds
 	Reason string
+	// Key and Lines detail a duplicate key; Detail the YAML parser's words.
+	Key    string
+	Lines  [2]int
+	Detail string
 }
 
+// The kinds of ParseError.
+const (
+	ParseNoClosingFence = "no_closing_fence"
+	ParseInvalidYAML    = "invalid_yaml"
+	ParseNotMapping     = "not_mapping"
+	ParseDuplicateKey   = "duplicate_key"
+	ParseNotText        = "not_text"
+)
+
 func (e *ParseError) Error() string { return e.Path + ": " + e.Reason }
+
+// withPath puts the file's path on a ParseError.
+func withPath(err error, path string) error {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		pe.Path = path
+		return pe
+	}
+	return &ParseError{Path: path, Kind: ParseInvalidYAML, Detail: err.Error(), Reason: err.Error()}
+}
 
 // IsParseError reports whether err says a file could not be parsed.
 func IsParseError(err error) bool {
@@ -55,7 +80,7 @@ func splitFrontMatter(data []byte) (yamlText, head, body []byte, ok bool, err er
 		offset = end
 		rest = next
 	}
-	return nil, nil, nil, false, errors.New("the front matter has no closing --- line")
+	return nil, nil, nil, false, &ParseError{Kind: ParseNoClosingFence, Reason: "the front matter has no closing --- line"}
 }
 
 func isFence(line []byte) bool {
@@ -67,7 +92,8 @@ func isFence(line []byte) bool {
 func parseFrontMatter(text []byte) (frontMatter, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
-		return frontMatter{}, fmt.Errorf("the front matter is not valid YAML: %s", yamlReason(err))
+		detail := yamlReason(err)
+		return frontMatter{}, &ParseError{Kind: ParseInvalidYAML, Detail: detail, Reason: "the front matter is not valid YAML: " + detail}
 	}
 	if doc.Kind == 0 { // empty front matter: "---\n---"
 		return frontMatter{}, nil
@@ -77,7 +103,7 @@ func parseFrontMatter(text []byte) (frontMatter, error) {
 		return frontMatter{}, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return frontMatter{}, errors.New("the front matter is not a list of key: value lines")
+		return frontMatter{}, &ParseError{Kind: ParseNotMapping, Reason: "the front matter is not a list of key: value lines"}
 	}
 	if err := checkDuplicateKeys(root); err != nil {
 		return frontMatter{}, err
@@ -108,7 +134,8 @@ func checkDuplicateKeys(n *yaml.Node) error {
 			k := n.Content[i]
 			// Lines count from the opening fence, as an editor shows them.
 			if line, dup := seen[k.Value]; dup {
-				return fmt.Errorf("the front matter has the key %q twice (lines %d and %d)", k.Value, line+1, k.Line+1)
+				return &ParseError{Kind: ParseDuplicateKey, Key: k.Value, Lines: [2]int{line + 1, k.Line + 1},
+					Reason: fmt.Sprintf("the front matter has the key %q twice (lines %d and %d)", k.Value, line+1, k.Line+1)}
 			}
 			seen[k.Value] = k.Line
 			if err := checkDuplicateKeys(n.Content[i+1]); err != nil {

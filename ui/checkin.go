@@ -533,7 +533,7 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 		return m.page.show("preview", m.previewMarkdown(), true)
 	case draftSavedMsg:
 		if msg.err != nil {
-			m.err = m.ctx.T("checkin.draft_failed", "Err", msg.err.Error())
+			m.err = m.ctx.T("checkin.draft_failed", "Err", m.ctx.Lang.Describe(msg.err))
 		}
 		return nil
 	case checkinSavedMsg:
@@ -550,7 +550,7 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 				return baseReloadedMsg{e, err}
 			})
 		}
-		m.err = m.ctx.T("checkin.save_failed", "Err", msg.err.Error())
+		m.err = m.ctx.T("checkin.save_failed", "Err", m.ctx.Lang.Describe(msg.err))
 		return m.saveDraft()
 	case editorReadyMsg:
 		if msg.err != nil {
@@ -560,7 +560,7 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 		return openEditor(m.ctx, msg.path, func(err error) tea.Msg { return editorClosedMsg{msg.field, msg.path, err} })
 	case editorClosedMsg:
 		if msg.err != nil {
-			m.err = m.ctx.T("editor.failed", "Err", msg.err.Error())
+			m.err = m.ctx.T("editor.failed", "Err", m.ctx.Lang.Describe(msg.err))
 		}
 		store, field, path := m.ctx.Store, msg.field, msg.path
 		return func() tea.Msg {

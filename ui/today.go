@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -201,7 +202,17 @@ func (m *todayModel) layout(compact int) string {
 			"   "+st.Faint.Render(ctx.T("today.asked_in_checkin")), "")
 	}
 	if len(m.unreadable) > 0 {
-		rows = append(rows, "   "+st.Warning.Render(truncate("⚠ "+ctx.Lang.N("today.unreadable", len(m.unreadable), "First", m.unreadable[0].Error()), inner)))
+		// The count and the first file on one line, why on the next: the
+		// user should see which file, and that it is left alone.
+		first := ctx.Lang.Describe(m.unreadable[0])
+		where, why, _ := strings.Cut(first, ": ")
+		if rel, err := filepath.Rel(ctx.Store.Root, where); err == nil && !strings.HasPrefix(rel, "..") {
+			where = rel
+		}
+		rows = append(rows, "   "+st.Warning.Render(truncate("⚠ "+ctx.Lang.N("today.unreadable", len(m.unreadable), "First", where), inner)))
+		if compact == 0 && why != "" {
+			rows = append(rows, st.Faint.Width(inner).PaddingLeft(5).Render(why))
+		}
 	}
 	if m.flash != "" {
 		rows = append(rows, "   "+st.Success.Render(truncate(m.flash, inner)))
