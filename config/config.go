@@ -21,6 +21,9 @@ type Config struct {
 	Lang    string `toml:"lang"`    // nb, en or sv
 	Editor  string `toml:"editor"`  // the editor command
 	Pack    string `toml:"pack"`    // the prompt pack to use
+	// WeekdaysOnly treats every weekend as days away: they neither break
+	// nor extend a streak.
+	WeekdaysOnly bool `toml:"weekdays_only"`
 
 	// Path is the file the settings came from; empty when there was none.
 	Path string `toml:"-"`

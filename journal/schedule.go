@@ -58,13 +58,17 @@ func TimesOnTip(entries []*Entry, tip int, day Date) int {
 
 // CommitmentToFollowUp returns the entry whose commitment a check-in on day
 // should ask about: the most recent earlier check-in that made a commitment,
-// unless an entry between them already recorded how it went. It returns nil
-// when there is nothing to ask. entries must be sorted by date.
+// unless it was closed already: by an entry between them that recorded how
+// it went, or from the list of open commitments. It returns nil when there is
+// nothing to ask. entries must be sorted by date.
 func CommitmentToFollowUp(entries []*Entry, day Date) *Entry {
 	for i := len(entries) - 1; i >= 0; i-- {
 		c := entries[i]
 		if !c.Date.Before(day) || !c.IsCheckIn() || c.Commitment == "" {
 			continue
+		}
+		if c.Outcome != "" {
+			return nil
 		}
 		for _, e := range entries[i+1:] {
 			if !e.Date.Before(day) {
@@ -81,15 +85,60 @@ func CommitmentToFollowUp(entries []*Entry, day Date) *Entry {
 
 // followsUp reports whether e records how c's commitment went: it names c's
 // day, or, written by hand without followup_of, it is a check-in with a
-// follow-up.
+// follow-up (which is about the commitment before it).
 func followsUp(e, c *Entry) bool {
-	if e.Followup == "" {
+	if e.Followup == "" || !c.Date.Before(e.Date) {
 		return false
 	}
 	if e.FollowupOf.IsZero() {
 		return e.IsCheckIn()
 	}
 	return e.FollowupOf == c.Date
+}
+
+// Outcome is how a commitment went, and where that was written.
+type Outcome struct {
+	Commitment *Entry   // the check-in that made it
+	Result     Followup // done, partly, not; empty while open
+	Note       string
+	RecordedIn *Entry // the entry that says so (the commitment's own when closed from the list)
+}
+
+// Open reports whether no follow-up is recorded yet.
+func (o Outcome) Open() bool { return o.Result == "" }
+
+// Outcomes returns, for each check-in with a commitment, how it went, oldest
+// first. A follow-up without followup_of (written by hand) is about the
+// most recent commitment before it. entries must be sorted by date.
+func Outcomes(entries []*Entry) []Outcome {
+	var out []Outcome
+	index := map[Date]int{}
+	last := -1 // the most recent commitment so far
+	for _, e := range entries {
+		if e.Followup != "" {
+			target := -1
+			if !e.FollowupOf.IsZero() {
+				if i, ok := index[e.FollowupOf]; ok {
+					target = i
+				}
+			} else if e.IsCheckIn() {
+				target = last
+			}
+			if target >= 0 && out[target].Result == "" && out[target].Commitment.Date.Before(e.Date) {
+				out[target].Result, out[target].Note, out[target].RecordedIn = e.Followup, e.FollowupNote, e
+			}
+		}
+		if e.IsCheckIn() && e.Commitment != "" {
+			o := Outcome{Commitment: e}
+			if e.Outcome != "" {
+				o.Result, o.Note, o.RecordedIn = e.Outcome, e.OutcomeNote, e
+			}
+			index[e.Date] = len(out)
+			last = len(out)
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // ByDate finds the entry of day in entries sorted by date.

@@ -118,13 +118,3 @@ func TestCommitmentToFollowUp(t *testing.T) {
 		}
 	})
 }
-
-func TestStreak(t *testing.T) {
-	es := []*Entry{day(t, "2026-11-20", 1, ""), day(t, "2026-11-22", 2, ""), day(t, "2026-11-23", 3, ""), day(t, "2026-11-24", 0, "")}
-	cases := map[string]int{"2026-11-23": 2, "2026-11-24": 2, "2026-11-25": 0, "2026-11-21": 1}
-	for on, want := range cases {
-		if got := Streak(es, d(on)); got != want {
-			t.Errorf("Streak(%s) = %d, want %d", on, got, want)
-		}
-	}
-}

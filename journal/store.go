@@ -7,8 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
-	"sort"
 	"strings"
 	"time"
 
@@ -85,18 +83,22 @@ func (s *Store) Save(e *Entry) error {
 	})
 }
 
-func (s *Store) checkUnchanged(e *Entry) error {
-	now, err := os.ReadFile(e.Path)
+func (s *Store) checkUnchanged(e *Entry) error { return s.checkUnchangedDoc(&e.document) }
+
+// checkUnchangedDoc makes sure the file on disk is still what d was read
+// from (or still absent), so nobody's words are written over.
+func (s *Store) checkUnchangedDoc(d *document) error {
+	now, err := os.ReadFile(d.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if e.OnDisk() {
-			return &ConflictError{e.Path}
+		if d.OnDisk() {
+			return &ConflictError{d.Path}
 		}
 		return nil
 	case err != nil:
-		return fmt.Errorf("read %s: %w", e.Path, err)
-	case !e.OnDisk() || !bytes.Equal(now, e.raw):
-		return &ConflictError{e.Path}
+		return fmt.Errorf("read %s: %w", d.Path, err)
+	case !d.OnDisk() || !bytes.Equal(now, d.raw):
+		return &ConflictError{d.Path}
 	}
 	return nil
 }
@@ -206,71 +208,4 @@ func (s *Store) withLock(fn func() error) error {
 	}
 	defer lock.Unlock()
 	return fn()
-}
-
-var (
-	yearDir  = regexp.MustCompile(`^\d{4}$`)
-	monthDir = regexp.MustCompile(`^(0[1-9]|1[0-2])$`)
-	dayFile  = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\.md$`)
-)
-
-// Entries reads every daily entry, oldest first. Files that cannot be parsed
-// are returned as errors (each a *ParseError or a read error with the path)
-// and left out.
-func (s *Store) Entries() ([]*Entry, []error) {
-	var (
-		entries []*Entry
-		errs    []error
-	)
-	years, err := os.ReadDir(s.Root)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, []error{fmt.Errorf("read %s: %w", s.Root, err)}
-	}
-	for _, y := range years {
-		if !y.IsDir() || !yearDir.MatchString(y.Name()) {
-			continue
-		}
-		months, err := os.ReadDir(filepath.Join(s.Root, y.Name()))
-		if err != nil {
-			errs = append(errs, fmt.Errorf("read %s: %w", filepath.Join(s.Root, y.Name()), err))
-			continue
-		}
-		for _, m := range months {
-			if !m.IsDir() || !monthDir.MatchString(m.Name()) {
-				continue
-			}
-			dir := filepath.Join(s.Root, y.Name(), m.Name())
-			files, err := os.ReadDir(dir)
-			if err != nil {
-				errs = append(errs, fmt.Errorf("read %s: %w", dir, err))
-				continue
-			}
-			for _, f := range files {
-				match := dayFile.FindStringSubmatch(f.Name())
-				if match == nil || match[1] != y.Name() || match[2] != m.Name() || !f.Type().IsRegular() {
-					continue
-				}
-				path := filepath.Join(dir, f.Name())
-				data, err := os.ReadFile(path)
-				if err != nil {
-					errs = append(errs, fmt.Errorf("read %s: %w", path, err))
-					continue
-				}
-				e, err := ParseEntry(path, data)
-				if err != nil {
-					errs = append(errs, err)
-					continue
-				}
-				if _, ok := dateFromFileName(path); !ok {
-					continue // an impossible day such as 2026-02-30
-				}
-				entries = append(entries, e)
-			}
-		}
-	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Date.Before(entries[j].Date) })
-	return entries, errs
 }

@@ -377,7 +377,7 @@ func TestCtrlCOnTheResumeScreenKeepsTheDraft(t *testing.T) {
 	}
 	root := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
 	root.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	msg := prepareCheckin(root.ctx, journalState{}, day, 0, false)()
+	msg := prepareCheckin(root.ctx, journalState{Journal: ctx.Store.Read()}, day, 0, false)()
 	root.Update(msg)
 	if root.checkin == nil || root.checkin.resumeOffer == nil {
 		t.Fatal("the draft was not offered")
@@ -416,7 +416,7 @@ func TestADraftTheEntryAlreadyHoldsIsNotOffered(t *testing.T) {
 	if err := ctx.Store.SaveDraft(m.draft()); err != nil { // lands after the save
 		t.Fatal(err)
 	}
-	msg := prepareCheckin(ctx, journalState{}, day, 0, false)().(draftLoadedMsg)
+	msg := prepareCheckin(ctx, journalState{Journal: ctx.Store.Read()}, day, 0, false)().(draftLoadedMsg)
 	if msg.err != nil || msg.setup.draft != nil {
 		t.Fatalf("a draft the entry holds was offered: %+v %v", msg.setup.draft, msg.err)
 	}

@@ -50,11 +50,11 @@ const (
 	screenRead
 )
 
-// journalState is the journal as last loaded from disk.
+// journalState is the journal as last loaded from disk, with the days that
+// have an unfinished check-in.
 type journalState struct {
-	entries  []*journal.Entry
-	problems []error // files that could not be read, with their paths
-	drafts   []journal.Date
+	*journal.Journal
+	drafts []journal.Date
 }
 
 // journalLoadedMsg carries the journal from disk.
@@ -129,7 +129,7 @@ func New(o Options) *Model {
 // Init asks the terminal for its background (without waiting for it: some
 // never answer) and loads the journal.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx.Store)}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx)}
 	if m.opts.Read {
 		cmds = append(cmds, m.openReader())
 	}
@@ -142,15 +142,17 @@ func (m *Model) openReader() tea.Cmd {
 	return m.reader.Init()
 }
 
-// loadJournal reads every entry and the list of drafts, in a command.
-func loadJournal(store *journal.Store) tea.Cmd {
+// loadJournal reads the journal and the list of drafts, in a command.
+func loadJournal(ctx *Context) tea.Cmd {
+	store, weekdaysOnly := ctx.Store, ctx.Config.WeekdaysOnly
 	return func() tea.Msg {
-		entries, problems := store.Entries()
+		j := store.Read()
+		j.WeekdaysOnly = weekdaysOnly
 		drafts, err := store.Drafts()
 		if err != nil {
-			problems = append(problems, err)
+			j.Problems = append(j.Problems, err)
 		}
-		return journalLoadedMsg{state: journalState{entries: entries, problems: problems, drafts: drafts}}
+		return journalLoadedMsg{state: journalState{Journal: j, drafts: drafts}}
 	}
 }
 
@@ -180,7 +182,7 @@ func prepareCheckin(ctx *Context, j journalState, day journal.Date, tip int, pic
 			}
 			draft = nil
 		}
-		return draftLoadedMsg{setup: checkinSetup{day: day, base: base, entries: j.entries, draft: draft, tip: tip}, pick: pick, notice: notice}
+		return draftLoadedMsg{setup: checkinSetup{day: day, base: base, entries: j.Entries, draft: draft, tip: tip}, pick: pick, notice: notice}
 	}
 }
 
@@ -246,7 +248,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return m, tea.Quit
 		}
-		return m, loadJournal(m.ctx.Store)
+		return m, loadJournal(m.ctx)
 	case checkinSavedMsg:
 		if m.checkin == nil {
 			return m, nil
@@ -261,7 +263,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		m.today.flash = flashFor(m.ctx, msg.entry, m.ctx.Now())
-		return m, loadJournal(m.ctx.Store)
+		return m, loadJournal(m.ctx)
 	case tea.KeyPressMsg:
 		if cmd, done := m.globalKey(msg); done {
 			return m, cmd

@@ -27,6 +27,7 @@ type todayModel struct {
 	roundDone  int // tips covered in the round so far
 	notes      int // notes in today's entry
 	streak     int
+	focus      *content.Tip // the focus tip chosen in last week's reflection
 	week       []dayMark
 	open       *journal.Entry // the commitment to follow up
 	draft      bool           // an unfinished check-in of today is waiting
@@ -43,6 +44,7 @@ const (
 	dayMissed
 	dayCheckedIn
 	dayToday
+	dayAway
 )
 
 func newToday(ctx *Context) todayModel { return todayModel{ctx: ctx} }
@@ -52,8 +54,8 @@ func (m *todayModel) refresh(j journalState) {
 	ctx := m.ctx
 	m.loaded = true
 	m.day = ctx.Today()
-	m.entry = journal.ByDate(j.entries, m.day)
-	inPack := ctx.inPack(j.entries)
+	m.entry = j.Entry(m.day)
+	inPack := ctx.inPack(j.Entries)
 	m.pack = ctx.Pack
 	tipNo := journal.DueTip(inPack, m.day, ctx.Pack.Count())
 	if m.checkedIn() {
@@ -76,23 +78,26 @@ func (m *todayModel) refresh(j journalState) {
 	if m.entry != nil {
 		m.notes = len(m.entry.Body.Notes())
 	}
-	m.streak = journal.Streak(j.entries, m.day)
-	m.open = journal.CommitmentToFollowUp(j.entries, m.day)
-	m.unreadable = j.problems
+	m.streak = j.CurrentStreak(m.day)
+	m.open = journal.CommitmentToFollowUp(j.Entries, m.day)
+	m.unreadable = j.Problems
+	m.focus = focusOf(ctx, j.Journal, journal.WeekOf(m.day).Add(-1))
 	m.draft = false
 	for _, d := range j.drafts {
 		if d == m.day {
 			m.draft = true
 		}
 	}
-	days := journal.CheckInDays(j.entries)
 	m.week = m.week[:0]
 	monday := m.day.Monday()
 	for i := range 7 {
 		d := monday.AddDays(i)
+		away, _ := j.AwayOn(d)
 		switch {
-		case days[d]:
+		case j.CheckedIn(d):
 			m.week = append(m.week, dayCheckedIn)
+		case away:
+			m.week = append(m.week, dayAway)
 		case d == m.day:
 			m.week = append(m.week, dayToday)
 		case d.Before(m.day):
@@ -201,6 +206,9 @@ func (m *todayModel) layout(compact int) string {
 			"   "+st.Strong.Render("«"+truncate(m.open.Commitment, inner-4)+"»"),
 			"   "+st.Faint.Render(ctx.T("today.asked_in_checkin")), "")
 	}
+	if m.focus != nil {
+		rows = append(rows, "   "+st.Faint.Render(ctx.T("today.focus")+" ")+st.Strong.Render(truncate(fmt.Sprintf("%d · %s", m.focus.Number, m.focus.Short), inner-lipgloss.Width(ctx.T("today.focus"))-2)), "")
+	}
 	if len(m.unreadable) > 0 {
 		// The count and the first file on one line, why on the next: the
 		// user should see which file, and that it is left alone.
@@ -236,6 +244,8 @@ func (m *todayModel) viewWeek(width int) string {
 			sym = st.Highlight.Render("◉ ")
 		case dayMissed:
 			sym = st.Faint.Render("○ ")
+		case dayAway:
+			sym = st.Faint.Render("⌂ ")
 		default:
 			sym = st.Faint.Render("· ")
 		}
@@ -348,4 +358,28 @@ func truncate(s string, n int) string {
 // flashFor says what a save did, for Today.
 func flashFor(ctx *Context, e *journal.Entry, at time.Time) string {
 	return ctx.T("today.saved", "Time", at.Format("15:04"), "Path", e.Path)
+}
+
+// focusOf returns the tip the reflection of week w chose to focus on, from
+// the pack it was chosen in; nil when there is none.
+func focusOf(ctx *Context, j *journal.Journal, w journal.Week) *content.Tip {
+	r := j.Reflections[w]
+	if r == nil || r.FocusTip == 0 {
+		return nil
+	}
+	pack := ctx.Pack
+	if id := r.Pack; id != "" && id != pack.ID {
+		p, err := content.Choose(id, ctx.Lang.Lang(), ctx.Packs)
+		if err != nil {
+			return nil
+		}
+		pack = p
+	} else if r.Pack == "" && !pack.IsBuiltin() {
+		pack = content.MustBuiltin(ctx.Lang.Lang())
+	}
+	t, ok := pack.Tip(r.FocusTip)
+	if !ok {
+		return nil
+	}
+	return &t
 }

@@ -1,0 +1,205 @@
+package journal
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// document is a markdown file with YAML front matter, as every file of the
+// journal is: it keeps the bytes as read, so untouched parts are written back
+// as they were.
+type document struct {
+	Path     string
+	Body     Body
+	Problems []Problem
+
+	front frontMatter // the parsed front matter, unknown keys included
+	raw   []byte      // the file as read; nil for a file not yet on disk
+	head  []byte      // front matter with fences, as read
+	body  []byte      // body as read
+	crlf  bool        // the file uses CRLF line endings
+}
+
+// OnDisk reports whether the file was read from disk.
+func (d *document) OnDisk() bool { return d.raw != nil }
+
+// parseDocument splits a file into front matter and body. It fails with a
+// *ParseError when the file must not be touched: a NUL byte, no closing
+// fence, invalid YAML, duplicate keys.
+func parseDocument(path string, data []byte) (document, error) {
+	d := document{Path: path, raw: data}
+	if data == nil {
+		d.raw = []byte{}
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return d, &ParseError{Path: path, Kind: ParseNotText, Reason: "the file contains a NUL byte; is it a text file?"}
+	}
+	text := bytes.TrimPrefix(data, []byte("\ufeff"))
+	yamlText, head, body, _, err := splitFrontMatter(text)
+	if err != nil {
+		return d, withPath(err, path)
+	}
+	d.front, err = parseFrontMatter(yamlText)
+	if err != nil {
+		return d, withPath(err, path)
+	}
+	d.head, d.body = head, body
+	d.crlf = bytes.Contains(data, []byte("\r\n"))
+	if !utf8.Valid(data) {
+		d.problem("file", "not valid UTF-8; some characters may show wrongly")
+	}
+	d.Body = parseBody(string(body))
+	return d, nil
+}
+
+// render returns the file: the front matter rewritten when it changed, the
+// body when it was edited, everything else as read.
+func (d *document) render(frontChanged bool) ([]byte, error) {
+	head := d.head
+	if frontChanged || head == nil {
+		var err error
+		if head, err = d.front.encode(); err != nil {
+			return nil, fmt.Errorf("%s: write front matter: %w", d.Path, err)
+		}
+	}
+	body := d.body
+	if d.Body.edited || body == nil {
+		b := strings.TrimRight(d.Body.render(), "\n") + "\n"
+		if d.raw == nil || len(bytes.TrimSpace(d.body)) == 0 {
+			b = "\n" + strings.TrimLeft(b, "\n") // a blank line after the front matter
+		}
+		if strings.TrimSpace(b) == "" {
+			b = ""
+		}
+		body = []byte(b)
+	}
+	out := append(slices.Clip(head), body...)
+	if d.crlf {
+		out = bytes.ReplaceAll(bytes.ReplaceAll(out, []byte("\r\n"), []byte("\n")), []byte("\n"), []byte("\r\n"))
+	}
+	if bytes.HasPrefix(d.raw, []byte("\ufeff")) && !bytes.HasPrefix(out, []byte("\ufeff")) {
+		out = append([]byte("\ufeff"), out...)
+	}
+	return out, nil
+}
+
+// problem records a value tillit cannot use.
+func (d *document) problem(key, format string, args ...any) {
+	d.Problems = append(d.Problems, Problem{key, fmt.Sprintf(format, args...)})
+}
+
+// The readers below take a key's value, report what they cannot use as a
+// Problem, and return the zero value for it.
+
+func (d *document) scalar(key string) (*yaml.Node, bool) {
+	n := d.front.get(key)
+	if n == nil || n.Tag == "!!null" {
+		return nil, false
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.problem(key, "expected a single value, found a %s", kindName(n))
+		return nil, false
+	}
+	return n, true
+}
+
+func (d *document) number(key string, lo, hi int) int {
+	n, ok := d.scalar(key)
+	if !ok {
+		return 0
+	}
+	var v int
+	if n.Tag != "!!int" || n.Decode(&v) != nil {
+		d.problem(key, "expected a whole number from %d to %d, found %q", lo, hi, n.Value)
+		return 0
+	}
+	if v < lo || v > hi {
+		d.problem(key, "%d is outside %d–%d", v, lo, hi)
+		return 0
+	}
+	return v
+}
+
+func (d *document) text(key string) string {
+	n, ok := d.scalar(key)
+	if !ok {
+		return ""
+	}
+	return n.Value
+}
+
+func (d *document) date(key string) Date {
+	n, ok := d.scalar(key)
+	if !ok {
+		return Date{}
+	}
+	v, err := ParseDate(n.Value)
+	if err != nil {
+		d.problem(key, "%v", err)
+	}
+	return v
+}
+
+func (d *document) boolean(key string) bool {
+	n, ok := d.scalar(key)
+	if !ok {
+		return false
+	}
+	var v bool
+	if n.Tag != "!!bool" || n.Decode(&v) != nil {
+		d.problem(key, "expected true or false, found %q", n.Value)
+	}
+	return v
+}
+
+// words reads a list of words; Obsidian accepts "tags: a, b" as well.
+func (d *document) words(key string) []string {
+	n := d.front.get(key)
+	if n == nil || n.Tag == "!!null" {
+		return nil
+	}
+	var out []string
+	switch n.Kind {
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			if c.Kind == yaml.ScalarNode && c.Value != "" {
+				out = append(out, c.Value)
+			}
+		}
+	case yaml.ScalarNode:
+		out = strings.FieldsFunc(n.Value, func(r rune) bool { return r == ',' || r == ' ' })
+	default:
+		d.problem(key, "expected a list of words")
+	}
+	return out
+}
+
+// lines reads a list of texts, one per item.
+func (d *document) lines(key string) []string {
+	n := d.front.get(key)
+	if n == nil || n.Tag == "!!null" {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.SequenceNode:
+		var out []string
+		for _, c := range n.Content {
+			if c.Kind == yaml.ScalarNode && strings.TrimSpace(c.Value) != "" {
+				out = append(out, c.Value)
+			}
+		}
+		return out
+	case yaml.ScalarNode:
+		if strings.TrimSpace(n.Value) != "" {
+			return []string{n.Value}
+		}
+		return nil
+	}
+	d.problem(key, "expected a list")
+	return nil
+}

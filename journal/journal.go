@@ -1,0 +1,359 @@
+package journal
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+)
+
+// Journal is everything read from a journal folder at one moment: the daily
+// entries, the weekly reflections and the days away. Its methods answer the
+// questions of the review and the insights; they never touch the disk.
+type Journal struct {
+	Entries     []*Entry // oldest first
+	Reflections map[Week]*Reflection
+	Away        []Away
+	// WeekdaysOnly treats every Saturday and Sunday as a day away.
+	WeekdaysOnly bool
+	// Problems are the files that could not be read, each error naming its
+	// path (a *ParseError or a read error).
+	Problems []error
+
+	byDate   map[Date]*Entry
+	outcomes []Outcome
+}
+
+var (
+	yearDir  = regexp.MustCompile(`^\d{4}$`)
+	monthDir = regexp.MustCompile(`^(0[1-9]|1[0-2])$`)
+	dayFile  = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\.md$`)
+)
+
+// Read reads the whole journal. Files that cannot be read are listed in
+// Problems and left out; nothing is ever written.
+func (s *Store) Read() *Journal {
+	j := &Journal{Reflections: map[Week]*Reflection{}}
+	years, err := os.ReadDir(s.Root)
+	if errors.Is(err, fs.ErrNotExist) {
+		j.index()
+		return j
+	}
+	if err != nil {
+		j.Problems = append(j.Problems, fmt.Errorf("read %s: %w", s.Root, err))
+		j.index()
+		return j
+	}
+	read := func(path string) ([]byte, bool) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			j.Problems = append(j.Problems, fmt.Errorf("read %s: %w", path, err))
+			return nil, false
+		}
+		return data, true
+	}
+	for _, y := range years {
+		if !y.IsDir() || !yearDir.MatchString(y.Name()) {
+			continue
+		}
+		yearPath := filepath.Join(s.Root, y.Name())
+		items, err := os.ReadDir(yearPath)
+		if err != nil {
+			j.Problems = append(j.Problems, fmt.Errorf("read %s: %w", yearPath, err))
+			continue
+		}
+		for _, item := range items {
+			path := filepath.Join(yearPath, item.Name())
+			switch {
+			case item.Type().IsRegular() && reflectionFile.MatchString(item.Name()):
+				w, ok := weekFromFileName(path)
+				if !ok || fmt.Sprintf("%04d", w.Year) != y.Name() {
+					continue
+				}
+				if data, ok := read(path); ok {
+					r, err := ParseReflection(path, data)
+					if err != nil {
+						j.Problems = append(j.Problems, err)
+						continue
+					}
+					j.Reflections[w] = r
+				}
+			case item.IsDir() && monthDir.MatchString(item.Name()):
+				j.readMonth(path, y.Name(), item.Name(), read)
+			}
+		}
+	}
+	if away, err := s.readAway(); err != nil {
+		j.Problems = append(j.Problems, err)
+	} else {
+		j.Away = away.Periods
+	}
+	sort.Slice(j.Entries, func(a, b int) bool { return j.Entries[a].Date.Before(j.Entries[b].Date) })
+	j.index()
+	return j
+}
+
+func (j *Journal) readMonth(dir, year, month string, read func(string) ([]byte, bool)) {
+	files, err := os.ReadDir(dir)
+	if err != nil {
+		j.Problems = append(j.Problems, fmt.Errorf("read %s: %w", dir, err))
+		return
+	}
+	for _, f := range files {
+		m := dayFile.FindStringSubmatch(f.Name())
+		if m == nil || m[1] != year || m[2] != month || !f.Type().IsRegular() {
+			continue
+		}
+		path := filepath.Join(dir, f.Name())
+		if _, ok := dateFromFileName(path); !ok {
+			continue // an impossible day such as 2026-02-30: doctor reports it
+		}
+		data, ok := read(path)
+		if !ok {
+			continue
+		}
+		e, err := ParseEntry(path, data)
+		if err != nil {
+			j.Problems = append(j.Problems, err)
+			continue
+		}
+		j.Entries = append(j.Entries, e)
+	}
+}
+
+// index builds the lookups the questions below need.
+func (j *Journal) index() {
+	j.byDate = make(map[Date]*Entry, len(j.Entries))
+	for _, e := range j.Entries {
+		j.byDate[e.Date] = e
+	}
+	j.outcomes = Outcomes(j.Entries)
+}
+
+// Entries reads every daily entry, oldest first, with the files that could
+// not be read.
+func (s *Store) Entries() ([]*Entry, []error) {
+	j := s.Read()
+	return j.Entries, j.Problems
+}
+
+// Entry returns the entry of day d, or nil.
+func (j *Journal) Entry(d Date) *Entry { return j.byDate[d] }
+
+// CheckedIn reports whether day d has a check-in.
+func (j *Journal) CheckedIn(d Date) bool {
+	e := j.byDate[d]
+	return e != nil && e.IsCheckIn()
+}
+
+// AwayOn reports whether d is a day away, and why.
+func (j *Journal) AwayOn(d Date) (bool, string) {
+	for _, a := range j.Away {
+		if a.Covers(d) {
+			return true, a.Reason
+		}
+	}
+	if j.WeekdaysOnly && (d.Weekday() == 0 || d.Weekday() == 6) {
+		return true, ""
+	}
+	return false, ""
+}
+
+func (j *Journal) first() (Date, bool) {
+	if len(j.Entries) == 0 {
+		return Date{}, false
+	}
+	return j.Entries[0].Date, true
+}
+
+// runEndingOn counts the check-in days of the run that ends on d: days away
+// without a check-in are stepped over, any other day ends the run.
+func (j *Journal) runEndingOn(d Date) int {
+	first, ok := j.first()
+	if !ok {
+		return 0
+	}
+	n := 0
+	for ; !d.Before(first); d = d.AddDays(-1) {
+		switch away, _ := j.AwayOn(d); {
+		case j.CheckedIn(d):
+			n++
+		case away:
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// CurrentStreak is the run of check-in days that ends on day, or on the day
+// before while day has no check-in yet (the day is not over). Days away
+// neither break nor extend it.
+func (j *Journal) CurrentStreak(day Date) int {
+	if away, _ := j.AwayOn(day); j.CheckedIn(day) || away {
+		return j.runEndingOn(day)
+	}
+	return j.runEndingOn(day.AddDays(-1))
+}
+
+// LongestStreak is the longest run of check-in days up to and including day.
+func (j *Journal) LongestStreak(day Date) int {
+	first, ok := j.first()
+	if !ok {
+		return 0
+	}
+	best, run := 0, 0
+	for d := first; !d.After(day); d = d.AddDays(1) {
+		switch away, _ := j.AwayOn(d); {
+		case j.CheckedIn(d):
+			run++
+			best = max(best, run)
+		case away:
+		default:
+			run = 0
+		}
+	}
+	return best
+}
+
+// Outcomes returns every commitment with how it went, oldest first.
+func (j *Journal) Outcomes() []Outcome { return j.outcomes }
+
+// OpenCommitments returns the commitments still waiting for a follow-up,
+// oldest first.
+func (j *Journal) OpenCommitments() []Outcome {
+	var open []Outcome
+	for _, o := range j.outcomes {
+		if o.Open() {
+			open = append(open, o)
+		}
+	}
+	return open
+}
+
+// DaySummary is one day of a week's strip.
+type DaySummary struct {
+	Date       Date
+	Entry      *Entry // the day's entry, nil when none
+	CheckIn    bool
+	Away       bool
+	AwayReason string
+}
+
+// WeekStats are the numbers of one ISO week, as the review shows them and
+// tillit review --json writes them.
+type WeekStats struct {
+	Week          Week
+	Days          [7]DaySummary
+	CheckIns      int
+	CurrentStreak int
+	LongestStreak int
+	AverageRating *float64 // nil when no check-in of the week has a rating
+	Tips          []int    // the tips reflected on, each once, in order
+	Commitments   struct{ Done, Partly, Not, Open int }
+	Reflection    *Reflection // the week's reflection, nil when none
+}
+
+// Week gathers the numbers of week w. today decides the streak of the
+// current week (a week still running is counted up to today).
+func (j *Journal) Week(w Week, today Date) WeekStats {
+	st := WeekStats{Week: w, Reflection: j.Reflections[w]}
+	ratings, sum := 0, 0
+	for i, d := range w.Days() {
+		away, why := j.AwayOn(d)
+		e := j.byDate[d]
+		ds := DaySummary{Date: d, Entry: e, Away: away, AwayReason: why}
+		if e != nil && e.IsCheckIn() {
+			ds.CheckIn = true
+			st.CheckIns++
+			if !slices.Contains(st.Tips, e.Tip) {
+				st.Tips = append(st.Tips, e.Tip)
+			}
+			if e.Rating > 0 {
+				ratings++
+				sum += e.Rating
+			}
+		}
+		st.Days[i] = ds
+	}
+	slices.Sort(st.Tips)
+	if ratings > 0 {
+		avg := float64(sum) / float64(ratings)
+		st.AverageRating = &avg
+	}
+	end := w.Sunday()
+	if w.Contains(today) {
+		end = today
+	}
+	if !end.After(today) {
+		st.CurrentStreak = j.CurrentStreak(end)
+		st.LongestStreak = j.LongestStreak(end)
+	} else {
+		// A week still to come: the numbers as of today.
+		st.LongestStreak = j.LongestStreak(today)
+	}
+	for _, o := range j.outcomes {
+		if !w.Contains(o.Commitment.Date) {
+			continue
+		}
+		switch o.Result {
+		case FollowupDone:
+			st.Commitments.Done++
+		case FollowupPartly:
+			st.Commitments.Partly++
+		case FollowupNot:
+			st.Commitments.Not++
+		default:
+			st.Commitments.Open++
+		}
+	}
+	return st
+}
+
+// WeekJSON is a week's numbers as tillit review --json writes them (see the
+// README for what each means).
+type WeekJSON struct {
+	Week     string `json:"week"`
+	From     string `json:"from"`
+	To       string `json:"to"`
+	CheckIns int    `json:"checkins"`
+	Streak   struct {
+		Current int `json:"current"`
+		Longest int `json:"longest"`
+	} `json:"streak"`
+	AverageRating *float64 `json:"average_rating"`
+	Tips          []int    `json:"tips"`
+	Commitments   struct {
+		Done   int `json:"done"`
+		Partly int `json:"partly"`
+		Not    int `json:"not"`
+		Open   int `json:"open"`
+	} `json:"commitments"`
+	WeeklyReflection bool `json:"weekly_reflection"`
+}
+
+// JSON returns the week's numbers in their JSON shape; the average is
+// rounded to two decimals.
+func (st WeekStats) JSON() WeekJSON {
+	out := WeekJSON{
+		Week:             st.Week.String(),
+		From:             st.Week.Monday().String(),
+		To:               st.Week.Sunday().String(),
+		CheckIns:         st.CheckIns,
+		Tips:             append([]int{}, st.Tips...),
+		WeeklyReflection: st.Reflection != nil,
+	}
+	out.Streak.Current, out.Streak.Longest = st.CurrentStreak, st.LongestStreak
+	if st.AverageRating != nil {
+		avg := math.Round(*st.AverageRating*100) / 100
+		out.AverageRating = &avg
+	}
+	c := st.Commitments
+	out.Commitments.Done, out.Commitments.Partly, out.Commitments.Not, out.Commitments.Open = c.Done, c.Partly, c.Not, c.Open
+	return out
+}

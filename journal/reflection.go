@@ -1,0 +1,164 @@
+package journal
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Reflection is the weekly reflection: what went well, what the manager
+// learned, which tip to focus on next week, questions for the mentor. It
+// lives in YYYY/YYYY-Www.md (the ISO week-year), one `##` section per
+// question like a daily entry.
+type Reflection struct {
+	document
+	ReflectionMeta
+
+	orig ReflectionMeta
+}
+
+// ReflectionMeta is what the front matter of a weekly reflection says.
+type ReflectionMeta struct {
+	Week            Week
+	FocusTip        int      // the tip to focus on next week; 0 for none
+	MentorQuestions []string // questions to bring to the mentor
+	Pack            string   // the pack focus_tip counts in; empty for the built-in one
+	Private         bool
+}
+
+var reflectionFile = regexp.MustCompile(`^(\d{4})-W(\d{2})\.md$`)
+
+// ReflectionPath returns where the reflection of week w lives.
+func (s *Store) ReflectionPath(w Week) string {
+	return filepath.Join(s.Root, fmt.Sprintf("%04d", w.Year), w.String()+".md")
+}
+
+// NewReflection returns an empty reflection for a week, not yet on disk.
+func NewReflection(path string, w Week) *Reflection {
+	return &Reflection{document: document{Path: path}, ReflectionMeta: ReflectionMeta{Week: w}}
+}
+
+// ParseReflection reads a weekly reflection; like ParseEntry it refuses a
+// file it must not touch.
+func ParseReflection(path string, data []byte) (*Reflection, error) {
+	doc, err := parseDocument(path, data)
+	if err != nil {
+		return nil, err
+	}
+	r := &Reflection{document: doc}
+	d := &r.document
+	if v := d.text("week"); v != "" {
+		w, err := ParseWeek(v)
+		if err != nil {
+			d.problem("week", "%v", err)
+		}
+		r.Week = w
+	}
+	r.FocusTip = d.number("focus_tip", 1, 999)
+	r.MentorQuestions = d.lines("mentor_questions")
+	r.Pack = d.text("pack")
+	r.Private = d.boolean("private")
+	r.orig = r.ReflectionMeta
+	r.orig.MentorQuestions = slices.Clone(r.MentorQuestions)
+	if w, ok := weekFromFileName(path); ok {
+		if r.Week != (Week{}) && r.Week != w {
+			d.problem("week", "%s differs from the file name (%s)", r.Week, w)
+		}
+		r.Week = w
+	}
+	return r, nil
+}
+
+func weekFromFileName(path string) (Week, bool) {
+	m := reflectionFile.FindStringSubmatch(filepath.Base(path))
+	if m == nil {
+		return Week{}, false
+	}
+	w, err := ParseWeek(m[1] + "-W" + m[2])
+	return w, err == nil
+}
+
+// Render returns the file as it should be written; untouched parts keep
+// their bytes.
+func (r *Reflection) Render() ([]byte, error) {
+	changed := false
+	f := &r.front
+	put := func(key string, differs, present bool, node func() *yaml.Node) {
+		if !differs {
+			return
+		}
+		changed = true
+		if present {
+			f.set(key, node())
+		} else {
+			f.remove(key)
+		}
+	}
+	m, o := r.ReflectionMeta, r.orig
+	put("week", m.Week != o.Week, true, func() *yaml.Node { return stringNode(m.Week.String()) })
+	put("pack", m.Pack != o.Pack, m.Pack != "", func() *yaml.Node { return stringNode(m.Pack) })
+	put("focus_tip", m.FocusTip != o.FocusTip, m.FocusTip > 0, func() *yaml.Node { return intNode(m.FocusTip) })
+	put("mentor_questions", !slices.Equal(m.MentorQuestions, o.MentorQuestions), len(m.MentorQuestions) > 0, func() *yaml.Node {
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, q := range m.MentorQuestions {
+			n.Content = append(n.Content, stringNode(q))
+		}
+		return n
+	})
+	put("private", m.Private != o.Private, m.Private, func() *yaml.Node { return boolNode(true) })
+	return r.render(changed)
+}
+
+// Clone returns a fresh copy of the reflection as it was read.
+func (r *Reflection) Clone() *Reflection {
+	if !r.OnDisk() {
+		return NewReflection(r.Path, r.Week)
+	}
+	c, err := ParseReflection(r.Path, r.raw)
+	if err != nil {
+		panic(err) // it parsed before; the same bytes parse again
+	}
+	return c
+}
+
+// LoadReflection reads the reflection of week w, or returns a new one.
+func (s *Store) LoadReflection(w Week) (*Reflection, error) {
+	path := s.ReflectionPath(w)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return NewReflection(path, w), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return ParseReflection(path, data)
+}
+
+// SaveReflection writes a reflection atomically, refusing when the file
+// changed on disk since it was read.
+func (s *Store) SaveReflection(r *Reflection) error {
+	data, err := r.Render()
+	if err != nil {
+		return err
+	}
+	return s.withLock(func() error {
+		if err := s.checkUnchangedDoc(&r.document); err != nil {
+			return err
+		}
+		if err := s.write(r.Path, data); err != nil {
+			return err
+		}
+		fresh, err := ParseReflection(r.Path, data)
+		if err != nil {
+			return err
+		}
+		*r = *fresh
+		return nil
+	})
+}
