@@ -14,7 +14,10 @@ import (
 // Draft is a check-in being written: saved while the manager types so that
 // nothing is lost to ctrl+c, a closed terminal or a crash.
 type Draft struct {
-	Day          Date          `json:"day"`
+	Day Date `json:"day"`
+	// Week is set for the draft of a weekly reflection (then Tip is its
+	// focus tip).
+	Week         string        `json:"week,omitempty"`
 	Tip          int           `json:"tip"`
 	Step         int           `json:"step"`
 	Answers      []DraftAnswer `json:"answers"`
@@ -46,8 +49,21 @@ func (d *Draft) HasText() bool {
 }
 
 // DraftPath returns where the draft of a day's check-in is kept.
-func (s *Store) DraftPath(day Date) string {
-	return filepath.Join(s.AppDir(), "drafts", "checkin-"+day.String()+".json")
+func (s *Store) DraftPath(day Date) string { return s.draftFile("checkin-" + day.String()) }
+
+// WeekDraftPath returns where the draft of a week's reflection is kept.
+func (s *Store) WeekDraftPath(w Week) string { return s.draftFile("week-" + w.String()) }
+
+func (s *Store) draftFile(name string) string {
+	return filepath.Join(s.AppDir(), "drafts", name+".json")
+}
+
+// path is where the draft belongs: a week's reflection or a day's check-in.
+func (s *Store) draftPathOf(d *Draft) string {
+	if d.Week != "" {
+		return s.draftFile("week-" + d.Week)
+	}
+	return s.DraftPath(d.Day)
 }
 
 // SaveDraft writes the draft atomically, readable only by the user.
@@ -56,12 +72,25 @@ func (s *Store) SaveDraft(d *Draft) error {
 	if err != nil {
 		return err
 	}
-	return s.write(s.DraftPath(d.Day), data)
+	return s.write(s.draftPathOf(d), data)
 }
 
 // LoadDraft returns the draft of a day's check-in, or nil when there is none.
-func (s *Store) LoadDraft(day Date) (*Draft, error) {
-	path := s.DraftPath(day)
+func (s *Store) LoadDraft(day Date) (*Draft, error) { return s.loadDraft(s.DraftPath(day)) }
+
+// LoadWeekDraft returns the draft of a week's reflection, or nil.
+func (s *Store) LoadWeekDraft(w Week) (*Draft, error) { return s.loadDraft(s.WeekDraftPath(w)) }
+
+// DeleteWeekDraft removes a week's draft once its reflection is saved.
+func (s *Store) DeleteWeekDraft(w Week) error {
+	err := os.Remove(s.WeekDraftPath(w))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("remove %s: %w", s.WeekDraftPath(w), err)
+	}
+	return nil
+}
+
+func (s *Store) loadDraft(path string) (*Draft, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil

@@ -166,7 +166,10 @@ func (e *Entry) syncFrontMatter() bool {
 		}
 	}
 	m, o := e.Meta, e.orig
-	put("date", m.Date != o.Date, !m.Date.IsZero(), func() *yaml.Node { return dateNode(m.Date) })
+	if m.Date != o.Date && !m.Date.IsZero() {
+		f.setFirst("date", dateNode(m.Date))
+		changed = true
+	}
 	put("pack", m.Pack != o.Pack, m.Pack != "", func() *yaml.Node { return stringNode(m.Pack) })
 	put("pack_version", m.PackVersion != o.PackVersion, m.PackVersion != "", func() *yaml.Node { return versionNode(m.PackVersion) })
 	put("tip", m.Tip != o.Tip, m.Tip > 0, func() *yaml.Node { return intNode(m.Tip) })

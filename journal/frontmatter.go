@@ -188,6 +188,17 @@ func (f *frontMatter) set(key string, value *yaml.Node) {
 	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, value)
 }
 
+// setFirst is set, but a new key goes first: where a reader looks for the
+// date.
+func (f *frontMatter) setFirst(key string, value *yaml.Node) {
+	if f.get(key) != nil {
+		f.set(key, value)
+		return
+	}
+	m := f.mapping()
+	m.Content = append([]*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, value}, m.Content...)
+}
+
 // remove deletes key if present.
 func (f *frontMatter) remove(key string) {
 	if f.doc == nil {

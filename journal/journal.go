@@ -164,6 +164,10 @@ func (j *Journal) AwayOn(d Date) (bool, string) {
 	return false, ""
 }
 
+// Begins returns the day of the first entry, and false for an empty
+// journal: days before it were not missed, they came before tillit.
+func (j *Journal) Begins() (Date, bool) { return j.first() }
+
 func (j *Journal) first() (Date, bool) {
 	if len(j.Entries) == 0 {
 		return Date{}, false

@@ -193,3 +193,48 @@ func TestReflectionFile(t *testing.T) {
 		t.Errorf("read back: %+v", got)
 	}
 }
+
+func TestCloseCommitment(t *testing.T) {
+	s := writeJournal(t, handJournal)
+	before, _ := os.ReadFile(s.DayPath(d("2026-11-20")))
+	if err := s.CloseCommitment(d("2026-11-20"), FollowupPartly, "Halvveis", d("2026-11-27")); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.ReadFile(s.DayPath(d("2026-11-20")))
+	want := "---\ndate: 2026-11-20\n" + string(before[len("---\n"):len("---\ntip: 4\nrating: 5\nprivate: true\nfollowup: partly\nfollowup_of: 2026-11-18\ncommitment: Fagprat fredag\n")]) +
+		"outcome: partly\noutcome_note: Halvveis\noutcome_date: 2026-11-27\n---\nSecret.\n"
+	if string(after) != want {
+		t.Errorf("after closing:\n%s\nwant\n%s", after, want)
+	}
+	j := s.Read()
+	for _, o := range j.OpenCommitments() {
+		if o.Commitment.Date == d("2026-11-20") {
+			t.Error("still open")
+		}
+	}
+	if err := s.CloseCommitment(d("2026-11-22"), FollowupDone, "", d("2026-11-27")); err == nil {
+		t.Error("closed a commitment that does not exist")
+	}
+}
+
+func TestTipStatsAndCalendar(t *testing.T) {
+	j := writeJournal(t, handJournal).Read()
+	stats := TipStats(j.Entries, 14)
+	if stats[0].Count != 1 || stats[0].LastRating() != 3 || stats[2].Count != 1 || stats[2].LastRating() != 0 || stats[13].Count != 0 {
+		t.Errorf("tip stats: %+v", stats[:3])
+	}
+	if e := LastOnTip(j.Entries, 4, d("2026-12-01")); e == nil || e.Date != d("2026-11-20") {
+		t.Errorf("last on tip 4: %v", e)
+	}
+	if e := LastOnTip(j.Entries, 4, d("2026-11-20")); e != nil {
+		t.Errorf("the day itself is not 'last time': %v", e.Date)
+	}
+	cal := j.Calendar(d("2026-11-27"), 26)
+	last := cal[25]
+	if last[0].Date != d("2026-11-23") || !last[0].CheckIn || last[0].Rating != 2 || !last[6].Future || last[4].CheckIn {
+		t.Errorf("last column: %+v", last)
+	}
+	if cal[0][0].Date != d("2026-06-01") {
+		t.Errorf("first column starts %s", cal[0][0].Date)
+	}
+}

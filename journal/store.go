@@ -209,3 +209,27 @@ func (s *Store) withLock(fn func() error) error {
 	defer lock.Unlock()
 	return fn()
 }
+
+// CloseCommitment records how the commitment made on day went: the outcome
+// goes into that day's own entry, with the day it was closed. Like every
+// write, it refuses a file it cannot parse or that changed meanwhile.
+func (s *Store) CloseCommitment(day Date, result Followup, note string, closed Date) error {
+	if !result.Valid() {
+		return fmt.Errorf("%q is not one of done, partly, not", result)
+	}
+	return s.withLock(func() error {
+		e, err := s.Load(day)
+		if err != nil {
+			return err
+		}
+		if !e.OnDisk() || e.Commitment == "" {
+			return fmt.Errorf("%s: there is no commitment to close", e.Path)
+		}
+		e.Outcome, e.OutcomeNote, e.OutcomeDate = result, oneLine(note), closed
+		data, err := e.Render()
+		if err != nil {
+			return err
+		}
+		return s.write(e.Path, data)
+	})
+}

@@ -9,6 +9,7 @@ package locale
 import (
 	"embed"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -183,4 +184,25 @@ func (c *Catalog) LongDate(year int, month time.Month, day int) string {
 func (c *Catalog) DayMonth(year int, month time.Month, day int) string {
 	wd := time.Date(year, month, day, 12, 0, 0, 0, time.UTC).Weekday()
 	return c.T("date.day_month", "Weekday", c.Weekday(wd), "Day", day, "Month", c.Month(month))
+}
+
+// Span writes a stretch of days the local way: "23.–29. november 2026",
+// "30. november – 6. desember 2026", "28. desember 2026 – 3. januar 2027".
+func (c *Catalog) Span(y1 int, m1 time.Month, d1 int, y2 int, m2 time.Month, d2 int) string {
+	switch {
+	case y1 == y2 && m1 == m2:
+		return c.T("date.span_month", "From", d1, "To", d2, "Month", c.Month(m1), "Year", y1)
+	case y1 == y2:
+		return c.T("date.span_year", "From", d1, "FromMonth", c.Month(m1), "To", d2, "ToMonth", c.Month(m2), "Year", y1)
+	}
+	return c.T("date.span", "From", d1, "FromMonth", c.Month(m1), "FromYear", y1, "To", d2, "ToMonth", c.Month(m2), "ToYear", y2)
+}
+
+// Decimal writes a number with the language's decimal mark: 3,5 or 3.5.
+func (c *Catalog) Decimal(x float64, digits int) string {
+	s := strconv.FormatFloat(x, 'f', digits, 64)
+	if c.lang != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }

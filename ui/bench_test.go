@@ -38,7 +38,7 @@ func BenchmarkCheckinKeystroke(b *testing.B) {
 			day := journal.Date{Year: 2026, Month: 11, Day: 23}
 			root.Update(draftLoadedMsg{setup: setupFor(b, ctx, day)})
 			root.Update(press("enter"))
-			c := root.checkin
+			c, _ := find[*checkinModel](root)
 			if c.current() != stepQuestions {
 				b.Fatalf("at step %v", c.current())
 			}

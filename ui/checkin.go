@@ -14,6 +14,7 @@ import (
 
 	"tillit/content"
 	"tillit/journal"
+	"tillit/report"
 )
 
 // step is one screen of the check-in flow.
@@ -88,6 +89,8 @@ type checkinModel struct {
 	editing bool // the day already had a check-in
 
 	pack        *content.Pack
+	lastTime    *journal.Entry // the last check-in on this tip, to look back at
+	showLast    bool
 	packGone    bool             // the entry's pack is no longer installed
 	packEntries []*journal.Entry // the check-ins of this pack, for the rotation
 
@@ -165,8 +168,9 @@ func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
 	}
 
 	m.target = journal.CommitmentToFollowUp(s.entries, s.day)
-	m.followNote = m.newInput(ctx.T("checkin.followup.note_placeholder"))
-	m.commitment = m.newInput(ctx.T("checkin.commitment.placeholder"))
+	m.lastTime = journal.LastOnTip(m.packEntries, m.tip.Number, m.day)
+	m.followNote = newInput(m.ctx, ctx.T("checkin.followup.note_placeholder"))
+	m.commitment = newInput(m.ctx, ctx.T("checkin.commitment.placeholder"))
 
 	e := s.base
 	m.rating, m.energy = e.Rating, e.Energy
@@ -187,31 +191,6 @@ func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
 	}
 	m.resize()
 	return m
-}
-
-func (m *checkinModel) newInput(placeholder string) textinput.Model {
-	ti := textinput.New()
-	ti.Prompt = "┃ "
-	ti.Placeholder = placeholder
-	ti.CharLimit = 0
-	ti.SetStyles(m.ctx.Styles.TextInput)
-	return ti
-}
-
-func (m *checkinModel) newAnswer() textarea.Model {
-	ta := textarea.New()
-	ta.ShowLineNumbers = false
-	ta.Prompt = "┃ "
-	ta.CharLimit = 0
-	ta.MaxHeight = 0
-	ta.MaxWidth = 0
-	ta.Placeholder = m.ctx.T("checkin.questions.placeholder")
-	// ctrl+p and ctrl+e belong to tillit here (private, editor).
-	ta.KeyMap.LinePrevious = key.NewBinding(key.WithKeys("up"))
-	ta.KeyMap.LineEnd = key.NewBinding(key.WithKeys("end"))
-	ta.KeyMap.LineNext = key.NewBinding(key.WithKeys("down"))
-	ta.SetStyles(m.ctx.Styles.Textarea)
-	return ta
 }
 
 // questionsFor returns the questions of this check-in on tip: the ones
@@ -250,7 +229,7 @@ func (m *checkinModel) setQuestions(qs []string) {
 	m.loadedAnswers = make([]string, len(qs))
 	m.loadedPrivate = make([]bool, len(qs))
 	for i, q := range qs {
-		m.answers[i] = m.newAnswer()
+		m.answers[i] = newTextArea(m.ctx, m.ctx.T("checkin.questions.placeholder"))
 		if a, ok := m.base.Body.Answer(q); ok {
 			m.answers[i].SetValue(a.Text)
 			m.private[i] = a.Private
@@ -371,6 +350,15 @@ func (m *checkinModel) draft() *journal.Draft {
 // unsaved reports whether there is typed text that is not yet in a draft.
 func (m *checkinModel) unsaved() bool { return m.changeGen != m.savedGen }
 
+// forceDraft makes the next saveDraft write, even if the last draft looks
+// current.
+func (m *checkinModel) forceDraft() { m.changeGen++ }
+
+// scrolls reports whether a page the mouse wheel scrolls is on show.
+func (m *checkinModel) scrolls() bool {
+	return m.resumeOffer == nil && !m.picking && (m.current() == stepTip || m.current() == stepPreview)
+}
+
 // keep reports whether the check-in holds changes that must outlive it as a
 // draft. Nothing does while a saved draft waits for resume or discard.
 func (m *checkinModel) keep() bool { return m.edited && m.resumeOffer == nil }
@@ -454,7 +442,7 @@ func (m *checkinModel) enterStep() tea.Cmd {
 	m.err = ""
 	switch m.current() {
 	case stepTip:
-		return m.page.show("tip", tipPage(m.ctx, m.pack, m.tip, m.questions), false)
+		return m.page.show("tip", m.tipMarkdown(), false)
 	case stepFollowup:
 		if m.followOnNote {
 			return m.followNote.Focus()
@@ -648,6 +636,12 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.picking = true
 			m.pickIndex = m.tip.Number - 1
 			return nil
+		case key.Matches(msg, k.LastTime) && m.lastTime != nil:
+			m.showLast = !m.showLast
+			if m.showLast {
+				m.page.seek = m.ctx.T("checkin.last_time") // scroll to it
+			}
+			return m.page.show("tip", m.tipMarkdown(), false)
 		}
 		m.page.scroll(msg)
 		return nil
@@ -737,6 +731,8 @@ func (m *checkinModel) chooseTip(t content.Tip) {
 	}
 	prevAnswers, prevPrivate := m.answers, m.private
 	m.tip = t
+	m.lastTime = journal.LastOnTip(m.packEntries, t.Number, m.day)
+	m.showLast = false
 	m.setQuestions(m.questionsFor(t))
 	for i, q := range m.questions {
 		if j, ok := old[q]; ok {
@@ -922,15 +918,7 @@ func (m *checkinModel) setField(field int, text string) {
 
 // editField opens the text of a field in the user's editor.
 func (m *checkinModel) editField(field int, text string) tea.Cmd {
-	store, editor, t := m.ctx.Store, m.ctx.Editor, m.ctx.T
-	name := fmt.Sprintf("checkin-%s-%d.md", m.day, field+2)
-	return func() tea.Msg {
-		if !editorExists(editor) {
-			return editorReadyMsg{field: field, err: errors.New(t("editor.not_found", "Editor", editor))}
-		}
-		path, err := store.WriteScratch(name, text)
-		return editorReadyMsg{field, path, err}
-	}
+	return editText(m.ctx, field, fmt.Sprintf("checkin-%s-%d.md", m.day, field+2), text)
 }
 
 // save writes the entry, in a command.
@@ -955,6 +943,19 @@ func (m *checkinModel) save() tea.Cmd {
 		_ = store.DeleteDraft(c.Date)
 		return checkinSavedMsg{entry: e}
 	}
+}
+
+// tipMarkdown is the tip's page with today's questions, and, unfolded, what
+// the manager wrote the last time they reflected on the tip.
+func (m *checkinModel) tipMarkdown() string {
+	md := tipPage(m.ctx, m.pack, m.tip, m.questions)
+	if m.lastTime == nil {
+		return md
+	}
+	if !m.showLast {
+		return md + "\n*" + m.ctx.T("checkin.last_time_hint", "Day", m.ctx.DayMonth(m.lastTime.Date)) + "*\n"
+	}
+	return md + "\n---\n\n# " + m.ctx.T("checkin.last_time") + "\n\n" + report.Entry(m.lastTime, nil, reportOptions(m.ctx, true))
 }
 
 // previewMarkdown is the entry as it will be saved, for the preview step.
@@ -998,6 +999,13 @@ func (m *checkinModel) help() bindings {
 		short := []key.Binding{k.Next}
 		if !m.editing {
 			short = append(short, k.ChooseTip)
+		}
+		if m.lastTime != nil {
+			last := k.LastTime
+			if m.showLast {
+				last = as(k.LastTime, "key.hide_last_time")
+			}
+			short = append(short, last)
 		}
 		short = append(short, save, back)
 		return bindings{short: short, full: [][]key.Binding{short, scroll}}
@@ -1082,12 +1090,6 @@ func (m *checkinModel) viewHeader() string {
 	return truncate(" "+ctx.T("checkin.title")+" · "+about, ctx.Width-lipgloss.Width(right)-1) + " " + right
 }
 
-// indent moves every line two columns right. Plain prefixing: a Lip Gloss
-// render of a whole screen costs more than a keystroke may.
-func (m *checkinModel) indent(s string) string {
-	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
-}
-
 func (m *checkinModel) wrap(s string) string {
 	return lipgloss.NewStyle().Width(m.ctx.ContentWidth()).Render(s)
 }
@@ -1108,7 +1110,7 @@ func (m *checkinModel) viewResume() string {
 	} else {
 		s += st.Text.Render(ctx.T("draft.resume_or_discard"))
 	}
-	return m.indent(m.wrap(s))
+	return indent(m.wrap(s))
 }
 
 func (m *checkinModel) viewPicker() string {
@@ -1129,7 +1131,7 @@ func (m *checkinModel) viewPicker() string {
 		}
 		b.WriteString(style.Render(line) + "\n")
 	}
-	return m.indent(b.String())
+	return indent(b.String())
 }
 
 func (m *checkinModel) viewFollowup() string {
@@ -1155,7 +1157,7 @@ func (m *checkinModel) viewFollowup() string {
 	b.WriteString(row + "\n\n")
 	b.WriteString(st.Faint.Render(ctx.T("checkin.followup.note")) + "\n")
 	b.WriteString(m.followNote.View())
-	return m.indent(m.wrap(b.String()))
+	return indent(m.wrap(b.String()))
 }
 
 func followupSymbol(f journal.Followup) string {
@@ -1197,7 +1199,7 @@ func (m *checkinModel) viewQuestions() string {
 		}
 		parts = append(parts, head+"\n"+m.answerView(i))
 	}
-	return m.indent(strings.Join(parts, "\n\n"))
+	return indent(strings.Join(parts, "\n\n"))
 }
 
 // answerView draws answer field i. A field without focus does not change
@@ -1279,7 +1281,7 @@ func (m *checkinModel) viewRating() string {
 		b.WriteString("\n")
 	}
 	b.WriteString(row(m.energy, m.ratingRow == 1, true) + "\n")
-	return m.indent(b.String())
+	return indent(b.String())
 }
 
 func (m *checkinModel) viewCommitment() string {
@@ -1288,7 +1290,7 @@ func (m *checkinModel) viewCommitment() string {
 	b.WriteString(st.Title.Render(ctx.T("checkin.commitment.question")) + "\n")
 	b.WriteString(st.Faint.Render(ctx.T("checkin.commitment.hint")) + "\n\n")
 	b.WriteString(m.commitment.View())
-	return m.indent(m.wrap(b.String()))
+	return indent(m.wrap(b.String()))
 }
 
 // firstLines returns up to n lines of s, with an ellipsis when cut.

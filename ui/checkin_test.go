@@ -379,7 +379,8 @@ func TestCtrlCOnTheResumeScreenKeepsTheDraft(t *testing.T) {
 	root.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	msg := prepareCheckin(root.ctx, journalState{Journal: ctx.Store.Read()}, day, 0, false)()
 	root.Update(msg)
-	if root.checkin == nil || root.checkin.resumeOffer == nil {
+	c, ok := find[*checkinModel](root)
+	if !ok || c.resumeOffer == nil {
 		t.Fatal("the draft was not offered")
 	}
 	if root.Draft() != nil {
@@ -391,12 +392,12 @@ func TestCtrlCOnTheResumeScreenKeepsTheDraft(t *testing.T) {
 		t.Fatalf("draft after ctrl+c: %+v", d)
 	}
 	// d asks before discarding; n keeps it.
-	root.checkin.Update(press("d"))
-	if !root.checkin.confirmDiscard {
+	c.Update(press("d"))
+	if !c.confirmDiscard {
 		t.Fatal("d should ask first")
 	}
-	root.checkin.Update(press("n"))
-	if root.checkin.resumeOffer == nil {
+	c.Update(press("n"))
+	if c.resumeOffer == nil {
 		t.Fatal("n should keep the offer")
 	}
 }

@@ -20,8 +20,19 @@ type KeyMap struct {
 	ChooseTip key.Binding
 	Read      key.Binding
 
+	Review key.Binding
+
+	// Check-in.
+	LastTime key.Binding
+
 	// Read.
 	Switch key.Binding
+
+	// Review.
+	ThisWeek    key.Binding
+	Reflect     key.Binding
+	Commitments key.Binding
+	Insights    key.Binding
 
 	// Check-in.
 	Next         key.Binding
@@ -64,7 +75,16 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		ChooseTip: b("key.choose_tip", "t"),
 		Read:      b("key.read", "l"),
 
+		Review: b("key.review", "u"),
+
+		LastTime: b("key.last_time", "o"),
+
 		Switch: b("key.switch", "tab"),
+
+		ThisWeek:    b("key.this_week", "t"),
+		Reflect:     b("key.reflect", "r"),
+		Commitments: b("key.commitments", "c"),
+		Insights:    b("key.insights", "i"),
 
 		Next:         b("key.next", "enter"),
 		Back:         b("key.back", "esc"),

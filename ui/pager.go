@@ -2,11 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // pager shows rendered markdown in a scrollable viewport. It asks for the
@@ -22,6 +24,8 @@ type pager struct {
 	keepLines bool
 	gen       int
 	ready     bool
+	// seek is text to scroll to once the page is rendered.
+	seek string
 }
 
 func newPager(ctx *Context) pager {
@@ -80,6 +84,15 @@ func (p *pager) rendered(msg renderedMsg) error {
 	p.vp.SetContent(msg.out)
 	p.vp.SetYOffset(offset) // a resize keeps the reader's place
 	p.ready = true
+	if p.seek != "" {
+		for i, line := range strings.Split(ansi.Strip(msg.out), "\n") {
+			if strings.Contains(line, p.seek) {
+				p.vp.SetYOffset(i)
+				break
+			}
+		}
+		p.seek = ""
+	}
 	return nil
 }
 

@@ -40,6 +40,8 @@ func newReader(ctx *Context) *readerModel {
 
 func (m *readerModel) Init() tea.Cmd { return m.showPart() }
 
+func (m *readerModel) scrolls() bool { return m.part != readTips }
+
 func (m *readerModel) resize() {
 	m.page.setSize(m.ctx.Width, m.ctx.Height-4)
 }

@@ -39,15 +39,30 @@ type Options struct {
 	// Read opens the Read screen at once and quits when it is left
 	// (tillit read).
 	Read bool
+	// Review opens the review of ReviewWeek at once and quits when it is
+	// left (tillit review).
+	Review     bool
+	ReviewWeek journal.Week
 }
 
-// screen is which screen the root shows.
-type screen int
+// screen is one of tillit's screens: Today, the check-in, the reader, the
+// review, the reflection, the insights. The root keeps them on a stack: a
+// screen opens another on top, and leaving it shows the one below.
+type screen interface {
+	Update(tea.Msg) tea.Cmd
+	View() string
+	help() bindings
+}
 
-const (
-	screenToday screen = iota
-	screenCheckin
-	screenRead
+// What a screen may also do, when it has it.
+type (
+	typing     interface{ inText() bool }
+	scrolling  interface{ scrolls() bool }
+	rendering  interface{ rerender() tea.Cmd }
+	restyling  interface{ restyle() }
+	refreshing interface {
+		refresh(*journal.Journal) tea.Cmd
+	}
 )
 
 // journalState is the journal as last loaded from disk, with the days that
@@ -80,10 +95,8 @@ type Model struct {
 	ctx  *Context
 	opts Options
 
-	screen   screen
-	today    todayModel
-	checkin  *checkinModel
-	reader   *readerModel
+	today    *todayModel
+	stack    []screen // the screens over Today, the top one on show
 	journal  journalState
 	help     help.Model
 	showHelp bool
@@ -121,7 +134,8 @@ func New(o Options) *Model {
 		md:     newMarkdownRenderer(),
 	}
 	ctx.setTheme(true)
-	m := &Model{ctx: ctx, opts: o, today: newToday(ctx), help: help.New()}
+	today := newToday(ctx)
+	m := &Model{ctx: ctx, opts: o, today: &today, help: help.New()}
 	m.help.Styles = ctx.Styles.Help
 	return m
 }
@@ -130,16 +144,58 @@ func New(o Options) *Model {
 // never answer) and loads the journal.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx)}
-	if m.opts.Read {
-		cmds = append(cmds, m.openReader())
+	switch {
+	case m.opts.Read:
+		cmds = append(cmds, m.push(newReader(m.ctx)))
+	case m.opts.Review:
+		cmds = append(cmds, m.push(newReview(m.ctx, m.opts.ReviewWeek)))
 	}
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) openReader() tea.Cmd {
-	m.reader = newReader(m.ctx)
-	m.screen = screenRead
-	return m.reader.Init()
+// top is the screen on show.
+func (m *Model) top() screen {
+	if len(m.stack) == 0 {
+		return m.today
+	}
+	return m.stack[len(m.stack)-1]
+}
+
+// push shows a screen over the current one.
+func (m *Model) push(s screen) tea.Cmd {
+	m.stack = append(m.stack, s)
+	m.showHelp = false
+	var cmds []tea.Cmd
+	if r, ok := s.(refreshing); ok && m.journal.Journal != nil {
+		cmds = append(cmds, r.refresh(m.journal.Journal))
+	}
+	if i, ok := s.(interface{ Init() tea.Cmd }); ok {
+		cmds = append(cmds, i.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+// pop leaves the screen on show. A screen the command line opened ends the
+// program when left.
+func (m *Model) pop() tea.Cmd {
+	if len(m.stack) > 0 {
+		m.stack = m.stack[:len(m.stack)-1]
+	}
+	if len(m.stack) == 0 && (m.opts.CheckIn || m.opts.Read || m.opts.Review) {
+		return tea.Quit
+	}
+	return loadJournal(m.ctx)
+}
+
+// find returns the open screen of type T, if any.
+func find[T screen](m *Model) (T, bool) {
+	for i := len(m.stack) - 1; i >= 0; i-- {
+		if s, ok := m.stack[i].(T); ok {
+			return s, true
+		}
+	}
+	var zero T
+	return zero, false
 }
 
 // loadJournal reads the journal and the list of drafts, in a command.
@@ -198,26 +254,60 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.ctx.setTheme(msg.IsDark())
 		m.help.Styles = m.ctx.Styles.Help
-		if m.checkin != nil {
-			m.checkin.restyle()
+		for _, s := range m.stack {
+			if r, ok := s.(restyling); ok {
+				r.restyle()
+			}
 		}
 		return m, m.rerender()
 	case journalLoadedMsg:
 		m.journal = msg.state
 		m.today.refresh(msg.state)
-		if m.opts.CheckIn && m.checkin == nil && !m.Aborted && m.Result == "" {
-			return m, prepareCheckin(m.ctx, m.journal, m.opts.CheckInDay, 0, false)
+		var cmds []tea.Cmd
+		for _, s := range m.stack {
+			if r, ok := s.(refreshing); ok {
+				cmds = append(cmds, r.refresh(msg.state.Journal))
+			}
 		}
-		return m, nil
+		if m.opts.CheckIn && len(m.stack) == 0 && !m.Aborted && m.Result == "" && m.Err == nil {
+			cmds = append(cmds, prepareCheckin(m.ctx, m.journal, m.opts.CheckInDay, 0, false))
+		}
+		return m, tea.Batch(cmds...)
+	case reloadJournalMsg:
+		return m, loadJournal(m.ctx)
+
 	case startReadMsg:
-		return m, m.openReader()
-	case leaveReaderMsg:
-		m.reader = nil
-		m.screen = screenToday
-		if m.opts.Read {
-			return m, tea.Quit
+		return m, m.push(newReader(m.ctx))
+	case startReviewMsg:
+		return m, m.push(newReview(m.ctx, msg.week))
+	case startInsightsMsg:
+		return m, m.push(newInsights(m.ctx))
+	case startReflectionMsg:
+		return m, loadReflection(m.ctx.Store, msg.week)
+	case reflectionReadyMsg:
+		if msg.err != nil {
+			if r, ok := find[*reviewModel](m); ok {
+				r.err = m.ctx.Lang.Describe(msg.err)
+			}
+			return m, nil
 		}
-		return m, nil
+		return m, m.push(newReflection(m.ctx, msg.base, msg.draft))
+	case reflectionSavedMsg:
+		r, ok := m.top().(*reflectionModel)
+		if !ok {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, r.Update(msg)
+		}
+		cmd := m.pop()
+		if rv, ok := m.top().(*reviewModel); ok {
+			rv.flash = m.ctx.T("review.reflection_saved", "Path", msg.r.Path)
+		}
+		return m, cmd
+	case leaveReaderMsg, leaveReviewMsg, leaveInsightsMsg, leaveReflectionMsg:
+		return m, m.pop()
+
 	case startCheckinMsg:
 		return m, prepareCheckin(m.ctx, m.journal, msg.day, msg.tip, msg.pick)
 	case draftLoadedMsg:
@@ -230,65 +320,56 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.today.unreadable = append([]error{msg.err}, m.today.unreadable...)
 			return m, nil
 		}
-		m.checkin = newCheckin(m.ctx, msg.setup)
-		m.checkin.err = msg.notice
-		m.checkin.picking = msg.pick && !m.checkin.editing
-		m.checkin.pickIndex = m.checkin.tip.Number - 1
-		m.screen = screenCheckin
-		m.showHelp = false
-		return m, m.checkin.Init()
+		c := newCheckin(m.ctx, msg.setup)
+		c.err = msg.notice
+		c.picking = msg.pick && !c.editing
+		c.pickIndex = c.tip.Number - 1
+		return m, m.push(c)
 	case leaveCheckinMsg:
-		day := m.checkin.day
-		m.checkin = nil
-		m.screen = screenToday
+		c, ok := m.top().(*checkinModel)
+		if !ok {
+			return m, nil
+		}
 		if m.opts.CheckIn {
 			m.Aborted = true
 			if msg.draftKept {
-				m.Result = m.draftKeptMessage(day)
+				m.Result = m.draftKeptMessage(c.draft())
 			}
-			return m, tea.Quit
 		}
-		return m, loadJournal(m.ctx)
+		return m, m.pop()
 	case checkinSavedMsg:
-		if m.checkin == nil {
+		c, ok := m.top().(*checkinModel)
+		if !ok {
 			return m, nil
 		}
 		if msg.err != nil {
-			return m, m.checkin.Update(msg)
+			return m, c.Update(msg)
 		}
-		m.checkin = nil
-		m.screen = screenToday
 		if m.opts.CheckIn {
 			m.Result = m.ctx.T("cli.saved", "Path", msg.entry.Path)
-			return m, tea.Quit
 		}
 		m.today.flash = flashFor(m.ctx, msg.entry, m.ctx.Now())
-		return m, loadJournal(m.ctx)
+		return m, m.pop()
 	case tea.KeyPressMsg:
 		if cmd, done := m.globalKey(msg); done {
 			return m, cmd
 		}
 	}
-
-	switch m.screen {
-	case screenCheckin:
-		return m, m.checkin.Update(msg)
-	case screenRead:
-		return m, m.reader.Update(msg)
-	default:
-		return m, m.today.Update(msg)
-	}
+	return m, m.top().Update(msg)
 }
+
+// reloadJournalMsg asks the root to read the journal again, after a screen
+// wrote to it.
+type reloadJournalMsg struct{}
 
 // rerender lays out and renders the open screens again for a new size or
 // theme.
 func (m *Model) rerender() tea.Cmd {
 	var cmds []tea.Cmd
-	if m.checkin != nil {
-		cmds = append(cmds, m.checkin.rerender())
-	}
-	if m.reader != nil {
-		cmds = append(cmds, m.reader.rerender())
+	for _, s := range m.stack {
+		if r, ok := s.(rendering); ok {
+			cmds = append(cmds, r.rerender())
+		}
 	}
 	return tea.Batch(cmds...)
 }
@@ -309,70 +390,81 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Help) && !m.inText():
 		m.showHelp = true
 		return nil, true
-	case m.screen == screenToday && key.Matches(msg, k.Quit):
+	case len(m.stack) == 0 && key.Matches(msg, k.Quit):
 		return tea.Quit, true
+	}
+	return nil, false
+}
+
+// drafting is a screen that keeps what is typed as a draft: the check-in
+// and the weekly reflection.
+type drafting interface {
+	keep() bool
+	draft() *journal.Draft
+	saveDraft() tea.Cmd
+	forceDraft()
+}
+
+// writer is the open screen that holds typed text, if any.
+func (m *Model) writer() (drafting, bool) {
+	for i := len(m.stack) - 1; i >= 0; i-- {
+		if d, ok := m.stack[i].(drafting); ok {
+			return d, true
+		}
 	}
 	return nil, false
 }
 
 // quit leaves at once; typed text is kept as a draft first.
 func (m *Model) quit() tea.Cmd {
-	if m.checkin == nil {
+	if _, ok := find[*checkinModel](m); ok {
+		m.Aborted = true
+	}
+	d, ok := m.writer()
+	if !ok || !d.keep() {
 		return tea.Quit
 	}
 	m.Aborted = true
-	if !m.checkin.keep() {
-		return tea.Quit
-	}
-	m.checkin.changeGen++ // save even if the last draft is current
-	m.Result = m.draftKeptMessage(m.checkin.day)
-	return tea.Sequence(m.checkin.saveDraft(), tea.Quit)
+	d.forceDraft()
+	m.Result = m.draftKeptMessage(d.draft())
+	return tea.Sequence(d.saveDraft(), tea.Quit)
 }
 
 // draftKeptMessage tells the user where their unsaved text went.
-func (m *Model) draftKeptMessage(day journal.Date) string {
-	if day == m.ctx.Today() {
+func (m *Model) draftKeptMessage(d *journal.Draft) string {
+	switch {
+	case d.Week != "":
+		return m.ctx.T("cli.week_draft_kept", "Week", d.Week)
+	case d.Day == m.ctx.Today():
 		return m.ctx.T("cli.draft_kept_today")
 	}
-	return m.ctx.T("cli.draft_kept", "Day", day.String())
+	return m.ctx.T("cli.draft_kept", "Day", d.Day.String())
 }
 
-// Draft returns the check-in in progress as a draft, for the command line to
+// Draft returns the text being written as a draft, for the command line to
 // keep when the program is stopped from outside (a closed terminal).
 func (m *Model) Draft() *journal.Draft {
-	if m.checkin == nil || !m.checkin.keep() {
+	d, ok := m.writer()
+	if !ok || !d.keep() {
 		return nil
 	}
-	return m.checkin.draft()
+	return d.draft()
 }
 
 // scrolls reports whether the screen shows a page the mouse wheel scrolls.
 func (m *Model) scrolls() bool {
-	switch m.screen {
-	case screenRead:
-		return true
-	case screenCheckin:
-		return m.checkin.resumeOffer == nil && !m.checkin.picking &&
-			(m.checkin.current() == stepTip || m.checkin.current() == stepPreview)
-	}
-	return false
+	s, ok := m.top().(scrolling)
+	return ok && s.scrolls()
 }
 
 func (m *Model) inText() bool {
-	return m.screen == screenCheckin && m.checkin.inText()
+	t, ok := m.top().(typing)
+	return ok && t.inText()
 }
 
 // currentHelp is the screen's keys plus the ones that work everywhere.
 func (m *Model) currentHelp() bindings {
-	var b bindings
-	switch m.screen {
-	case screenCheckin:
-		b = m.checkin.help()
-	case screenRead:
-		b = m.reader.help()
-	default:
-		b = m.today.help()
-	}
+	b := m.top().help()
 	helpKey := m.ctx.Keys.Help
 	if m.inText() {
 		helpKey = m.ctx.Keys.HelpInText
@@ -435,20 +527,15 @@ func (m *Model) render() string {
 		return st.Warning.Width(ctx.Width).Render(ctx.T("app.too_small", "W", minWidth, "H", minHeight))
 	}
 	var body string
+	waiting := len(m.stack) == 0 && m.opts.CheckIn // tillit checkin: nothing until it is ready
 	switch {
 	case m.showHelp:
 		body = m.viewHelp()
-	case m.screen == screenCheckin:
-		body = m.checkin.View()
-	case m.screen == screenRead:
-		body = m.reader.View()
-	case m.opts.CheckIn:
-		// tillit checkin: nothing until the check-in is ready.
-	default:
-		body = m.today.View()
+	case !waiting:
+		body = m.top().View()
 	}
 	footer := " " + m.footer()
-	if m.screen == screenToday && m.opts.CheckIn {
+	if waiting {
 		footer = ""
 	}
 	if m.showHelp {

@@ -90,10 +90,13 @@ func (m *todayModel) refresh(j journalState) {
 	}
 	m.week = m.week[:0]
 	monday := m.day.Monday()
+	begins, started := j.Begins()
 	for i := range 7 {
 		d := monday.AddDays(i)
 		away, _ := j.AwayOn(d)
 		switch {
+		case d != m.day && (!started || d.Before(begins)):
+			m.week = append(m.week, dayFuture) // before the journal: not missed
 		case j.CheckedIn(d):
 			m.week = append(m.week, dayCheckedIn)
 		case away:
@@ -132,6 +135,11 @@ func (m *todayModel) Update(msg tea.Msg) tea.Cmd {
 			return func() tea.Msg { return startCheckinMsg{day: day, pick: true} }
 		case key.Matches(msg, k.Read):
 			return func() tea.Msg { return startReadMsg{} }
+		case key.Matches(msg, k.Review):
+			w := journal.WeekOf(m.day)
+			return func() tea.Msg { return startReviewMsg{w} }
+		case key.Matches(msg, k.Insights):
+			return func() tea.Msg { return startInsightsMsg{} }
 		}
 	}
 	return nil
@@ -149,7 +157,7 @@ func (m *todayModel) help() bindings {
 	if !m.checkedIn() {
 		short = append(short, k.ChooseTip)
 	}
-	short = append(short, k.Read, k.Quit)
+	short = append(short, k.Read, k.Review, k.Insights, k.Quit)
 	return bindings{short: short, full: [][]key.Binding{short}}
 }
 

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"tillit/journal"
+	"tillit/report"
+	"tillit/ui"
+)
+
+func (a *app) reviewCommand() *cobra.Command {
+	var (
+		weekFlag      string
+		print, asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:     "review",
+		Short:   a.lang.T("cmd.review.short"),
+		Long:    a.lang.T("cmd.review.long"),
+		Example: "  tillit review\n  tillit review --week 2026-W48 --print\n  tillit review --week 2026-W53 --json",
+		Args:    a.noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			today := journal.DateOf(a.now())
+			w := journal.WeekOf(today)
+			if weekFlag != "" {
+				var err error
+				if w, err = journal.ParseWeek(weekFlag); err != nil {
+					return a.usage("err.bad_week", "Value", weekFlag)
+				}
+			}
+			if print && asJSON {
+				return a.usage("err.print_or_json")
+			}
+			f, ok := a.stdout.(*os.File)
+			terminal := ok && isTerminal(f) && isTerminal(os.Stdin)
+			if !print && !asJSON && terminal {
+				return a.runTUI(ui.Options{Review: true, ReviewWeek: w})
+			}
+			j := a.readJournal()
+			st := j.Week(w, today)
+			if asJSON {
+				return writeJSON(a, st.JSON())
+			}
+			return a.printMarkdown(report.Week(j, st, a.reportOptions(true)))
+		},
+	}
+	cmd.Flags().StringVar(&weekFlag, "week", "", a.lang.T("flag.week"))
+	cmd.Flags().BoolVar(&print, "print", false, a.lang.T("flag.print"))
+	cmd.Flags().BoolVar(&asJSON, "json", false, a.lang.T("flag.review_json"))
+	return cmd
+}
+
+// readJournal reads the whole journal, warning on stderr about each file
+// that could not be read (it is left out, and left alone).
+func (a *app) readJournal() *journal.Journal {
+	j := a.store.Read()
+	j.WeekdaysOnly = a.cfg.WeekdaysOnly
+	for _, p := range j.Problems {
+		a.warn(p)
+	}
+	return j
+}
+
+func (a *app) warn(err error) {
+	a.stderr.Write([]byte("tillit: warning: " + oneLine(a.lang.Describe(err)) + "\n"))
+}
+
+// reportOptions are the report settings for the user's language and packs.
+func (a *app) reportOptions(private bool) report.Options {
+	return report.Options{Lang: a.lang, Private: private, PackOf: report.Packs(a.lang.Lang(), a.pack, a.packs)}
+}
+
+func (a *app) awayCommand() *cobra.Command {
+	var from, to, reason string
+	cmd := &cobra.Command{
+		Use:     "away",
+		Short:   a.lang.T("cmd.away.short"),
+		Long:    a.lang.T("cmd.away.long"),
+		Example: "  tillit away --from 2026-12-21 --to 2027-01-01 --reason \"juleferie\"\n  tillit away --from 2026-11-30\n  tillit away",
+		Args:    a.noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if from == "" && to == "" {
+				// No days given: list the days away.
+				j := a.readJournal()
+				for _, p := range j.Away {
+					a.stdout.Write([]byte(p.String() + "\n"))
+				}
+				if j.WeekdaysOnly {
+					a.stdout.Write([]byte(a.lang.T("cli.weekends_away") + "\n"))
+				}
+				return nil
+			}
+			if from == "" {
+				return a.usage("err.away_from")
+			}
+			f, err := journal.ParseDate(from)
+			if err != nil {
+				return a.usage("err.bad_date", "Value", from)
+			}
+			t := f
+			if to != "" {
+				if t, err = journal.ParseDate(to); err != nil {
+					return a.usage("err.bad_date", "Value", to)
+				}
+			}
+			if t.Before(f) {
+				return a.usage("err.away_order")
+			}
+			if t.DaysUntil(f) < -366 {
+				return a.usage("err.away_long")
+			}
+			if err := a.store.AddAway(journal.Away{From: f, To: t, Reason: reason}); err != nil {
+				return err
+			}
+			a.stdout.Write([]byte(a.lang.T("cli.away_added", "Days", f.DaysUntil(t)+1, "Path", a.store.AwayPath()) + "\n"))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&from, "from", "", a.lang.T("flag.away_from"))
+	cmd.Flags().StringVar(&to, "to", "", a.lang.T("flag.away_to"))
+	cmd.Flags().StringVar(&reason, "reason", "", a.lang.T("flag.away_reason"))
+	return cmd
+}

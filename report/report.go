@@ -1,0 +1,241 @@
+// Package report writes the journal as markdown for people to read: a week
+// as the review shows it and tillit review --print writes it. It never
+// imports a user interface package and never touches the disk.
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"tillit/content"
+	"tillit/journal"
+	"tillit/locale"
+)
+
+// Options say whose eyes the report is for.
+type Options struct {
+	Lang *locale.Catalog
+	// PackOf returns the pack an entry or reflection was written with (nil
+	// when it is gone), to name its tip.
+	PackOf func(id string) *content.Pack
+	// Private shows private parts, marked as private (the user's own view).
+	// Without it they are left out.
+	Private bool
+}
+
+func (o Options) t(id string, pairs ...any) string { return o.Lang.T(id, pairs...) }
+
+// Packs returns a PackOf for Options: the pack in use, the built-in one, or
+// one of the user's, in lang.
+func Packs(lang string, inUse *content.Pack, user []*content.Pack) func(id string) *content.Pack {
+	return func(id string) *content.Pack {
+		if inUse != nil && id == inUse.ID {
+			return inUse
+		}
+		p, err := content.Choose(id, lang, user)
+		if err != nil {
+			return nil
+		}
+		return p
+	}
+}
+
+// tipTitle names tip n of pack id.
+func (o Options) tipTitle(id string, n int) string {
+	if id == "" {
+		id = content.BuiltinID
+	}
+	if o.PackOf != nil {
+		if p := o.PackOf(id); p != nil {
+			if t, ok := p.Tip(n); ok {
+				return t.Title
+			}
+		}
+	}
+	return ""
+}
+
+func (o Options) longDate(d journal.Date) string { return o.Lang.LongDate(d.Year, d.Month, d.Day) }
+func (o Options) dayMonth(d journal.Date) string { return o.Lang.DayMonth(d.Year, d.Month, d.Day) }
+
+// Entry writes one day: its tip, numbers, follow-up, answers, notes and
+// commitment. outcome is how the day's commitment went, if it made one.
+func Entry(e *journal.Entry, outcome *journal.Outcome, o Options) string {
+	var b strings.Builder
+	head := o.longDate(e.Date)
+	if e.IsCheckIn() {
+		head += " · " + o.t("report.tip", "N", e.Tip)
+	}
+	fmt.Fprintf(&b, "## %s\n\n", head)
+	if e.Private {
+		if !o.Private {
+			return ""
+		}
+		fmt.Fprintf(&b, "*🔒 %s*\n\n", o.t("report.entry_private"))
+	}
+	if title := o.tipTitle(e.Pack, e.Tip); e.IsCheckIn() && title != "" {
+		fmt.Fprintf(&b, "**%s**\n\n", title)
+	}
+	var facts []string
+	if e.Rating > 0 {
+		facts = append(facts, fmt.Sprintf("%s %d/5", o.t("preview.rating"), e.Rating))
+	}
+	if e.Energy > 0 {
+		facts = append(facts, fmt.Sprintf("%s %d/5", o.t("preview.energy"), e.Energy))
+	}
+	if len(facts) > 0 {
+		b.WriteString(strings.Join(facts, " · ") + "\n\n")
+	}
+	if e.Followup != "" {
+		line := fmt.Sprintf("**%s:** %s %s", o.t("preview.followup"), symbol(e.Followup), o.t("followup."+string(e.Followup)))
+		if e.FollowupNote != "" {
+			line += " — " + e.FollowupNote
+		}
+		b.WriteString(line + "\n\n")
+	}
+	b.WriteString(body(e.Body, o))
+	if e.Commitment != "" {
+		line := fmt.Sprintf("**%s:** %s", o.t("preview.commitment"), e.Commitment)
+		if outcome != nil {
+			line += fmt.Sprintf(" — %s %s", symbol(outcome.Result), outcomeLabel(outcome.Result, o))
+			if outcome.Note != "" {
+				line += ": " + outcome.Note
+			}
+		}
+		b.WriteString(line + "\n\n")
+	}
+	return b.String()
+}
+
+// body writes an entry's sections one level down (### under the day), with
+// private parts marked, or left out when the report is not the user's own.
+func body(bd journal.Body, o Options) string {
+	var b strings.Builder
+	for _, blk := range bd.Blocks {
+		if blk.Private && !o.Private {
+			continue
+		}
+		if strings.TrimSpace(blk.Text) == "" && blk.Heading == "" {
+			continue
+		}
+		if blk.Heading != "" {
+			h := blk.Heading
+			if blk.IsNote() {
+				h = o.t("report.note", "Time", h)
+			}
+			fmt.Fprintf(&b, "### %s\n\n", h)
+		}
+		if blk.Private {
+			fmt.Fprintf(&b, "*🔒 %s*\n\n", o.t("private.label"))
+		}
+		if t := strings.TrimSpace(blk.Text); t != "" {
+			b.WriteString(t + "\n\n")
+		}
+	}
+	return b.String()
+}
+
+func symbol(f journal.Followup) string {
+	switch f {
+	case journal.FollowupDone:
+		return "✓"
+	case journal.FollowupPartly:
+		return "◐"
+	case journal.FollowupNot:
+		return "✗"
+	}
+	return "…"
+}
+
+func outcomeLabel(f journal.Followup, o Options) string {
+	if f == "" {
+		return o.t("followup.still_open")
+	}
+	return o.t("followup." + string(f))
+}
+
+// WeekTitle names a week: "Uke 48 · 23.–29. november 2026".
+func WeekTitle(w journal.Week, lang *locale.Catalog) string {
+	from, to := w.Monday(), w.Sunday()
+	return lang.T("report.week_title", "N", w.Number, "Span", lang.Span(from.Year, from.Month, from.Day, to.Year, to.Month, to.Day))
+}
+
+// Week writes a week: its numbers, every entry, and the weekly reflection.
+func Week(j *journal.Journal, st journal.WeekStats, o Options) string {
+	return fmt.Sprintf("# %s\n\n%s\n\n%s", WeekTitle(st.Week, o.Lang), Numbers(st, o), WeekEntries(j, st, o))
+}
+
+// WeekEntries writes the week's entries and its reflection, for a screen
+// that shows the numbers itself.
+func WeekEntries(j *journal.Journal, st journal.WeekStats, o Options) string {
+	var b strings.Builder
+	outcomes := map[journal.Date]*journal.Outcome{}
+	for _, oc := range j.Outcomes() {
+		oc := oc
+		outcomes[oc.Commitment.Date] = &oc
+	}
+	any := false
+	for _, d := range st.Days {
+		if d.Entry != nil {
+			if s := Entry(d.Entry, outcomes[d.Date], o); s != "" {
+				b.WriteString(s)
+				any = true
+			}
+		}
+	}
+	if !any {
+		fmt.Fprintf(&b, "*%s*\n\n", o.t("report.no_entries"))
+	}
+	if r := st.Reflection; r != nil && (!r.Private || o.Private) {
+		b.WriteString(Reflection(r, o))
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// Numbers writes a week's numbers as two lines.
+func Numbers(st journal.WeekStats, o Options) string {
+	avg := "–"
+	if st.AverageRating != nil {
+		avg = o.Lang.Decimal(*st.AverageRating, 1)
+	}
+	c := st.Commitments
+	return o.t("report.numbers", "CheckIns", st.CheckIns, "Average", avg, "Streak", st.CurrentStreak, "Longest", st.LongestStreak, "Tips", TipList(st.Tips)) + "  \n" +
+		o.t("report.commitments", "Done", c.Done, "Partly", c.Partly, "Not", c.Not, "Open", c.Open)
+}
+
+// TipList writes tip numbers compactly: 1–5, 9.
+func TipList(tips []int) string {
+	if len(tips) == 0 {
+		return "–"
+	}
+	var parts []string
+	for i := 0; i < len(tips); {
+		j := i
+		for j+1 < len(tips) && tips[j+1] == tips[j]+1 {
+			j++
+		}
+		switch {
+		case j == i:
+			parts = append(parts, fmt.Sprint(tips[i]))
+		case j == i+1:
+			parts = append(parts, fmt.Sprint(tips[i]), fmt.Sprint(tips[j]))
+		default:
+			parts = append(parts, fmt.Sprintf("%d–%d", tips[i], tips[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Reflection writes a weekly reflection.
+func Reflection(r *journal.Reflection, o Options) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", o.t("report.reflection"))
+	if r.Private {
+		fmt.Fprintf(&b, "*🔒 %s*\n\n", o.t("report.entry_private"))
+	}
+	// The focus section names the tip itself (the reflection editor writes
+	// it so), so the file reads well on its own too.
+	b.WriteString(body(r.Body, o))
+	return b.String()
+}

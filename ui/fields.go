@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+)
+
+// newInput is a one-line text field in tillit's look.
+func newInput(ctx *Context, placeholder string) textinput.Model {
+	ti := textinput.New()
+	ti.Prompt = "┃ "
+	ti.Placeholder = placeholder
+	ti.CharLimit = 0
+	ti.SetStyles(ctx.Styles.TextInput)
+	return ti
+}
+
+// newTextArea is a multi-line answer field without limits on length.
+func newTextArea(ctx *Context, placeholder string) textarea.Model {
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = "┃ "
+	ta.CharLimit = 0
+	ta.MaxHeight = 0
+	ta.MaxWidth = 0
+	ta.Placeholder = placeholder
+	// ctrl+p and ctrl+e belong to tillit here (private, editor).
+	ta.KeyMap.LinePrevious = key.NewBinding(key.WithKeys("up"))
+	ta.KeyMap.LineEnd = key.NewBinding(key.WithKeys("end"))
+	ta.KeyMap.LineNext = key.NewBinding(key.WithKeys("down"))
+	ta.SetStyles(ctx.Styles.Textarea)
+	return ta
+}

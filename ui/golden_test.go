@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"image/color"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"tillit/journal"
+	"tillit/locale"
+)
+
+// goldenJournal is a small journal for the golden views: two weeks with
+// ratings, a private entry, a note, commitments in every state, a
+// reflection and a day away.
+var goldenJournal = map[string]string{
+	"2026/11/2026-11-16.md": "---\ntip: 1\nrating: 3\ncommitment: Stryk ett rapportkrav\n---\n## Hvilken rapport tok mest tid?\n\nUkesrapporten.\n",
+	"2026/11/2026-11-17.md": "---\ntip: 2\nrating: 4\nfollowup: done\nfollowup_of: 2026-11-16\n---\n",
+	"2026/11/2026-11-18.md": "---\ntip: 3\nrating: 2\ncommitment: Spør Kari\n---\n",
+	"2026/11/2026-11-20.md": "---\ntip: 4\nrating: 5\nprivate: true\nfollowup: partly\nfollowup_of: 2026-11-18\ncommitment: Fagprat fredag\n---\nHemmelig.\n",
+	"2026/11/2026-11-23.md": "---\ntip: 5\nrating: 4\nenergy: 3\ncommitment: Ring Per\n---\n## Hvilken forespørsel hjalp teamet?\n\nTimelistene ble enklere.\n\n<!-- private -->\n## Hva styrer mer enn det støtter?\n\nRapporten til kommunen.\n<!-- /private -->\n",
+	"2026/11/2026-11-24.md": "---\ntip: 6\nrating: 3\nfollowup: not\nfollowup_of: 2026-11-23\n---\n## 14:05\n\nKort prat med Ingrid.\n",
+	"2026/11/2026-11-26.md": "---\ntip: 7\nrating: 5\ncommitment: Spør teamet om fredagsmøtet\n---\n",
+	"2026/2026-W47.md":      "---\nweek: 2026-W47\nfocus_tip: 5\n---\n## Hva gikk bra?\n\nPersonalmøtet.\n",
+	"away.md":               "---\naway:\n  - from: 2026-11-25\n    to: 2026-11-25\n    reason: kurs\n---\n",
+}
+
+// settle runs a command and every command its messages lead to, as the
+// program would, until nothing is left but ticks.
+func settle(m *Model, cmd tea.Cmd) {
+	for _, msg := range runAll(cmd) {
+		_, next := m.Update(msg)
+		settle(m, next)
+	}
+}
+
+func goldenModel(t *testing.T, lang string, dark bool) *Model {
+	t.Helper()
+	root := t.TempDir()
+	for name, text := range goldenJournal {
+		path := filepath.Join(root, name)
+		os.MkdirAll(filepath.Dir(path), 0o700)
+		os.WriteFile(path, []byte(text), 0o600)
+	}
+	m := New(Options{Store: journal.NewStore(root), Lang: locale.New(lang), Editor: "true",
+		Now: func() time.Time { return testNow }})
+	settle(m, m.Init())
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if !dark {
+		_, cmd := m.Update(tea.BackgroundColorMsg{Color: color.White})
+		settle(m, cmd)
+	}
+	return m
+}
+
+func TestGoldenViews(t *testing.T) {
+	for _, theme := range []struct {
+		name string
+		dark bool
+	}{{"dark", true}, {"light", false}} {
+		t.Run("today-"+theme.name, func(t *testing.T) {
+			m := goldenModel(t, "nb", theme.dark)
+			golden.RequireEqual(t, m.View().Content)
+		})
+		t.Run("review-"+theme.name, func(t *testing.T) {
+			m := goldenModel(t, "nb", theme.dark)
+			_, cmd := m.Update(press("u"))
+			settle(m, cmd)
+			golden.RequireEqual(t, m.View().Content)
+		})
+		t.Run("review-last-week-"+theme.name, func(t *testing.T) {
+			m := goldenModel(t, "nb", theme.dark)
+			_, cmd := m.Update(press("u"))
+			settle(m, cmd)
+			_, cmd = m.Update(press("left"))
+			settle(m, cmd)
+			golden.RequireEqual(t, m.View().Content)
+		})
+		t.Run("insights-"+theme.name, func(t *testing.T) {
+			m := goldenModel(t, "nb", theme.dark)
+			_, cmd := m.Update(press("i"))
+			settle(m, cmd)
+			golden.RequireEqual(t, m.View().Content)
+		})
+	}
+}

@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"tillit/journal"
+)
+
+// calendarWeeks is how far back the check-in calendar reaches.
+const calendarWeeks = 26
+
+// insightsModel shows the pattern: each tip with how often it was reflected
+// on, the last rating and the ratings over time; and a calendar of check-in
+// days. Every mark has a symbol, so it reads without colour too.
+type insightsModel struct {
+	ctx      *Context
+	tips     []journal.TipStat
+	calendar [][7]journal.CalendarDay
+	// onCalendar shows the calendar instead of the grid, on a window too
+	// small for both.
+	onCalendar bool
+}
+
+// leaveInsightsMsg asks the root to close the insights.
+type leaveInsightsMsg struct{}
+
+func newInsights(ctx *Context) *insightsModel { return &insightsModel{ctx: ctx} }
+
+func (m *insightsModel) refresh(j *journal.Journal) tea.Cmd {
+	m.tips = journal.TipStats(m.ctx.inPack(j.Entries), m.ctx.Pack.Count())
+	m.calendar = j.Calendar(m.ctx.Today(), calendarWeeks)
+	return nil
+}
+
+func (m *insightsModel) Update(msg tea.Msg) tea.Cmd {
+	k := m.ctx.Keys
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(msg, k.Switch):
+			m.onCalendar = !m.onCalendar
+		case key.Matches(msg, k.Back, k.Quit, k.Insights):
+			return func() tea.Msg { return leaveInsightsMsg{} }
+		}
+	}
+	return nil
+}
+
+func (m *insightsModel) help() bindings {
+	k := m.ctx.Keys
+	short := []key.Binding{k.Back}
+	if m.layout() == layoutOne {
+		sw := k.Switch
+		sw.SetHelp(sw.Help().Key, m.ctx.T("key.grid_calendar"))
+		short = []key.Binding{sw, k.Back}
+	}
+	return bindings{short: short, full: [][]key.Binding{short}}
+}
+
+// How the grid and the calendar share the window.
+const (
+	layoutStacked = iota // one above the other
+	layoutSide           // side by side
+	layoutOne            // one at a time, tab switches
+)
+
+func (m *insightsModel) layout() int {
+	grid, cal := m.viewGrid(), m.viewCalendar()
+	switch {
+	case m.ctx.Height-2 >= 2+lipgloss.Height(grid)+1+lipgloss.Height(cal):
+		return layoutStacked
+	case m.ctx.Width >= lipgloss.Width(grid)+lipgloss.Width(cal)+4:
+		return layoutSide
+	}
+	return layoutOne
+}
+
+func (m *insightsModel) View() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	header := " " + st.Title.Render(ctx.T("insights.title")) + st.Faint.Render(" · "+ctx.Pack.Name)
+	lines := []string{truncate(header, ctx.Width), ""}
+	grid, cal := m.viewGrid(), m.viewCalendar()
+	switch m.layout() {
+	case layoutStacked:
+		lines = append(lines, grid, "", cal)
+	case layoutSide:
+		lines = append(lines, lipgloss.JoinHorizontal(lipgloss.Top, grid, "    ", cal))
+	case layoutOne:
+		if !m.onCalendar {
+			lines = append(lines, grid)
+			break
+		}
+		lines = append(lines, cal)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// viewGrid is one row per tip: number, title, times, last rating, trend.
+func (m *insightsModel) viewGrid() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	titleW := max(12, min(38, ctx.Width-34))
+	row := func(n, title, times, last, trend string) string {
+		return fmt.Sprintf("  %3s  %-*s  %6s  %4s  %s", n, titleW, truncate(title, titleW), times, last, trend)
+	}
+	var b strings.Builder
+	b.WriteString(st.Faint.Render(row("#", ctx.T("insights.tip"), ctx.T("insights.times"), ctx.T("insights.last"), ctx.T("insights.trend"))) + "\n")
+	for _, s := range m.tips {
+		t, _ := ctx.Pack.Tip(s.Tip)
+		last := "–"
+		if r := s.LastRating(); r > 0 {
+			last = fmt.Sprint(r)
+		}
+		times := fmt.Sprint(s.Count)
+		line := row(fmt.Sprint(s.Tip), t.Short, times, last, sparkline(s.Ratings, 10))
+		if s.Count == 0 {
+			line = st.Faint.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// sparkBars draw ratings 1–5 as bars of rising height.
+var sparkBars = []rune{'▁', '▂', '▄', '▆', '█'}
+
+// sparkline draws the last n ratings, oldest first.
+func sparkline(ratings []int, n int) string {
+	if len(ratings) > n {
+		ratings = ratings[len(ratings)-n:]
+	}
+	var b strings.Builder
+	for _, r := range ratings {
+		if r >= 1 && r <= 5 {
+			b.WriteRune(sparkBars[r-1])
+		}
+	}
+	return b.String()
+}
+
+// viewCalendar is the last 26 weeks, a column per week and a row per
+// weekday, GitHub style; the mark's shape says how the day went.
+func (m *insightsModel) viewCalendar() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	var b strings.Builder
+	b.WriteString(st.Faint.Render("  "+ctx.T("insights.calendar", "N", calendarWeeks)) + "\n")
+	// Month names over the week each month begins in.
+	months := []rune(strings.Repeat(" ", 5+2*len(m.calendar)))
+	last := time.Month(0)
+	for c, col := range m.calendar {
+		mo := col[0].Date.Month
+		if mo == last {
+			continue
+		}
+		last = mo
+		name := []rune(ctx.Lang.Month(mo))
+		if len(name) > 3 {
+			name = name[:3]
+		}
+		at := 5 + 2*c
+		if at+len(name) <= len(months) && (at < 1 || months[at-1] == ' ') {
+			copy(months[at:], name)
+		}
+	}
+	b.WriteString(st.Faint.Render(strings.TrimRight(string(months), " ")) + "\n")
+	for day := range 7 {
+		wd := m.weekday(day)
+		b.WriteString(st.Faint.Render(fmt.Sprintf("  %-2s ", ctx.Lang.WeekdayShort(wd))))
+		for _, col := range m.calendar {
+			b.WriteString(m.cell(col[day]) + " ")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(st.Faint.Render("  " + ctx.T("insights.legend")))
+	return b.String()
+}
+
+// weekday is row day of the calendar: Monday first.
+func (m *insightsModel) weekday(day int) time.Weekday { return time.Weekday((day + 1) % 7) }
+
+// cell marks one day: nothing, away, or a check-in shaded by its rating.
+func (m *insightsModel) cell(d journal.CalendarDay) string {
+	st := m.ctx.Styles
+	switch {
+	case d.Future:
+		return " "
+	case d.CheckIn:
+		shade, level := "▪", 0
+		switch {
+		case d.Rating >= 4:
+			shade, level = "█", 3
+		case d.Rating == 3:
+			shade, level = "▓", 2
+		case d.Rating > 0:
+			shade, level = "▒", 1
+		}
+		return lipgloss.NewStyle().Foreground(m.heat(level)).Render(shade)
+	case d.Away:
+		return st.Faint.Render("⌂")
+	}
+	return st.Faint.Render("·")
+}
+
+// heat is the accent at four strengths, for a dark or a light background.
+func (m *insightsModel) heat(level int) color.Color {
+	dark := []string{"#2E6B5E", "#3A9A84", "#4DD0B5", "#7FF0D6"}
+	light := []string{"#7FB8AC", "#3A9A84", "#00796B", "#004D40"}
+	if m.ctx.Dark {
+		return lipgloss.Color(dark[level])
+	}
+	return lipgloss.Color(light[level])
+}

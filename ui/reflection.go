@@ -1,0 +1,624 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"tillit/journal"
+	"tillit/report"
+)
+
+// The parts of a weekly reflection, in the order they are asked.
+const (
+	partWentWell = iota
+	partLearned
+	partFocus // why this tip: the tip itself is chosen beside it
+	partMentor
+	parts
+)
+
+// The steps of the reflection: two questions, the focus, the questions for
+// the mentor, the preview.
+const (
+	reflectAnswers = iota
+	reflectFocus
+	reflectMentor
+	reflectPreview
+	reflectSteps
+)
+
+// Messages of the reflection.
+type (
+	reflectionReadyMsg struct {
+		base  *journal.Reflection
+		draft *journal.Draft
+		err   error
+	}
+	reflectionSavedMsg struct {
+		r   *journal.Reflection
+		err error
+	}
+	reflectionDraftTickMsg struct{ gen int }
+	leaveReflectionMsg     struct{}
+)
+
+// reflectionModel writes the weekly reflection: what went well, what I
+// learned, which tip to focus on next week, questions for my mentor. It is
+// saved as YYYY/YYYY-Www.md; opening it again edits that file.
+type reflectionModel struct {
+	ctx  *Context
+	week journal.Week
+	base *journal.Reflection
+
+	step  int
+	field int // the focused field of the step: 0 or 1
+
+	text    [parts]textarea.Model
+	private [parts]bool
+	focus   int // the focus tip; 0 for none
+
+	loadedText    [parts]string
+	loadedPrivate [parts]bool
+
+	page pager
+
+	resumeOffer  *journal.Draft
+	confirmLeave bool
+	saving       bool
+	err          string
+
+	edited       bool
+	changeGen    int
+	savedGen     int
+	draftPending bool
+}
+
+// loadReflection reads the week's reflection and its draft, in a command.
+func loadReflection(store *journal.Store, w journal.Week) tea.Cmd {
+	return func() tea.Msg {
+		r, err := store.LoadReflection(w)
+		if err != nil {
+			return reflectionReadyMsg{err: err}
+		}
+		d, err := store.LoadWeekDraft(w)
+		if err != nil {
+			return reflectionReadyMsg{err: err}
+		}
+		return reflectionReadyMsg{base: r, draft: d}
+	}
+}
+
+func newReflection(ctx *Context, base *journal.Reflection, draft *journal.Draft) *reflectionModel {
+	m := &reflectionModel{ctx: ctx, week: base.Week, base: base, page: newPager(ctx)}
+	placeholders := [parts]string{"reflection.went_well_hint", "reflection.learned_hint", "reflection.focus_hint", "reflection.mentor_hint"}
+	for i := range m.text {
+		m.text[i] = newTextArea(ctx, ctx.T(placeholders[i]))
+		if a, ok := base.Body.Answer(m.heading(i)); ok {
+			m.text[i].SetValue(m.fromFile(i, a.Text))
+			m.private[i] = a.Private
+		}
+	}
+	if len(base.MentorQuestions) > 0 {
+		m.text[partMentor].SetValue(strings.Join(base.MentorQuestions, "\n"))
+	}
+	m.focus = base.FocusTip
+	for i := range m.text {
+		m.loadedText[i], m.loadedPrivate[i] = m.text[i].Value(), m.private[i]
+	}
+	if draft != nil && draft.HasText() {
+		m.resumeOffer = draft
+	}
+	m.resize()
+	return m
+}
+
+// heading is the section heading of part i, as written in the file.
+func (m *reflectionModel) heading(i int) string {
+	return m.ctx.T([parts]string{"reflection.went_well", "reflection.learned", "reflection.focus", "reflection.mentor"}[i])
+}
+
+var (
+	focusLine  = regexp.MustCompile(`^\d+ · [^\n]*\n*`)
+	bulletLine = regexp.MustCompile(`(?m)^\s*[-*] `)
+)
+
+// fromFile turns a section's text into what its field shows: the focus
+// section starts with the tip's name (written for the reader of the file),
+// the mentor questions are a list.
+func (m *reflectionModel) fromFile(i int, text string) string {
+	switch i {
+	case partFocus:
+		return focusLine.ReplaceAllString(text, "")
+	case partMentor:
+		return bulletLine.ReplaceAllString(text, "")
+	}
+	return text
+}
+
+// mentorQuestions are the lines of the mentor field, one question each.
+func (m *reflectionModel) mentorQuestions() []string {
+	var qs []string
+	for _, l := range strings.Split(m.text[partMentor].Value(), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			qs = append(qs, l)
+		}
+	}
+	return qs
+}
+
+// apply writes what was entered into a copy of the reflection as read.
+// Fields the user did not touch stay as the file had them.
+func (m *reflectionModel) apply() *journal.Reflection {
+	r := m.base.Clone()
+	changed := func(i int) bool {
+		return m.text[i].Value() != m.loadedText[i] || m.private[i] != m.loadedPrivate[i]
+	}
+	for _, i := range []int{partWentWell, partLearned} {
+		if changed(i) {
+			r.Body.SetAnswer(m.heading(i), m.text[i].Value(), m.private[i])
+		}
+	}
+	if changed(partFocus) || m.focus != m.base.FocusTip {
+		text := strings.TrimSpace(m.text[partFocus].Value())
+		if t, ok := m.ctx.Pack.Tip(m.focus); ok {
+			text = strings.TrimSpace(fmt.Sprintf("%d · %s\n\n%s", t.Number, t.Title, text))
+		}
+		r.Body.SetAnswer(m.heading(partFocus), text, m.private[partFocus])
+	}
+	r.FocusTip = m.focus
+	if m.focus > 0 && !m.ctx.Pack.IsBuiltin() {
+		r.Pack = m.ctx.Pack.ID
+	}
+	if changed(partMentor) {
+		qs := m.mentorQuestions()
+		var list strings.Builder
+		for _, q := range qs {
+			list.WriteString("- " + q + "\n")
+		}
+		r.Body.SetAnswer(m.heading(partMentor), list.String(), m.private[partMentor])
+		// A private question stays out of the front matter, which exports read.
+		r.MentorQuestions = qs
+		if m.private[partMentor] {
+			r.MentorQuestions = nil
+		}
+	}
+	return r
+}
+
+func (m *reflectionModel) draft() *journal.Draft {
+	d := &journal.Draft{Day: m.week.Monday(), Week: m.week.String(), Tip: m.focus, Step: m.step, Updated: m.ctx.Now()}
+	for i := range m.text {
+		d.Answers = append(d.Answers, journal.DraftAnswer{Question: m.heading(i), Text: m.text[i].Value(), Private: m.private[i]})
+	}
+	return d
+}
+
+func (m *reflectionModel) resume(d *journal.Draft) {
+	for i, a := range d.Answers {
+		if i < parts {
+			m.text[i].SetValue(a.Text)
+			m.private[i] = a.Private
+		}
+	}
+	m.focus = d.Tip
+	m.step = min(max(d.Step, 0), reflectSteps-1)
+}
+
+func (m *reflectionModel) keep() bool { return m.edited && m.resumeOffer == nil }
+
+func (m *reflectionModel) forceDraft() { m.changeGen++ }
+
+func (m *reflectionModel) scrolls() bool { return m.step == reflectPreview && m.resumeOffer == nil }
+
+func (m *reflectionModel) changed() tea.Cmd {
+	m.edited = true
+	m.changeGen++
+	if m.draftPending {
+		return nil
+	}
+	m.draftPending = true
+	gen := m.changeGen
+	return tea.Tick(draftEvery, func(time.Time) tea.Msg { return reflectionDraftTickMsg{gen} })
+}
+
+func (m *reflectionModel) saveDraft() tea.Cmd {
+	if m.changeGen == m.savedGen || !m.keep() || m.saving {
+		return nil
+	}
+	m.savedGen = m.changeGen
+	d, store := m.draft(), m.ctx.Store
+	return func() tea.Msg { return draftSavedMsg{store.SaveDraft(d)} }
+}
+
+func (m *reflectionModel) Init() tea.Cmd { return m.enter() }
+
+func (m *reflectionModel) resize() {
+	w := m.ctx.ContentWidth()
+	for i := range m.text {
+		m.text[i].SetWidth(w)
+	}
+	h := max(2, (m.ctx.Height-12)/2)
+	m.text[partWentWell].SetHeight(h)
+	m.text[partLearned].SetHeight(h)
+	m.text[partFocus].SetHeight(max(2, m.ctx.Height-14))
+	m.text[partMentor].SetHeight(max(2, m.ctx.Height-10))
+	m.page.setSize(m.ctx.Width, m.ctx.Height-4)
+}
+
+func (m *reflectionModel) rerender() tea.Cmd {
+	m.resize()
+	return m.page.rerender()
+}
+
+func (m *reflectionModel) restyle() {
+	for i := range m.text {
+		m.text[i].SetStyles(m.ctx.Styles.Textarea)
+	}
+}
+
+// current is the text field with the focus, or -1 (the tip chooser, the
+// preview).
+func (m *reflectionModel) current() int {
+	switch m.step {
+	case reflectAnswers:
+		return partWentWell + m.field
+	case reflectFocus:
+		if m.field == 1 {
+			return partFocus
+		}
+	case reflectMentor:
+		return partMentor
+	}
+	return -1
+}
+
+func (m *reflectionModel) inText() bool {
+	return m.resumeOffer == nil && !m.confirmLeave && m.current() >= 0
+}
+
+// enter focuses the step's field and renders the preview.
+func (m *reflectionModel) enter() tea.Cmd {
+	for i := range m.text {
+		m.text[i].Blur()
+	}
+	if i := m.current(); i >= 0 {
+		return m.text[i].Focus()
+	}
+	if m.step == reflectPreview {
+		md := report.Reflection(m.apply(), reportOptions(m.ctx, true))
+		return m.page.show("reflection", md, true)
+	}
+	return nil
+}
+
+func (m *reflectionModel) goTo(step, field int) tea.Cmd {
+	if step < 0 || step >= reflectSteps {
+		return nil
+	}
+	m.step, m.field = step, field
+	m.err = ""
+	if m.edited {
+		m.changeGen++
+	}
+	return tea.Batch(m.enter(), m.saveDraft())
+}
+
+// fields is how many fields step s has.
+func fieldsOf(step int) int {
+	switch step {
+	case reflectAnswers, reflectFocus:
+		return 2
+	case reflectMentor:
+		return 1
+	}
+	return 0
+}
+
+func (m *reflectionModel) next() tea.Cmd {
+	if m.field+1 < fieldsOf(m.step) {
+		m.field++
+		return m.enter()
+	}
+	return m.goTo(m.step+1, 0)
+}
+
+func (m *reflectionModel) prev() tea.Cmd {
+	if m.field > 0 {
+		m.field--
+		return m.enter()
+	}
+	if m.step == 0 {
+		return m.leave()
+	}
+	return m.goTo(m.step-1, max(0, fieldsOf(m.step-1)-1))
+}
+
+func (m *reflectionModel) leave() tea.Cmd {
+	if m.keep() {
+		m.confirmLeave = true
+		return nil
+	}
+	return func() tea.Msg { return leaveReflectionMsg{} }
+}
+
+func (m *reflectionModel) save() tea.Cmd {
+	if m.saving {
+		return nil
+	}
+	m.saving = true
+	r, store, w := m.apply(), m.ctx.Store, m.week
+	return func() tea.Msg {
+		if err := store.SaveReflection(r); err != nil {
+			return reflectionSavedMsg{err: err}
+		}
+		_ = store.DeleteWeekDraft(w) // the text is in the file now
+		return reflectionSavedMsg{r: r}
+	}
+}
+
+func (m *reflectionModel) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case renderedMsg:
+		if err := m.page.rendered(msg); err != nil {
+			m.err = err.Error()
+		}
+		return nil
+	case reflectionDraftTickMsg:
+		m.draftPending = false
+		return m.saveDraft()
+	case draftSavedMsg:
+		if msg.err != nil {
+			m.err = m.ctx.T("checkin.draft_failed", "Err", m.ctx.Lang.Describe(msg.err))
+		}
+		return nil
+	case reflectionSavedMsg:
+		m.saving = false
+		if msg.err != nil {
+			m.changeGen++
+			m.err = m.ctx.T("checkin.save_failed", "Err", m.ctx.Lang.Describe(msg.err))
+			var conflict *journal.ConflictError
+			if errors.As(msg.err, &conflict) {
+				m.err = m.ctx.T("checkin.conflict")
+			}
+			return m.saveDraft()
+		}
+		return nil // the root takes it from here
+	case editorReadyMsg:
+		if msg.err != nil {
+			m.err = msg.err.Error()
+			return nil
+		}
+		return openEditor(m.ctx, msg.path, func(err error) tea.Msg { return editorClosedMsg{msg.field, msg.path, err} })
+	case editorClosedMsg:
+		store, field, path := m.ctx.Store, msg.field, msg.path
+		return func() tea.Msg {
+			text, err := store.ReadScratch(path)
+			return editedTextMsg{field, text, err}
+		}
+	case editedTextMsg:
+		if msg.err != nil {
+			m.err = msg.err.Error()
+			return nil
+		}
+		if msg.field >= 0 && msg.field < parts {
+			m.text[msg.field].SetValue(strings.TrimRight(msg.text, "\n"))
+		}
+		return m.changed()
+	case tea.MouseWheelMsg:
+		if m.step == reflectPreview {
+			m.page.scroll(msg)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	return m.updateField(msg)
+}
+
+func (m *reflectionModel) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.ctx.Keys
+	switch {
+	case m.resumeOffer != nil:
+		switch {
+		case key.Matches(msg, k.Resume):
+			d := m.resumeOffer
+			m.resumeOffer = nil
+			m.resume(d)
+			m.edited = true
+			m.changeGen++
+			m.savedGen = m.changeGen
+			return m.enter()
+		case key.Matches(msg, k.Discard):
+			m.resumeOffer = nil
+			store, w := m.ctx.Store, m.week
+			return tea.Batch(m.enter(), func() tea.Msg { return draftSavedMsg{store.DeleteWeekDraft(w)} })
+		case key.Matches(msg, k.Back):
+			return func() tea.Msg { return leaveReflectionMsg{} }
+		}
+		return nil
+	case m.confirmLeave:
+		switch {
+		case key.Matches(msg, k.Yes):
+			m.confirmLeave = false
+			m.changeGen++
+			return tea.Sequence(m.saveDraft(), func() tea.Msg { return leaveReflectionMsg{} })
+		case key.Matches(msg, k.No):
+			m.confirmLeave = false
+		}
+		return nil
+	}
+	if key.Matches(msg, k.Save) {
+		if m.step == reflectPreview {
+			return m.save()
+		}
+		return m.goTo(reflectPreview, 0)
+	}
+	switch {
+	case key.Matches(msg, k.NextField):
+		return m.next()
+	case key.Matches(msg, k.PrevField):
+		return m.prev()
+	case key.Matches(msg, k.Back):
+		if m.step == 0 {
+			return m.leave()
+		}
+		return m.goTo(m.step-1, 0)
+	}
+	if i := m.current(); i >= 0 {
+		switch {
+		case key.Matches(msg, k.Private):
+			m.private[i] = !m.private[i]
+			return m.changed()
+		case key.Matches(msg, k.Editor):
+			return editText(m.ctx, i, fmt.Sprintf("week-%s-%d.md", m.week, i), m.text[i].Value())
+		}
+		return m.updateField(msg)
+	}
+	switch m.step {
+	case reflectFocus: // the tip chooser has the focus
+		n := m.ctx.Pack.Count()
+		switch {
+		case key.Matches(msg, k.Left, k.Up):
+			m.focus = (m.focus + n) % (n + 1)
+			return m.changed()
+		case key.Matches(msg, k.Right, k.Down):
+			m.focus = (m.focus + 1) % (n + 1)
+			return m.changed()
+		case key.Matches(msg, k.NoEnergy):
+			m.focus = 0
+			return m.changed()
+		case key.Matches(msg, k.Next):
+			return m.next()
+		}
+	case reflectPreview:
+		if key.Matches(msg, k.Next) {
+			return m.save()
+		}
+		m.page.scroll(msg)
+	}
+	return nil
+}
+
+func (m *reflectionModel) updateField(msg tea.Msg) tea.Cmd {
+	i := m.current()
+	if i < 0 {
+		return nil
+	}
+	before := m.text[i].Value()
+	var cmd tea.Cmd
+	m.text[i], cmd = m.text[i].Update(msg)
+	if m.text[i].Value() != before {
+		return tea.Batch(cmd, m.changed())
+	}
+	return cmd
+}
+
+func (m *reflectionModel) help() bindings {
+	k, t := m.ctx.Keys, m.ctx.T
+	as := func(b key.Binding, desc string) key.Binding {
+		b.SetHelp(b.Help().Key, t(desc))
+		return b
+	}
+	shown := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, t(desc)))
+	}
+	one := func(short ...key.Binding) bindings { return bindings{short: short, full: [][]key.Binding{short}} }
+	switch {
+	case m.resumeOffer != nil:
+		return one(k.Resume, as(k.Discard, "key.discard"), as(k.Back, "key.leave"))
+	case m.confirmLeave:
+		return one(as(k.Yes, "key.leave"), k.No)
+	case m.step == reflectPreview:
+		return bindings{short: []key.Binding{k.Save, k.Back}, full: [][]key.Binding{{as(k.Next, "key.save"), k.Save, k.Back}, {k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}}
+	case m.current() < 0:
+		return one(shown("←/→", "key.choose_focus"), shown("-", "key.no_focus"), k.NextField, k.PrevField, as(k.Save, "key.to_preview"), k.Back)
+	}
+	short := []key.Binding{k.NextField, k.PrevField, k.Private, k.Editor, as(k.Save, "key.to_preview"), k.Back}
+	return bindings{short: short, full: [][]key.Binding{short, {shown("enter", "key.newline")}}}
+}
+
+func (m *reflectionModel) View() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	var body string
+	switch {
+	case m.resumeOffer != nil:
+		body = indent(st.Title.Render(ctx.T("reflection.draft_found")) + "\n\n" + ctx.T("draft.resume_or_discard"))
+	case m.step == reflectPreview:
+		body = m.page.View()
+	case m.step == reflectAnswers:
+		body = indent(m.viewField(partWentWell, m.field == 0) + "\n\n" + m.viewField(partLearned, m.field == 1))
+	case m.step == reflectFocus:
+		body = indent(m.viewChooser() + "\n\n" + m.viewField(partFocus, m.field == 1))
+	case m.step == reflectMentor:
+		body = indent(m.viewField(partMentor, true) + "\n" + st.Faint.Render(ctx.T("reflection.mentor_note")))
+	}
+	if m.confirmLeave {
+		dialog := st.Dialog.Width(min(60, ctx.Width-4)).Render(ctx.T("checkin.leave_confirm"))
+		body = lipgloss.Place(ctx.Width, max(1, ctx.Height-5), lipgloss.Center, lipgloss.Center, dialog)
+	}
+	n, i := reflectSteps, m.step+1
+	bar := strings.Repeat("▰", i) + strings.Repeat("▱", n-i)
+	right := st.Progress.Render(bar) + "  " + st.Faint.Render(ctx.T("checkin.step_of", "N", i, "Of", n)) + " "
+	left := " " + st.Title.Render(ctx.T("reflection.title")) + st.Faint.Render(" · "+report.WeekTitle(m.week, ctx.Lang))
+	lines := []string{spread(truncate(left, ctx.Width-lipgloss.Width(right)-1), right, ctx.Width), "", body}
+	if m.err != "" {
+		lines = append(lines, st.Error.Width(ctx.Width-2).Render("! "+m.err))
+	} else if m.saving {
+		lines = append(lines, st.Faint.Render(ctx.T("checkin.saving")))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *reflectionModel) viewField(i int, focused bool) string {
+	st := m.ctx.Styles
+	title := st.Faint
+	if focused {
+		title = st.Title
+	}
+	head := title.Width(m.ctx.ContentWidth()).Render(m.heading(i))
+	if m.private[i] {
+		head += "\n" + st.Private.Render("🔒 "+m.ctx.T("private.label"))
+	}
+	return head + "\n" + m.text[i].View()
+}
+
+func (m *reflectionModel) viewChooser() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	title := st.Faint
+	if m.field == 0 {
+		title = st.Title
+	}
+	choice := "– " + ctx.T("reflection.no_focus")
+	if t, ok := ctx.Pack.Tip(m.focus); ok {
+		choice = fmt.Sprintf("%d · %s", t.Number, t.Short)
+	}
+	style := st.Text
+	if m.field == 0 {
+		style = st.Chosen
+	}
+	return title.Render(ctx.T("reflection.focus_choose")) + "\n\n  ‹ " + style.Render(" "+choice+" ") + " ›"
+}
+
+// indent moves every line two columns right.
+func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }
+
+// editText opens a field's text in the user's editor; the answer comes back
+// as an editedTextMsg for field.
+func editText(ctx *Context, field int, name, text string) tea.Cmd {
+	store, editor, t := ctx.Store, ctx.Editor, ctx.T
+	return func() tea.Msg {
+		if !editorExists(editor) {
+			return editorReadyMsg{field: field, err: errors.New(t("editor.not_found", "Editor", editor))}
+		}
+		path, err := store.WriteScratch(name, text)
+		return editorReadyMsg{field, path, err}
+	}
+}

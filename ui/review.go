@@ -1,0 +1,335 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"tillit/journal"
+	"tillit/report"
+)
+
+// reviewModel is the weekly review: one ISO week at a time, its strip of
+// days, its numbers, and its entries in a pager; and the list of open
+// commitments, each of which can be closed.
+type reviewModel struct {
+	ctx   *Context
+	j     *journal.Journal
+	week  journal.Week
+	stats journal.WeekStats
+	page  pager
+
+	// The list of open commitments.
+	listing bool
+	open    []journal.Outcome
+	cursor  int
+	closing journal.Followup // the outcome chosen for the one being closed
+	note    textinput.Model
+	saving  bool
+
+	flash string
+	err   string
+}
+
+// Messages of the review.
+type (
+	// startReviewMsg asks the root to open the review of a week.
+	startReviewMsg struct{ week journal.Week }
+	// leaveReviewMsg asks the root to close it.
+	leaveReviewMsg struct{}
+	// startReflectionMsg asks the root to open the weekly reflection.
+	startReflectionMsg struct{ week journal.Week }
+	// startInsightsMsg asks the root to open the insights.
+	startInsightsMsg    struct{}
+	commitmentClosedMsg struct {
+		day journal.Date
+		err error
+	}
+)
+
+func newReview(ctx *Context, w journal.Week) *reviewModel {
+	m := &reviewModel{ctx: ctx, week: w, page: newPager(ctx)}
+	m.note = textinput.New()
+	m.note.Prompt = "┃ "
+	m.note.SetStyles(ctx.Styles.TextInput)
+	m.resize()
+	return m
+}
+
+// refresh takes a freshly read journal and shows the week from it.
+func (m *reviewModel) refresh(j *journal.Journal) tea.Cmd {
+	m.j = j
+	m.open = j.OpenCommitments()
+	m.cursor = min(m.cursor, max(0, len(m.open)-1))
+	return m.show()
+}
+
+// show computes the week's numbers and renders its entries.
+func (m *reviewModel) show() tea.Cmd {
+	if m.j == nil {
+		return nil
+	}
+	m.stats = m.j.Week(m.week, m.ctx.Today())
+	md := report.WeekEntries(m.j, m.stats, reportOptions(m.ctx, true))
+	m.resize()
+	return m.page.show("week-"+m.week.String(), md, true)
+}
+
+// reportOptions are the report settings for the user's language and packs.
+func reportOptions(ctx *Context, private bool) report.Options {
+	return report.Options{Lang: ctx.Lang, Private: private, PackOf: report.Packs(ctx.Lang.Lang(), ctx.Pack, ctx.Packs)}
+}
+
+// headerHeight is the number of lines above the pager.
+const reviewHeader = 7
+
+func (m *reviewModel) resize() {
+	m.page.setSize(m.ctx.Width, m.ctx.Height-reviewHeader-2)
+	m.note.SetWidth(m.ctx.ContentWidth() - 4)
+}
+
+func (m *reviewModel) rerender() tea.Cmd {
+	m.resize()
+	return m.page.rerender()
+}
+
+func (m *reviewModel) inText() bool { return m.listing && m.closing != "" }
+
+func (m *reviewModel) scrolls() bool { return !m.listing }
+
+func (m *reviewModel) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case renderedMsg:
+		if err := m.page.rendered(msg); err != nil {
+			m.err = err.Error()
+		}
+		return nil
+	case commitmentClosedMsg:
+		m.saving = false
+		if msg.err != nil {
+			m.err = m.ctx.Lang.Describe(msg.err)
+			return nil
+		}
+		m.closing, m.err = "", ""
+		m.note.Reset()
+		m.flash = m.ctx.T("review.closed", "Day", m.ctx.DayMonth(msg.day))
+		return func() tea.Msg { return reloadJournalMsg{} }
+	case tea.MouseWheelMsg:
+		if !m.listing {
+			m.page.scroll(msg)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		if m.listing {
+			return m.listKey(msg)
+		}
+		return m.mainKey(msg)
+	}
+	if m.inText() {
+		var cmd tea.Cmd
+		m.note, cmd = m.note.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+func (m *reviewModel) mainKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.ctx.Keys
+	switch {
+	case key.Matches(msg, k.Left):
+		m.week = m.week.Add(-1)
+		m.flash = ""
+		return m.show()
+	case key.Matches(msg, k.Right):
+		m.week = m.week.Add(1)
+		m.flash = ""
+		return m.show()
+	case key.Matches(msg, k.ThisWeek):
+		m.week = journal.WeekOf(m.ctx.Today())
+		return m.show()
+	case key.Matches(msg, k.Reflect):
+		w := m.week
+		return func() tea.Msg { return startReflectionMsg{w} }
+	case key.Matches(msg, k.Commitments):
+		m.listing, m.flash = true, ""
+		return nil
+	case key.Matches(msg, k.Insights):
+		return func() tea.Msg { return startInsightsMsg{} }
+	case key.Matches(msg, k.Back, k.Quit):
+		return func() tea.Msg { return leaveReviewMsg{} }
+	}
+	m.page.scroll(msg)
+	return nil
+}
+
+func (m *reviewModel) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.ctx.Keys
+	if m.closing != "" {
+		switch {
+		case key.Matches(msg, k.Back):
+			m.closing = ""
+			m.note.Blur()
+			return nil
+		case key.Matches(msg, k.Next):
+			if m.saving || m.cursor >= len(m.open) {
+				return nil
+			}
+			m.saving = true
+			store, day, result, note, today := m.ctx.Store, m.open[m.cursor].Commitment.Date, m.closing, m.note.Value(), m.ctx.Today()
+			return func() tea.Msg {
+				return commitmentClosedMsg{day, store.CloseCommitment(day, result, note, today)}
+			}
+		}
+		var cmd tea.Cmd
+		m.note, cmd = m.note.Update(msg)
+		return cmd
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		m.cursor = max(0, m.cursor-1)
+	case key.Matches(msg, k.Down):
+		m.cursor = min(max(0, len(m.open)-1), m.cursor+1)
+	case len(m.open) > 0 && (msg.Text == "1" || msg.Text == "2" || msg.Text == "3"):
+		m.closing = followupChoices[msg.Text[0]-'1']
+		m.flash = ""
+		return m.note.Focus()
+	case key.Matches(msg, k.Back, k.Commitments):
+		m.listing = false
+	}
+	return nil
+}
+
+func (m *reviewModel) help() bindings {
+	k := m.ctx.Keys
+	shown := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, m.ctx.T(desc)))
+	}
+	if m.listing {
+		if m.closing != "" {
+			save := k.Next
+			save.SetHelp("enter", m.ctx.T("key.save"))
+			return bindings{short: []key.Binding{save, k.Back}, full: [][]key.Binding{{save, k.Back}}}
+		}
+		short := []key.Binding{k.Up, k.Down, shown("1/2/3", "key.close_commitment"), k.Back}
+		return bindings{short: short, full: [][]key.Binding{short}}
+	}
+	prev, next := k.Left, k.Right
+	prev.SetHelp("←/h", m.ctx.T("key.prev_week"))
+	next.SetHelp("→/l", m.ctx.T("key.next_week"))
+	short := []key.Binding{prev, next, k.Reflect, k.Commitments, k.Insights, k.Back}
+	full := [][]key.Binding{{prev, next, k.ThisWeek, k.Reflect, k.Commitments, k.Insights, k.Back},
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}
+	return bindings{short: short, full: full}
+}
+
+func (m *reviewModel) View() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	title := st.Title.Render(ctx.T("review.title")) + st.Faint.Render(" · "+report.WeekTitle(m.week, ctx.Lang))
+	if m.week == journal.WeekOf(ctx.Today()) {
+		title += st.Faint.Render(" · " + ctx.T("review.this_week"))
+	}
+	nav := st.Faint.Render(ctx.T("review.nav"))
+	lines := []string{spread(" "+title, nav+" ", ctx.Width)}
+	if lipgloss.Width(" "+title) > ctx.Width {
+		lines = []string{" " + truncate(report.WeekTitle(m.week, ctx.Lang), ctx.Width-2)}
+	}
+	lines = append(lines, "", m.viewStrip())
+	s := m.stats
+	avg := "–"
+	if s.AverageRating != nil {
+		avg = ctx.Lang.Decimal(*s.AverageRating, 1)
+	}
+	numbers := ctx.T("review.numbers", "CheckIns", s.CheckIns, "Average", avg, "Streak", s.CurrentStreak, "Longest", s.LongestStreak, "Tips", report.TipList(s.Tips))
+	lines = append(lines, "   "+truncate(numbers, ctx.Width-4))
+	c := s.Commitments
+	commits := ctx.T("review.commitments", "Done", c.Done, "Partly", c.Partly, "Not", c.Not, "Open", c.Open)
+	refl := st.Faint.Render(ctx.T("review.no_reflection"))
+	if s.Reflection != nil {
+		refl = st.Success.Render("✓ " + ctx.T("review.reflection_written"))
+	}
+	lines = append(lines, "   "+spread(commits, refl, min(ctx.Width-4, 90)))
+	if m.listing {
+		lines = append(lines, "", m.viewCommitments())
+	} else {
+		lines = append(lines, st.Faint.Render("  "+strings.Repeat("─", max(0, min(ctx.Width-4, 90)))))
+		lines = append(lines, m.page.View())
+	}
+	if m.err != "" {
+		lines = append(lines, st.Error.Width(ctx.Width-2).Render("! "+m.err))
+	} else if m.flash != "" {
+		lines = append(lines, " "+st.Success.Render(m.flash))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// viewStrip draws Monday to Sunday: a symbol, the tip and the rating.
+func (m *reviewModel) viewStrip() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	today := ctx.Today()
+	begins, started := m.j.Begins()
+	var cells []string
+	for _, d := range m.stats.Days {
+		name := fmt.Sprintf("%-2s", ctx.Lang.WeekdayShort(d.Date.Weekday()))
+		var cell string
+		switch {
+		case d.CheckIn:
+			r := "–"
+			if d.Entry.Rating > 0 {
+				r = fmt.Sprint(d.Entry.Rating)
+			}
+			cell = st.Highlight.Render(fmt.Sprintf("●%d", d.Entry.Tip)) + " " + r
+			if d.Entry.Private {
+				cell += "🔒"
+			}
+		case d.Away:
+			cell = st.Faint.Render("⌂")
+		case d.Date == today:
+			cell = st.Highlight.Render("◉")
+		case d.Date.Before(today) && started && !d.Date.Before(begins):
+			cell = st.Faint.Render("○")
+		default:
+			cell = st.Faint.Render("·")
+		}
+		cells = append(cells, name+" "+cell)
+	}
+	// Two rows on a narrow window.
+	line := strings.Join(cells, "   ")
+	if lipgloss.Width(line)+3 <= ctx.Width {
+		return "   " + line
+	}
+	return "   " + strings.Join(cells[:4], "  ") + "\n   " + strings.Join(cells[4:], "  ")
+}
+
+func (m *reviewModel) viewCommitments() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	var b strings.Builder
+	b.WriteString("  " + st.Title.Render(ctx.T("review.open_title", "N", len(m.open))) + "\n\n")
+	if len(m.open) == 0 {
+		b.WriteString("  " + st.Faint.Render(ctx.T("review.none_open")) + "\n")
+		return b.String()
+	}
+	room := max(3, ctx.Height-reviewHeader-9)
+	first := max(0, m.cursor-room+1)
+	for i, o := range m.open {
+		if i < first || i >= first+room {
+			continue
+		}
+		marker, style := "   ", st.Text
+		if i == m.cursor {
+			marker, style = " › ", st.Highlight
+		}
+		line := fmt.Sprintf("%s%s  %s", marker, ctx.DayMonth(o.Commitment.Date), o.Commitment.Commitment)
+		b.WriteString(style.Render(truncate(line, ctx.Width-4)) + "\n")
+	}
+	b.WriteString("\n")
+	if m.closing != "" {
+		b.WriteString("  " + st.Strong.Render(followupSymbol(m.closing)+" "+followupLabel(ctx, m.closing)) + "  " + st.Faint.Render(ctx.T("review.close_note")) + "\n  " + m.note.View())
+	} else {
+		b.WriteString("  " + st.Faint.Render(ctx.T("review.close_hint")))
+	}
+	return b.String()
+}
