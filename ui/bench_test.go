@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -50,5 +52,41 @@ func BenchmarkCheckinKeystroke(b *testing.B) {
 				_ = root.View()
 			}
 		})
+	}
+}
+
+// BenchmarkOpenReview opens the review of a week in a ten-year journal
+// (3,650 entries, already read): the week's numbers, its markdown rendered
+// with Glamour, and the first View.
+func BenchmarkOpenReview(b *testing.B) {
+	root := b.TempDir()
+	generateJournal(b, root, 3650)
+	ctx := testContext(b, "nb")
+	ctx.Store = journal.NewStore(root)
+	m := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	settle(m, loadJournal(m.ctx))
+	w := journal.WeekOf(m.ctx.Today())
+	b.ResetTimer()
+	for range b.N {
+		_, cmd := m.Update(startReviewMsg{w})
+		settle(m, cmd)
+		_ = m.View()
+		m.Update(leaveReviewMsg{})
+	}
+}
+
+// generateJournal writes days daily entries ending on the test clock's day.
+func generateJournal(b *testing.B, root string, days int) {
+	s := journal.NewStore(root)
+	end := journal.DateOf(testNow)
+	for i := range days {
+		d := end.AddDays(-i)
+		text := fmt.Sprintf("---\ntip: %d\nrating: %d\ncommitment: Spør teamet\nfollowup: done\n---\n\n## Hva tok mest tid?\n\nUkesrapporten, som vanlig.\n", i%14+1, i%5+1)
+		path := s.DayPath(d)
+		os.MkdirAll(filepath.Dir(path), 0o700)
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
