@@ -22,7 +22,7 @@ func (a *app) tipsCommand() *cobra.Command {
 				n, err := strconv.Atoi(args[0])
 				t, ok := a.pack.Tip(n)
 				if err != nil || !ok {
-					return a.usage("err.no_tip", "Value", strconv.Quote(args[0]), "Of", a.pack.Count())
+					return a.usage("err.no_tip", "Value", a.lang.Quote(args[0]), "Of", a.pack.Count())
 				}
 				if asJSON {
 					return writeJSON(a, t)

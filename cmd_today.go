@@ -52,7 +52,7 @@ func (a *app) todayCommand() *cobra.Command {
 			}
 			b.WriteString(tipMarkdown(a, pack, tip, questions))
 			if open := journal.CommitmentToFollowUp(entries, day); open != nil && !done {
-				fmt.Fprintf(&b, "\n%s «%s»\n", a.lang.T("today.open_commitment", "Day", a.lang.DayMonth(open.Date.Year, open.Date.Month, open.Date.Day)), open.Commitment)
+				fmt.Fprintf(&b, "\n%s %s\n", a.lang.T("today.open_commitment", "Day", a.lang.DayMonth(open.Date.Year, open.Date.Month, open.Date.Day)), a.lang.Quote(open.Commitment))
 			}
 			return a.printMarkdown(b.String())
 		},

@@ -13,8 +13,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"time"
 
@@ -198,7 +198,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			msg := oneLine(a.lang.Describe(err))
 			var u usageError
 			if errors.As(err, &u) && u.hint {
-				msg += " (see tillit --help)"
+				msg += " " + a.lang.T("err.see_help")
 			}
 			fmt.Fprintln(w, "tillit: "+msg)
 		}),
@@ -253,7 +253,22 @@ func (a *app) rootCommand() *cobra.Command {
 			return a.runTUI(ui.Options{})
 		},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err, true} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{a.flagError(err), true} })
+	// cobra's own flags and commands, in the user's language too.
+	root.PersistentFlags().BoolP("help", "h", false, a.lang.T("flag.help"))
+	root.Flags().BoolP("version", "v", false, a.lang.T("flag.version"))
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [command]",
+		Short: a.lang.T("cmd.help.short"),
+		RunE: func(c *cobra.Command, args []string) error {
+			target, _, err := c.Root().Find(args)
+			if err != nil || target == nil {
+				return usageError{errors.New(a.lang.T("err.unknown_command", "Arg", a.lang.Quote(strings.Join(args, " ")))), true}
+			}
+			return target.Help()
+		},
+	})
+
 	f := root.PersistentFlags()
 	f.StringVar(&a.journalFlag, "journal", "", a.lang.T("flag.journal"))
 	f.StringVar(&a.langFlag, "lang", "", a.lang.T("flag.lang"))
@@ -261,16 +276,47 @@ func (a *app) rootCommand() *cobra.Command {
 	f.StringVar(&a.packFlag, "pack", "", a.lang.T("flag.pack"))
 
 	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand(), a.readCommand(), a.packsCommand(), a.reviewCommand(), a.awayCommand())
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Short = a.lang.T("cmd.completion.short")
+		}
+	}
 	return root
+}
+
+var (
+	unknownFlag  = regexp.MustCompile(`^unknown (?:shorthand )?flag: '?([^' ]+)'?(?: in (\S+))?$`)
+	flagNeedsArg = regexp.MustCompile(`^flag needs an argument: '?([^' ]+)'?(?: in (\S+))?$`)
+)
+
+// flagError says a flag mistake in the user's language.
+func (a *app) flagError(err error) error {
+	msg := err.Error()
+	if m := unknownFlag.FindStringSubmatch(msg); m != nil {
+		flag := m[1]
+		if m[2] != "" {
+			flag = m[2]
+		}
+		return errors.New(a.lang.T("err.unknown_flag", "Flag", flag))
+	}
+	if m := flagNeedsArg.FindStringSubmatch(msg); m != nil {
+		flag := m[1]
+		if m[2] != "" {
+			flag = m[2]
+		}
+		return errors.New(a.lang.T("err.flag_needs_value", "Flag", flag))
+	}
+	return err
 }
 
 // noArgs is cobra.NoArgs as a usage error.
 func (a *app) noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		if cmd.HasSubCommands() {
-			return usageError{errors.New(a.lang.T("err.unknown_command", "Arg", strconv.Quote(args[0]))), true}
+			return usageError{errors.New(a.lang.T("err.unknown_command", "Arg", a.lang.Quote(args[0]))), true}
 		}
-		return a.usage("err.no_args", "Cmd", cmd.CommandPath(), "Arg", strconv.Quote(args[0]))
+		return a.usage("err.no_args", "Cmd", cmd.CommandPath(), "Arg", a.lang.Quote(args[0]))
 	}
 	return nil
 }

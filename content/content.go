@@ -122,6 +122,9 @@ func HasLanguage(lang string) bool { return slices.Contains(Languages, lang) }
 // PageLabels are the headings of a tip's page in the reader's language.
 type PageLabels struct {
 	Why, Try, Questions, QuestionsToday, Source string
+	// URL is the source's address, on a line of its own so that a terminal
+	// never breaks it.
+	URL string
 }
 
 // Page is a tip's page as markdown: title, why it matters, a small practice,
@@ -146,6 +149,9 @@ func (t Tip) Page(l PageLabels, today []string) string {
 	if l.Source != "" {
 		fmt.Fprintf(&b, "\n*%s*\n", l.Source)
 	}
+	if l.URL != "" {
+		fmt.Fprintf(&b, "\n<%s>\n", l.URL)
+	}
 	return b.String()
 }
 
@@ -159,14 +165,32 @@ func (p *Pack) Labels(t func(id string, pairs ...any) string) PageLabels {
 	if p.Source != "" {
 		source += " (" + p.Source + ")"
 	}
-	if p.URL != "" {
-		source += " — <" + p.URL + ">"
-	}
 	return PageLabels{
+		URL:            p.URL,
 		Why:            t("tip.why"),
 		Try:            t("tip.try"),
 		Questions:      t("tip.questions"),
 		QuestionsToday: t("tip.questions_today"),
 		Source:         source,
 	}
+}
+
+// QuestionIndex returns where question stands in the list of tip n of the
+// pack with this id, in whichever language it was asked (an entry written in
+// Swedish, edited in Norwegian, asks the same question); -1 when unknown.
+func QuestionIndex(p *Pack, n int, question string) int {
+	packs := []*Pack{p}
+	if p.ID == BuiltinID {
+		for _, lang := range Languages {
+			packs = append(packs, MustBuiltin(lang))
+		}
+	}
+	for _, pk := range packs {
+		if t, ok := pk.Tip(n); ok {
+			if i := slices.Index(t.Questions, question); i >= 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }

@@ -56,7 +56,11 @@ func (p *Pack) Tip(n int) (Tip, bool) {
 // IsBuiltin reports whether p is the pack that ships with tillit.
 func (p *Pack) IsBuiltin() bool { return p.ID == BuiltinID && p.Path == "" }
 
-var packID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+var (
+	packID       = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	unknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)
+	version      = regexp.MustCompile(`^\d[0-9A-Za-z.+-]*$`)
+)
 
 // ParsePack reads a pack file. Every problem is reported as
 // "path:line: what is wrong", so the user can go straight to it.
@@ -86,6 +90,8 @@ func ParsePack(path string, data []byte) (*Pack, error) {
 		var te *yaml.TypeError
 		if errors.As(err, &te) && len(te.Errors) > 0 {
 			msg := te.Errors[0]
+			// "field whyy not found in type content.Tip" names Go, not the file.
+			msg = unknownField.ReplaceAllString(msg, "unknown key $1")
 			if m := regexp.MustCompile(`^line (\d+): (.*)`).FindStringSubmatch(msg); m != nil {
 				return nil, fmt.Errorf("%s:%s: %s", path, m[1], m[2])
 			}
@@ -114,6 +120,9 @@ func ParsePack(path string, data []byte) (*Pack, error) {
 	}
 	if p.Version == "" {
 		p.Version = "1"
+	}
+	if !version.MatchString(p.Version) {
+		return nil, fail(line("version"), "version: write a number, such as 2 (raise it when you change questions)")
 	}
 	// Lines of each tip, for the checks below.
 	var tipLines []int

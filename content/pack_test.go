@@ -34,7 +34,7 @@ func TestParsePack(t *testing.T) {
 func TestBrokenPacksNameFileAndLine(t *testing.T) {
 	cases := map[string]struct{ text, want string }{
 		"invalid yaml": {"pack: x\nlanguage: nb\ntips: [\n", "p.yaml:3: "},
-		"unknown key":  {strings.Replace(goodPack, "    why:", "    whyy:", 1), "p.yaml:9: field whyy not found"},
+		"unknown key":  {strings.Replace(goodPack, "    why:", "    whyy:", 1), "p.yaml:9: unknown key whyy"},
 		"too few":      {strings.Replace(goodPack, "      - \"Hvem var med?\"\n", "", 1), "p.yaml:6: tip 1 has 1 question(s)"},
 		"duplicate":    {strings.Replace(goodPack, "Hvem var med?", "Hvilket mål var tydeligst?", 1), "p.yaml:6: tip 1 asks"},
 		"numbering":    {strings.Replace(goodPack, "number: 1", "number: 2", 1), "p.yaml:6: tip 1 has number 2"},
@@ -42,6 +42,7 @@ func TestBrokenPacksNameFileAndLine(t *testing.T) {
 		"no language":  {strings.Replace(goodPack, "language: nb\n", "", 1), "p.yaml:1: language:"},
 		"not a pack":   {"- a\n- b\n", "p.yaml:1: "},
 		"wrong type":   {strings.Replace(goodPack, "number: 1", "number: one", 1), "p.yaml:6: "},
+		"bad version":  {strings.Replace(goodPack, "version: 2", "version: to", 1), "p.yaml:3: version"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -206,3 +206,15 @@ func (c *Catalog) Decimal(x float64, digits int) string {
 	}
 	return s
 }
+
+// Quote puts text in the language's quotation marks: «…» in Norwegian,
+// ”…” in Swedish, "…" in English.
+func (c *Catalog) Quote(s string) string {
+	switch c.lang {
+	case "nb":
+		return "«" + s + "»"
+	case "sv":
+		return "”" + s + "”"
+	}
+	return `"` + s + `"`
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -194,30 +195,24 @@ func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
 }
 
 // questionsFor returns the questions of this check-in on tip: the ones
-// already answered in the day's entry, then the tip's next ones in rotation.
+// already answered in the day's entry, then those of the tip's next ones in
+// rotation that are not among them (in whatever language they were asked).
 func (m *checkinModel) questionsFor(tip content.Tip) []string {
 	var qs []string
+	asked := map[int]bool{}
 	if m.base.Tip == tip.Number {
 		for _, a := range m.base.Body.Answers() {
 			qs = append(qs, a.Heading)
+			asked[content.QuestionIndex(m.pack, tip.Number, a.Heading)] = true
 		}
 	}
 	k := journal.TimesOnTip(m.packEntries, tip.Number, m.day)
 	for _, q := range tip.QuestionsFor(k) {
-		if !contains(qs, q) {
+		if !slices.Contains(qs, q) && !asked[content.QuestionIndex(m.pack, tip.Number, q)] {
 			qs = append(qs, q)
 		}
 	}
 	return qs
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // setQuestions makes one answer field per question, filled from the day's
@@ -419,7 +414,7 @@ func (m *checkinModel) resize() {
 		for _, q := range m.questions {
 			longest = max(longest, lipgloss.Height(lipgloss.NewStyle().Width(w).Render(q)))
 		}
-		h = m.ctx.Height - 7 - longest
+		h = m.ctx.Height - 5 - longest
 	}
 	for i := range m.answers {
 		m.answers[i].SetHeight(max(2, h))
@@ -579,13 +574,12 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.ctx.Keys
 	switch {
 	case m.resumeOffer != nil && m.confirmDiscard:
-		switch {
-		case key.Matches(msg, k.Yes):
-			m.resumeOffer, m.confirmDiscard = nil, false
+		// Only x again discards; any other key keeps the draft.
+		m.confirmDiscard = false
+		if key.Matches(msg, k.Discard) {
+			m.resumeOffer = nil
 			store, day, now := m.ctx.Store, m.day, m.ctx.Now()
 			return tea.Batch(m.enterStep(), func() tea.Msg { return draftSavedMsg{store.DiscardDraft(day, now)} })
-		case key.Matches(msg, k.No):
-			m.confirmDiscard = false
 		}
 		return nil
 	case m.resumeOffer != nil:
@@ -694,6 +688,10 @@ func (m *checkinModel) handlePick(msg tea.KeyPressMsg) tea.Cmd {
 		m.pickIndex = (m.pickIndex + n - 1) % n
 	case key.Matches(msg, k.Down):
 		m.pickIndex = (m.pickIndex + 1) % n
+	case key.Matches(msg, k.Top):
+		m.pickIndex = 0
+	case key.Matches(msg, k.Bottom):
+		m.pickIndex = n - 1
 	case key.Matches(msg, k.Back):
 		m.picking = false
 	case key.Matches(msg, k.Pick):
@@ -986,13 +984,14 @@ func (m *checkinModel) help() bindings {
 	one := func(short ...key.Binding) bindings { return bindings{short: short, full: [][]key.Binding{short}} }
 	switch {
 	case m.resumeOffer != nil && m.confirmDiscard:
-		return one(as(k.Yes, "key.discard"), k.No)
+		return one(as(k.Discard, "key.discard_sure"), shown("…", "key.keep_draft"))
 	case m.resumeOffer != nil:
-		return one(k.Resume, k.Discard, as(k.Back, "key.leave"))
+		return one(shown("r/enter", "key.resume"), k.Discard, as(k.Back, "key.leave"))
 	case m.confirmLeave:
-		return one(as(k.Yes, "key.leave"), k.No)
+		return one(as(k.Yes, "key.leave"), shown("n/esc", "key.no"))
 	case m.picking:
-		return one(k.Up, k.Down, as(k.Pick, "key.choose"), shown("1–14", "key.pick_number"), k.Back)
+		short := []key.Binding{k.Up, k.Down, as(k.Pick, "key.choose"), shown(fmt.Sprintf("1–%d", m.pack.Count()), "key.pick_number"), k.Back}
+		return bindings{short: short, full: [][]key.Binding{short, {k.Top, k.Bottom}}}
 	}
 	switch m.current() {
 	case stepTip:
@@ -1023,9 +1022,9 @@ func (m *checkinModel) help() bindings {
 			short = append(short, k.NoEnergy)
 		}
 		short = append(short, k.Next, save, k.Back)
-		return one(short...)
+		return bindings{short: short, full: [][]key.Binding{short, {k.NextField, k.PrevField, k.NoEnergy}}}
 	case stepCommitment:
-		return one(k.Next, k.Editor, save, k.Back)
+		return one(shown("enter/tab", "key.next"), k.PrevField, k.Editor, save, k.Back)
 	}
 	short := []key.Binding{k.Save, k.EntryPrivate, k.Back}
 	return bindings{short: short, full: [][]key.Binding{{as(k.Next, "key.save"), k.Save, k.EntryPrivate, k.Back}, scroll}}
@@ -1055,8 +1054,7 @@ func (m *checkinModel) View() string {
 		}
 	}
 	if m.confirmLeave {
-		dialog := st.Dialog.Width(min(60, ctx.Width-4)).Render(ctx.T("checkin.leave_confirm"))
-		body = lipgloss.Place(ctx.Width, max(1, ctx.Height-5), lipgloss.Center, lipgloss.Center, dialog)
+		body = dialog(ctx, ctx.T("checkin.leave_confirm"))
 	}
 	lines := []string{m.viewHeader(), ""}
 	lines = append(lines, body)
@@ -1073,6 +1071,10 @@ func (m *checkinModel) viewHeader() string {
 	n, i := len(m.steps), m.step+1
 	bar := strings.Repeat("▰", i) + strings.Repeat("▱", n-i)
 	right := st.Progress.Render(bar) + "  " + st.Faint.Render(ctx.T("checkin.step_of", "N", i, "Of", n)) + " "
+	if pos := m.page.position(); pos != "" && m.scrolls() {
+		// The page is longer than the window: say how far down it is.
+		right = st.Faint.Render("↕ "+pos) + "   " + right
+	}
 	about := ctx.T("checkin.tip_n", "N", m.tip.Number)
 	if m.editing {
 		about += " · " + ctx.T("checkin.editing")
@@ -1138,7 +1140,7 @@ func (m *checkinModel) viewFollowup() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	var b strings.Builder
 	b.WriteString(st.Faint.Render(ctx.T("checkin.followup.intro", "Day", ctx.DayMonth(m.target.Date))) + "\n")
-	b.WriteString(st.Strong.Render("«"+m.target.Commitment+"»") + "\n\n")
+	b.WriteString(st.Strong.Render(ctx.Lang.Quote(m.target.Commitment)) + "\n\n")
 	b.WriteString(st.Title.Render(ctx.T("checkin.followup.question")) + "\n\n")
 	var opts []string
 	for i, f := range followupChoices {
@@ -1267,7 +1269,15 @@ func (m *checkinModel) viewRating() string {
 		q, e = st.Faint, st.Title
 	}
 	var b strings.Builder
-	b.WriteString(q.Width(ctx.ContentWidth()).Render(ctx.T("checkin.rating.question")) + "\n\n")
+	// The row with the focus is marked with › too, for eyes and terminals
+	// without colour.
+	mark := func(row int) string {
+		if m.ratingRow == row {
+			return "› "
+		}
+		return "  "
+	}
+	b.WriteString(q.Width(ctx.ContentWidth()).Render(mark(0)+ctx.T("checkin.rating.question")) + "\n\n")
 	b.WriteString(row(m.rating, m.ratingRow == 0, false) + "\n")
 	scale := st.Faint.Render(ctx.T("checkin.rating.low"))
 	high := st.Faint.Render(ctx.T("checkin.rating.high"))
@@ -1276,7 +1286,7 @@ func (m *checkinModel) viewRating() string {
 		gap = "\n"
 	}
 	b.WriteString(" " + scale + strings.Repeat(" ", max(1, 36-lipgloss.Width(scale)-lipgloss.Width(high))) + high + gap)
-	b.WriteString(e.Width(ctx.ContentWidth()).Render(ctx.T("checkin.energy.question")) + "\n")
+	b.WriteString(e.Width(ctx.ContentWidth()).Render(mark(1)+ctx.T("checkin.energy.question")) + "\n")
 	if ctx.Height >= 20 {
 		b.WriteString("\n")
 	}

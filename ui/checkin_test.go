@@ -391,14 +391,26 @@ func TestCtrlCOnTheResumeScreenKeepsTheDraft(t *testing.T) {
 	if d == nil || d.Answers[0].Text != "saved plus an hour of new writing" {
 		t.Fatalf("draft after ctrl+c: %+v", d)
 	}
-	// d asks before discarding; n keeps it.
-	c.Update(press("d"))
-	if !c.confirmDiscard {
-		t.Fatal("d should ask first")
+	// Typing words here by mistake throws nothing away: x asks, and only x
+	// again discards.
+	for _, r := range "du jobbet med det, ja" { // no r: that resumes, which is safe too
+		c.Update(press(string(r)))
 	}
-	c.Update(press("n"))
 	if c.resumeOffer == nil {
-		t.Fatal("n should keep the offer")
+		t.Fatal("typing words discarded the draft")
+	}
+	c.Update(press("x"))
+	if !c.confirmDiscard {
+		t.Fatal("x should ask first")
+	}
+	c.Update(press("j"))
+	if c.resumeOffer == nil || c.confirmDiscard {
+		t.Fatal("any key but x should keep the draft")
+	}
+	c.Update(press("x"))
+	c.Update(press("x"))
+	if c.resumeOffer != nil {
+		t.Fatal("x, x should discard")
 	}
 }
 
@@ -482,5 +494,22 @@ func TestEditingUnchangedKeepsTheFile(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(path); string(got) != text {
 		t.Errorf("an unchanged check-in rewrote the file:\n%s", got)
+	}
+}
+
+func TestEditingInAnotherLanguageAsksNothingTwice(t *testing.T) {
+	ctx := testContext(t, "nb")
+	day := journal.Date{Year: 2026, Month: 11, Day: 23}
+	sv := content.MustBuiltin("sv").Tips[0]
+	e := journal.NewEntry(ctx.Store.DayPath(day), day)
+	journal.CheckIn{Date: day, Tip: 1, Answers: []journal.Answer{{Question: sv.Questions[0], Text: "svar"}}}.ApplyTo(e)
+	if err := ctx.Store.Save(e); err != nil {
+		t.Fatal(err)
+	}
+	m := newCheckin(ctx, setupFor(t, ctx, day))
+	nb := content.MustBuiltin("nb").Tips[0]
+	// The Swedish first question stays; the Norwegian second one joins it.
+	if len(m.questions) != 2 || m.questions[0] != sv.Questions[0] || m.questions[1] != nb.Questions[1] {
+		t.Errorf("questions: %q", m.questions)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
 )
 
 // newInput is a one-line text field in tillit's look.
@@ -31,4 +32,14 @@ func newTextArea(ctx *Context, placeholder string) textarea.Model {
 	ta.KeyMap.LineNext = key.NewBinding(key.WithKeys("down"))
 	ta.SetStyles(ctx.Styles.Textarea)
 	return ta
+}
+
+// dialog is a question in a box in the middle of the screen; on a short
+// window the box sheds its padding so all of it fits.
+func dialog(ctx *Context, text string) string {
+	style := ctx.Styles.Dialog.Width(min(60, ctx.Width-4))
+	if ctx.Height < 18 {
+		style = style.Padding(0, 1)
+	}
+	return lipgloss.Place(ctx.Width, max(1, ctx.Height-5), lipgloss.Center, lipgloss.Center, style.Render(text))
 }

@@ -106,9 +106,11 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		NoEnergy:     b("key.no_energy", "-", "0", "backspace"),
 		EntryPrivate: b("key.entry_private", "p", "ctrl+p"),
 		Resume:       b("key.resume", "r", "enter"),
-		Discard:      b("key.discard", "d"),
-		Yes:          b("key.yes", "y", "j"),
-		No:           b("key.no", "n", "esc"),
+		// x, and x again to be sure: a letter words rarely hold, so typing
+		// on this screen by mistake throws nothing away.
+		Discard: b("key.discard", "x"),
+		Yes:     b("key.yes", "y", "j"),
+		No:      b("key.no", "n", "esc"),
 	}
 	k.Left.SetHelp("←/h", t.T("key.left"))
 	k.Right.SetHelp("→/l", t.T("key.right"))

@@ -36,7 +36,7 @@ func entryMarkdown(ctx *Context, tip content.Tip, c journal.CheckIn, answers []j
 		b.WriteString(strings.Join(facts, " · ") + "\n\n")
 	}
 	if target != nil && c.Followup != "" {
-		fmt.Fprintf(&b, "**%s:** «%s» — %s %s", ctx.T("preview.followup"), target.Commitment, followupSymbol(c.Followup), followupLabel(ctx, c.Followup))
+		fmt.Fprintf(&b, "**%s:** %s — %s %s", ctx.T("preview.followup"), ctx.Lang.Quote(target.Commitment), followupSymbol(c.Followup), followupLabel(ctx, c.Followup))
 		if c.FollowupNote != "" {
 			b.WriteString(": " + c.FollowupNote)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"tillit/content"
 )
@@ -148,7 +149,9 @@ func (m *readerModel) help() bindings {
 		prev, next := k.Left, k.Right
 		prev.SetHelp(prev.Help().Key, m.ctx.T("key.prev_tip"))
 		next.SetHelp(next.Help().Key, m.ctx.T("key.next_tip"))
-		short = []key.Binding{k.Down, prev, next, k.Back}
+		sw := k.Switch
+		sw.SetHelp(sw.Help().Key, m.ctx.T("key.to_article"))
+		short = []key.Binding{k.Down, prev, next, k.Back, sw}
 	}
 	return bindings{short: short, full: [][]key.Binding{short, scroll, {k.Quit}}}
 }
@@ -188,7 +191,7 @@ func (m *readerModel) viewList() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	var b strings.Builder
 	b.WriteString("  " + st.Faint.Render(m.ctx.Pack.Name) + "\n\n")
-	room := ctx.Height - 7
+	room := ctx.Height - 6
 	first := 0
 	if m.cursor >= room {
 		first = m.cursor - room + 1
@@ -201,7 +204,12 @@ func (m *readerModel) viewList() string {
 		if i == m.cursor {
 			marker, style = " › ", st.Highlight
 		}
-		b.WriteString(style.Render(fmt.Sprintf("%s%2d  %s", marker, t.Number, truncate(t.Title, ctx.Width-9))) + "\n")
+		// The whole title when it fits, else the short one made for lists.
+		title := t.Title
+		if lipgloss.Width(title) > ctx.Width-9 {
+			title = t.Short
+		}
+		b.WriteString(style.Render(fmt.Sprintf("%s%2d  %s", marker, t.Number, truncate(title, ctx.Width-9))) + "\n")
 	}
 	return b.String()
 }

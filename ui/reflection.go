@@ -70,10 +70,11 @@ type reflectionModel struct {
 
 	page pager
 
-	resumeOffer  *journal.Draft
-	confirmLeave bool
-	saving       bool
-	err          string
+	resumeOffer    *journal.Draft
+	confirmDiscard bool
+	confirmLeave   bool
+	saving         bool
+	err            string
 
 	edited       bool
 	changeGen    int
@@ -427,8 +428,10 @@ func (m *reflectionModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.ctx.Keys
 	switch {
 	case m.resumeOffer != nil:
+		discarding := m.confirmDiscard
+		m.confirmDiscard = false // any key but x keeps the draft
 		switch {
-		case key.Matches(msg, k.Resume):
+		case key.Matches(msg, k.Resume) && !discarding:
 			d := m.resumeOffer
 			m.resumeOffer = nil
 			m.resume(d)
@@ -436,10 +439,13 @@ func (m *reflectionModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.changeGen++
 			m.savedGen = m.changeGen
 			return m.enter()
-		case key.Matches(msg, k.Discard):
-			m.resumeOffer = nil
+		case key.Matches(msg, k.Discard) && discarding:
+			m.resumeOffer, m.confirmDiscard = nil, false
 			store, w := m.ctx.Store, m.week
 			return tea.Batch(m.enter(), func() tea.Msg { return draftSavedMsg{store.DeleteWeekDraft(w)} })
+		case key.Matches(msg, k.Discard):
+			m.confirmDiscard = true
+			return nil
 		case key.Matches(msg, k.Back):
 			return func() tea.Msg { return leaveReflectionMsg{} }
 		}
@@ -532,6 +538,8 @@ func (m *reflectionModel) help() bindings {
 	}
 	one := func(short ...key.Binding) bindings { return bindings{short: short, full: [][]key.Binding{short}} }
 	switch {
+	case m.resumeOffer != nil && m.confirmDiscard:
+		return one(as(k.Discard, "key.discard_sure"), shown("…", "key.keep_draft"))
 	case m.resumeOffer != nil:
 		return one(k.Resume, as(k.Discard, "key.discard"), as(k.Back, "key.leave"))
 	case m.confirmLeave:
@@ -550,7 +558,11 @@ func (m *reflectionModel) View() string {
 	var body string
 	switch {
 	case m.resumeOffer != nil:
-		body = indent(st.Title.Render(ctx.T("reflection.draft_found")) + "\n\n" + ctx.T("draft.resume_or_discard"))
+		prompt := ctx.T("draft.resume_or_discard")
+		if m.confirmDiscard {
+			prompt = st.Warning.Render(ctx.T("draft.discard_confirm"))
+		}
+		body = indent(st.Title.Render(ctx.T("reflection.draft_found")) + "\n\n" + prompt)
 	case m.step == reflectPreview:
 		body = m.page.View()
 	case m.step == reflectAnswers:
@@ -561,8 +573,7 @@ func (m *reflectionModel) View() string {
 		body = indent(m.viewField(partMentor, true) + "\n" + st.Faint.Render(ctx.T("reflection.mentor_note")))
 	}
 	if m.confirmLeave {
-		dialog := st.Dialog.Width(min(60, ctx.Width-4)).Render(ctx.T("checkin.leave_confirm"))
-		body = lipgloss.Place(ctx.Width, max(1, ctx.Height-5), lipgloss.Center, lipgloss.Center, dialog)
+		body = dialog(ctx, ctx.T("checkin.leave_confirm"))
 	}
 	n, i := reflectSteps, m.step+1
 	bar := strings.Repeat("▰", i) + strings.Repeat("▱", n-i)

@@ -100,6 +100,7 @@ type Model struct {
 	journal  journalState
 	help     help.Model
 	showHelp bool
+	helpTop  int // the first line of the help shown, on a short window
 
 	// Result is what the command line prints after the interface closes.
 	Result string
@@ -381,14 +382,19 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.ForceQuit):
 		return m.quit(), true
 	case m.showHelp:
-		// Any key closes the help.
-		m.showHelp = false
+		// The arrows scroll a help longer than the window; any other key
+		// closes it.
+		switch {
+		case key.Matches(msg, k.Down, k.PageDown):
+			m.helpTop = min(m.helpTop+1, m.helpLines()-(m.ctx.Height-2))
+		case key.Matches(msg, k.Up, k.PageUp):
+			m.helpTop = max(0, m.helpTop-1)
+		default:
+			m.showHelp = false
+		}
 		return nil, true
-	case key.Matches(msg, k.HelpInText):
-		m.showHelp = true
-		return nil, true
-	case key.Matches(msg, k.Help) && !m.inText():
-		m.showHelp = true
+	case key.Matches(msg, k.HelpInText), key.Matches(msg, k.Help) && !m.inText():
+		m.showHelp, m.helpTop = true, 0
 		return nil, true
 	case len(m.stack) == 0 && key.Matches(msg, k.Quit):
 		return tea.Quit, true
@@ -538,12 +544,16 @@ func (m *Model) render() string {
 	if waiting {
 		footer = ""
 	}
-	if m.showHelp {
-		footer = " " + st.Faint.Render(ctx.T("help.close"))
-	}
 	// The footer sits on the last line; the body is cut to fit above it.
 	bodyLines := strings.Split(body, "\n")
 	room := ctx.Height - 2
+	if m.showHelp {
+		footer = " " + st.Faint.Render(ctx.T("help.close"))
+		if len(bodyLines) > room {
+			bodyLines = bodyLines[min(m.helpTop, len(bodyLines)-room):]
+			footer = " " + st.Faint.Render(ctx.T("help.scroll"))
+		}
+	}
 	if len(bodyLines) > room {
 		bodyLines = bodyLines[:room]
 	}
@@ -552,6 +562,9 @@ func (m *Model) render() string {
 	}
 	return strings.Join(bodyLines, "\n") + "\n\n" + footer
 }
+
+// helpLines is how tall the help is.
+func (m *Model) helpLines() int { return strings.Count(m.viewHelp(), "\n") + 1 }
 
 // viewHelp lists every key of the screen, in groups laid out in as many
 // columns as the window holds.

@@ -211,7 +211,7 @@ func (m *todayModel) layout(compact int) string {
 	if m.open != nil && !m.checkedIn() {
 		rows = append(rows,
 			"   "+st.Faint.Render(ctx.T("today.open_commitment", "Day", ctx.DayMonth(m.open.Date))),
-			"   "+st.Strong.Render("«"+truncate(m.open.Commitment, inner-4)+"»"),
+			"   "+st.Strong.Render(ctx.Lang.Quote(truncate(m.open.Commitment, inner-4))),
 			"   "+st.Faint.Render(ctx.T("today.asked_in_checkin")), "")
 	}
 	if m.focus != nil {
