@@ -21,6 +21,10 @@ type Config struct {
 	Lang    string `toml:"lang"`    // nb, en or sv
 	Editor  string `toml:"editor"`  // the editor command
 	Pack    string `toml:"pack"`    // the prompt pack to use
+	Name    string `toml:"name"`    // the author named in exports
+	// People are names to replace with stand-ins in an export with
+	// --pseudonymize (as well as every @Name).
+	People []string `toml:"people"`
 	// WeekdaysOnly treats every weekend as days away: they neither break
 	// nor extend a streak.
 	WeekdaysOnly bool `toml:"weekdays_only"`

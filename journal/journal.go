@@ -18,6 +18,7 @@ import (
 type Journal struct {
 	Entries     []*Entry // oldest first
 	Reflections map[Week]*Reflection
+	Mentorings  []*Mentoring // oldest first
 	Away        []Away
 	// WeekdaysOnly treats every Saturday and Sunday as a day away.
 	WeekdaysOnly bool
@@ -39,6 +40,9 @@ var (
 // Problems and left out; nothing is ever written.
 func (s *Store) Read() *Journal {
 	j := &Journal{Reflections: map[Week]*Reflection{}}
+	defer func() {
+		sort.Slice(j.Mentorings, func(a, b int) bool { return j.Mentorings[a].Date.Before(j.Mentorings[b].Date) })
+	}()
 	years, err := os.ReadDir(s.Root)
 	if errors.Is(err, fs.ErrNotExist) {
 		j.index()
@@ -105,6 +109,18 @@ func (j *Journal) readMonth(dir, year, month string, read func(string) ([]byte, 
 		return
 	}
 	for _, f := range files {
+		if mm := mentoringFile.FindStringSubmatch(f.Name()); mm != nil && mm[1] == year && mm[2] == month && f.Type().IsRegular() {
+			path := filepath.Join(dir, f.Name())
+			if data, ok := read(path); ok {
+				n, err := ParseMentoring(path, data)
+				if err != nil {
+					j.Problems = append(j.Problems, err)
+				} else {
+					j.Mentorings = append(j.Mentorings, n)
+				}
+			}
+			continue
+		}
 		m := dayFile.FindStringSubmatch(f.Name())
 		if m == nil || m[1] != year || m[2] != month || !f.Type().IsRegular() {
 			continue
@@ -260,13 +276,19 @@ type WeekStats struct {
 	AverageRating *float64 // nil when no check-in of the week has a rating
 	Tips          []int    // the tips reflected on, each once, in order
 	Commitments   struct{ Done, Partly, Not, Open int }
-	Reflection    *Reflection // the week's reflection, nil when none
+	Reflection    *Reflection  // the week's reflection, nil when none
+	Mentorings    []*Mentoring // mentoring notes of the week
 }
 
 // Week gathers the numbers of week w. today decides the streak of the
 // current week (a week still running is counted up to today).
 func (j *Journal) Week(w Week, today Date) WeekStats {
 	st := WeekStats{Week: w, Reflection: j.Reflections[w]}
+	for _, m := range j.Mentorings {
+		if w.Contains(m.Date) {
+			st.Mentorings = append(st.Mentorings, m)
+		}
+	}
 	ratings, sum := 0, 0
 	for i, d := range w.Days() {
 		away, why := j.AwayOn(d)

@@ -161,6 +161,19 @@ func appendNote(e *Entry, at time.Time, text string, private bool) []byte {
 	return []byte(b.String())
 }
 
+// WriteFile puts data at path atomically, readable by the user only: for
+// files outside the journal, such as exports. The folder must exist; its
+// permissions are left as they are.
+func WriteFile(path string, data []byte) error {
+	if err := writeAtomic(path, data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(path, filePerm); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
 // write puts data at path atomically, with private permissions on the file
 // and every folder from the root down, whatever the umask.
 func (s *Store) write(path string, data []byte) error {

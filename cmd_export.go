@@ -1,0 +1,251 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"tillit/journal"
+	"tillit/report"
+)
+
+// exportFlags are the choices of tillit export.
+type exportFlags struct {
+	week, from, to, last string
+	format, output       string
+	force, private       bool
+	tips                 string
+	pseudonymize         bool
+	encrypt              bool
+	recipients           []string
+}
+
+func (a *app) exportCommand() *cobra.Command {
+	var f exportFlags
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: a.lang.T("cmd.export.short"),
+		Long:  a.lang.T("cmd.export.long"),
+		Example: "  tillit export -o mentor.md\n  tillit export --last 4w --format html -o mentor.html\n" +
+			"  tillit export --week 2026-W48 --pseudonymize\n  tillit export --from 2026-11-01 --encrypt --recipient age1… -o mentor.md",
+		Args: a.noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.export(f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.week, "week", "", a.lang.T("flag.export_week"))
+	fl.StringVar(&f.from, "from", "", a.lang.T("flag.export_from"))
+	fl.StringVar(&f.to, "to", "", a.lang.T("flag.export_to"))
+	fl.StringVar(&f.last, "last", "", a.lang.T("flag.export_last"))
+	fl.StringVar(&f.format, "format", "", a.lang.T("flag.export_format"))
+	fl.StringVarP(&f.output, "output", "o", "", a.lang.T("flag.export_output"))
+	fl.BoolVar(&f.force, "force", false, a.lang.T("flag.export_force"))
+	fl.BoolVar(&f.private, "include-private", false, a.lang.T("flag.export_private"))
+	fl.StringVar(&f.tips, "tips", "", a.lang.T("flag.export_tips"))
+	fl.BoolVar(&f.pseudonymize, "pseudonymize", false, a.lang.T("flag.export_pseudonymize"))
+	fl.BoolVar(&f.encrypt, "encrypt", false, a.lang.T("flag.export_encrypt"))
+	fl.StringArrayVar(&f.recipients, "recipient", nil, a.lang.T("flag.export_recipient"))
+	return cmd
+}
+
+var lastRange = regexp.MustCompile(`^(\d+)([wd])$`)
+
+// exportRange reads the period: --week, --from/--to, --last; the last four
+// weeks by default. today ends an open range; first begins one.
+func (a *app) exportRange(f exportFlags, today, first journal.Date) (journal.Date, journal.Date, error) {
+	set := 0
+	for _, v := range []string{f.week, f.last, f.from + f.to} {
+		if v != "" {
+			set++
+		}
+	}
+	if set > 1 {
+		return journal.Date{}, journal.Date{}, a.usage("err.export_one_range")
+	}
+	date := func(s string, or journal.Date) (journal.Date, error) {
+		if s == "" {
+			return or, nil
+		}
+		d, err := journal.ParseDate(s)
+		if err != nil {
+			return journal.Date{}, a.usage("err.bad_date", "Value", s)
+		}
+		return d, nil
+	}
+	switch {
+	case f.week != "":
+		w, err := journal.ParseWeek(f.week)
+		if err != nil {
+			return journal.Date{}, journal.Date{}, a.usage("err.bad_week", "Value", f.week)
+		}
+		return w.Monday(), w.Sunday(), nil
+	case f.from != "" || f.to != "":
+		from, err := date(f.from, first)
+		if err != nil {
+			return from, from, err
+		}
+		to, err := date(f.to, today)
+		if err != nil {
+			return from, to, err
+		}
+		if to.Before(from) {
+			return from, to, a.usage("err.export_order")
+		}
+		return from, to, nil
+	}
+	last := f.last
+	if last == "" {
+		last = "4w"
+	}
+	m := lastRange.FindStringSubmatch(last)
+	if m == nil {
+		return journal.Date{}, journal.Date{}, a.usage("err.export_last", "Value", last)
+	}
+	n, _ := strconv.Atoi(m[1])
+	if m[2] == "w" {
+		n *= 7
+	}
+	if n < 1 {
+		return journal.Date{}, journal.Date{}, a.usage("err.export_last", "Value", last)
+	}
+	return today.AddDays(-(n - 1)), today, nil
+}
+
+// exportFormat decides the format: --format, else the output file's
+// extension, else markdown.
+func (a *app) exportFormat(f exportFlags) (string, error) {
+	if f.format != "" {
+		switch f.format {
+		case "md", "markdown":
+			return "md", nil
+		case "html", "json":
+			return f.format, nil
+		}
+		return "", a.usage("err.export_format", "Value", f.format)
+	}
+	switch ext := strings.ToLower(filepath.Ext(strings.TrimSuffix(f.output, ".age"))); ext {
+	case ".html", ".htm":
+		return "html", nil
+	case ".json":
+		return "json", nil
+	}
+	return "md", nil
+}
+
+func (a *app) export(f exportFlags) error {
+	format, err := a.exportFormat(f)
+	if err != nil {
+		return err
+	}
+	var tips []int
+	for _, t := range strings.FieldsFunc(f.tips, func(r rune) bool { return r == ',' || r == ' ' }) {
+		n, err := strconv.Atoi(t)
+		if _, ok := a.pack.Tip(n); err != nil || !ok {
+			return a.usage("err.no_tip", "Value", a.lang.Quote(t), "Of", a.pack.Count())
+		}
+		tips = append(tips, n)
+	}
+	if len(f.recipients) > 0 && !f.encrypt {
+		return a.usage("err.export_recipient")
+	}
+	j := a.readJournal()
+	today := journal.DateOf(a.now())
+	first := today
+	if d, ok := j.Begins(); ok {
+		first = d
+	}
+	from, to, err := a.exportRange(f, today, first)
+	if err != nil {
+		return err
+	}
+	out := f.output
+	if out == "-" {
+		out = ""
+	}
+	if out != "" && f.encrypt && !strings.HasSuffix(out, ".age") {
+		out += ".age"
+	}
+	if out != "" && !f.force {
+		if _, err := os.Stat(out); err == nil {
+			return errors.New(a.lang.T("err.export_exists", "Path", out))
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	data, err := a.exportData(j, report.ExportOptions{
+		Options: a.reportOptions(f.private), From: from, To: to, Tips: tips,
+		Pseudonymize: f.pseudonymize, People: a.cfg.People, Author: a.cfg.Name, Generated: a.now(),
+	}, format)
+	if err != nil {
+		return err
+	}
+	if f.encrypt {
+		pass := ""
+		if len(f.recipients) == 0 {
+			if pass, err = a.askPassphrase(); err != nil {
+				return err
+			}
+		}
+		if data, err = report.Encrypt(data, f.recipients, pass); err != nil {
+			return err
+		}
+	}
+	if out == "" {
+		_, err := a.stdout.Write(data)
+		return err
+	}
+	if err := journal.WriteFile(out, data); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, a.lang.T("cli.exported", "Path", out))
+	return nil
+}
+
+// exportData writes the export in a format.
+func (a *app) exportData(j *journal.Journal, o report.ExportOptions, format string) ([]byte, error) {
+	x := report.NewExport(j, o)
+	switch format {
+	case "html":
+		return x.HTML(o.Options)
+	case "json":
+		return x.JSON()
+	}
+	return []byte(x.Markdown(o.Options)), nil
+}
+
+// askPassphrase asks twice at the terminal, without echo.
+func (a *app) askPassphrase() (string, error) {
+	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	if err != nil || !term.IsTerminal(tty.Fd()) {
+		return "", errors.New(a.lang.T("err.export_passphrase_tty"))
+	}
+	defer tty.Close()
+	ask := func(prompt string) (string, error) {
+		fmt.Fprint(tty, prompt)
+		b, err := term.ReadPassword(tty.Fd())
+		fmt.Fprintln(tty)
+		return string(b), err
+	}
+	p1, err := ask(a.lang.T("cli.passphrase") + " ")
+	if err != nil {
+		return "", err
+	}
+	p2, err := ask(a.lang.T("cli.passphrase_again") + " ")
+	if err != nil {
+		return "", err
+	}
+	if p1 != p2 {
+		return "", errors.New(a.lang.T("err.passphrase_differs"))
+	}
+	if p1 == "" {
+		return "", errors.New(a.lang.T("err.passphrase_empty"))
+	}
+	return p1, nil
+}

@@ -1,0 +1,201 @@
+package journal
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Mentoring is the note of a meeting with the mentor or coach: what was
+// discussed, what the mentor suggested, what the manager takes with them,
+// and which of their questions were answered. It lives beside the day's
+// entry, as YYYY/MM/YYYY-MM-DD-mentoring.md.
+type Mentoring struct {
+	document
+	MentoringMeta
+
+	orig MentoringMeta
+}
+
+// MentoringMeta is what the front matter of a mentoring note says.
+type MentoringMeta struct {
+	Date     Date
+	Mentor   string   // who the mentor is, if the manager says
+	Answered []string // the mentor questions the meeting answered, as written
+	Private  bool
+}
+
+var mentoringFile = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})-mentoring\.md$`)
+
+// MentoringPath returns where the mentoring note of day d lives.
+func (s *Store) MentoringPath(d Date) string {
+	return filepath.Join(s.Root, fmt.Sprintf("%04d", d.Year), fmt.Sprintf("%02d", d.Month), d.String()+"-mentoring.md")
+}
+
+// NewMentoring returns an empty mentoring note, not yet on disk.
+func NewMentoring(path string, d Date) *Mentoring {
+	return &Mentoring{document: document{Path: path}, MentoringMeta: MentoringMeta{Date: d}}
+}
+
+// ParseMentoring reads a mentoring note; like ParseEntry it refuses a file
+// it must not touch.
+func ParseMentoring(path string, data []byte) (*Mentoring, error) {
+	doc, err := parseDocument(path, data)
+	if err != nil {
+		return nil, err
+	}
+	m := &Mentoring{document: doc}
+	d := &m.document
+	m.Date = d.date("date")
+	m.Mentor = d.text("mentor")
+	m.Answered = d.lines("answered")
+	m.Private = d.boolean("private")
+	m.orig = m.MentoringMeta
+	m.orig.Answered = slices.Clone(m.Answered)
+	if mm := mentoringFile.FindStringSubmatch(filepath.Base(path)); mm != nil {
+		if day, err := ParseDate(mm[1] + "-" + mm[2] + "-" + mm[3]); err == nil {
+			if !m.Date.IsZero() && m.Date != day {
+				d.problem("date", "%s differs from the file name (%s)", m.Date, day)
+			}
+			m.Date = day
+		}
+	}
+	return m, nil
+}
+
+// Render returns the file as it should be written.
+func (m *Mentoring) Render() ([]byte, error) {
+	changed := false
+	f := &m.front
+	put := func(key string, differs, present bool, node func() *yaml.Node) {
+		if !differs {
+			return
+		}
+		changed = true
+		if present {
+			f.set(key, node())
+		} else {
+			f.remove(key)
+		}
+	}
+	n, o := m.MentoringMeta, m.orig
+	if n.Date != o.Date {
+		f.setFirst("date", dateNode(n.Date))
+		changed = true
+	}
+	put("mentor", n.Mentor != o.Mentor, n.Mentor != "", func() *yaml.Node { return stringNode(n.Mentor) })
+	put("answered", !slices.Equal(n.Answered, o.Answered), len(n.Answered) > 0, func() *yaml.Node {
+		l := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, q := range n.Answered {
+			l.Content = append(l.Content, stringNode(q))
+		}
+		return l
+	})
+	put("private", n.Private != o.Private, n.Private, func() *yaml.Node { return boolNode(true) })
+	return m.render(changed)
+}
+
+// Clone returns a fresh copy of the note as it was read.
+func (m *Mentoring) Clone() *Mentoring {
+	if !m.OnDisk() {
+		return NewMentoring(m.Path, m.Date)
+	}
+	c, err := ParseMentoring(m.Path, m.raw)
+	if err != nil {
+		panic(err) // it parsed before; the same bytes parse again
+	}
+	return c
+}
+
+// LoadMentoring reads the mentoring note of day d, or returns a new one.
+func (s *Store) LoadMentoring(d Date) (*Mentoring, error) {
+	path := s.MentoringPath(d)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return NewMentoring(path, d), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return ParseMentoring(path, data)
+}
+
+// SaveMentoring writes a mentoring note atomically, refusing when the file
+// changed on disk since it was read.
+func (s *Store) SaveMentoring(m *Mentoring) error {
+	data, err := m.Render()
+	if err != nil {
+		return err
+	}
+	return s.withLock(func() error {
+		if err := s.checkUnchangedDoc(&m.document); err != nil {
+			return err
+		}
+		if err := s.write(m.Path, data); err != nil {
+			return err
+		}
+		fresh, err := ParseMentoring(m.Path, data)
+		if err != nil {
+			return err
+		}
+		*m = *fresh
+		return nil
+	})
+}
+
+// MentorQuestion is a question for the mentor from a weekly reflection.
+type MentorQuestion struct {
+	Week       Week
+	Text       string
+	AnsweredOn Date // the day of the mentoring note that answered it; zero while open
+}
+
+// Answered reports whether a mentoring note marked the question answered.
+func (q MentorQuestion) Answered() bool { return !q.AnsweredOn.IsZero() }
+
+// MentorQuestions gathers the questions for the mentor from the weekly
+// reflections of the weeks from..to (inclusive), each with the first
+// mentoring note after its week began that marked it answered.
+func (j *Journal) MentorQuestions(from, to Week) []MentorQuestion {
+	var out []MentorQuestion
+	for w := from; !to.Before(w); w = w.Add(1) {
+		r := j.Reflections[w]
+		if r == nil {
+			continue
+		}
+		for _, q := range r.MentorQuestions {
+			mq := MentorQuestion{Week: w, Text: q}
+			for _, m := range j.Mentorings {
+				if !m.Date.Before(w.Monday()) && slices.Contains(m.Answered, q) && (mq.AnsweredOn.IsZero() || m.Date.Before(mq.AnsweredOn)) {
+					mq.AnsweredOn = m.Date
+				}
+			}
+			out = append(out, mq)
+		}
+	}
+	return out
+}
+
+// OpenMentorQuestions are the questions no mentoring note has answered yet,
+// from every reflection up to week w.
+func (j *Journal) OpenMentorQuestions(w Week) []MentorQuestion {
+	first := w
+	for rw := range j.Reflections {
+		if rw.Before(first) {
+			first = rw
+		}
+	}
+	var open []MentorQuestion
+	for _, q := range j.MentorQuestions(first, w) {
+		if !q.Answered() {
+			open = append(open, q)
+		}
+	}
+	return open
+}

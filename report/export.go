@@ -1,0 +1,345 @@
+package report
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"tillit/journal"
+)
+
+// ExportOptions say what goes into an export for the mentor.
+type ExportOptions struct {
+	Options
+	From, To journal.Date
+	// Tips keeps only check-ins on these tips; empty keeps all.
+	Tips []int
+	// Pseudonymize replaces @Name mentions and the names in People with
+	// stand-ins: Person A, Person B, the same person the same letter.
+	Pseudonymize bool
+	People       []string
+	Author       string
+	Generated    time.Time
+}
+
+// Export is a period of the journal as a mentor will read it: the document
+// every format (markdown, HTML, JSON) is written from. Nothing private is in
+// it unless the options ask for it; PrivateLeftOut counts what was left out.
+type Export struct {
+	Title     string
+	Author    string
+	Language  string
+	From, To  journal.Date
+	Generated time.Time
+
+	Summary         Summary
+	MentorQuestions []journal.MentorQuestion
+	Weeks           []ExportWeek
+	PrivateLeftOut  int
+}
+
+// Summary is the period in numbers.
+type Summary struct {
+	CheckIns      int
+	AverageRating *float64
+	Tips          []TipCount // the tips reflected on, in order, with how often
+	Commitments   struct{ Done, Partly, Not, Open int }
+	Focus         []Focus // the focus tips chosen in weekly reflections
+}
+
+// TipCount is a tip and how many check-ins it had in the period.
+type TipCount struct {
+	Tip   int
+	Title string
+	Count int
+}
+
+// Focus is the tip a weekly reflection chose to focus on.
+type Focus struct {
+	Week  journal.Week
+	Tip   int
+	Title string
+}
+
+// ExportWeek is one ISO week of the period.
+type ExportWeek struct {
+	Week       journal.Week
+	Reflection *ExportText // nil when none, or private and left out
+	Entries    []ExportEntry
+	Mentorings []ExportMentoring
+}
+
+// ExportText is a text cut into its sections, private parts already left
+// out (or kept, marked, when asked for).
+type ExportText struct {
+	Sections []Section
+	FocusTip int
+	Private  bool // the whole text is private (and was asked for)
+}
+
+// Section is one part of a text: an answer, a note, or text outside any
+// section (Heading empty).
+type Section struct {
+	Heading string
+	Text    string
+	Note    bool // a timestamped note; Heading is its time
+	Private bool
+}
+
+// ExportEntry is one day.
+type ExportEntry struct {
+	Date         journal.Date
+	Tip          int
+	TipTitle     string
+	Rating       int
+	Energy       int
+	Followup     journal.Followup
+	FollowupOf   journal.Date
+	FollowupNote string
+	Commitment   string
+	Outcome      journal.Followup // how the commitment went; empty while open
+	OutcomeNote  string
+	Tags         []string
+	Body         ExportText
+}
+
+// ExportMentoring is a mentoring note.
+type ExportMentoring struct {
+	Date     journal.Date
+	Mentor   string
+	Answered []string
+	Body     ExportText
+}
+
+// NewExport gathers the period from the journal.
+func NewExport(j *journal.Journal, o ExportOptions) *Export {
+	x := &Export{
+		Title:     o.t("export.title", "Span", o.Lang.Span(o.From.Year, o.From.Month, o.From.Day, o.To.Year, o.To.Month, o.To.Day)),
+		Author:    o.Author,
+		Language:  o.Lang.Lang(),
+		From:      o.From,
+		To:        o.To,
+		Generated: o.Generated,
+	}
+	in := func(d journal.Date) bool { return !d.Before(o.From) && !d.After(o.To) }
+	outcomes := map[journal.Date]journal.Outcome{}
+	for _, oc := range j.Outcomes() {
+		outcomes[oc.Commitment.Date] = oc
+	}
+	weeks := map[journal.Week]*ExportWeek{}
+	week := func(w journal.Week) *ExportWeek {
+		if weeks[w] == nil {
+			weeks[w] = &ExportWeek{Week: w}
+		}
+		return weeks[w]
+	}
+	ratings, sum := 0, 0
+	tipCounts := map[int]int{}
+	for _, e := range j.Entries {
+		if !in(e.Date) {
+			continue
+		}
+		if len(o.Tips) > 0 && !slices.Contains(o.Tips, e.Tip) {
+			continue
+		}
+		if e.Private && !o.Private {
+			x.PrivateLeftOut++
+			continue
+		}
+		xe := ExportEntry{
+			Date: e.Date, Tip: e.Tip, TipTitle: o.tipTitle(e.Pack, e.Tip), Rating: e.Rating, Energy: e.Energy,
+			Followup: e.Followup, FollowupOf: e.FollowupOf, FollowupNote: e.FollowupNote,
+			Commitment: e.Commitment, Tags: e.Tags,
+		}
+		if !e.IsCheckIn() {
+			xe.TipTitle = ""
+		}
+		if oc, ok := outcomes[e.Date]; ok {
+			xe.Outcome, xe.OutcomeNote = oc.Result, oc.Note
+		}
+		xe.Body, x.PrivateLeftOut = exportBody(e.Body, e.Private, o, x.PrivateLeftOut)
+		w := week(journal.WeekOf(e.Date))
+		w.Entries = append(w.Entries, xe)
+		if e.IsCheckIn() {
+			x.Summary.CheckIns++
+			tipCounts[e.Tip]++
+			if e.Rating > 0 {
+				ratings++
+				sum += e.Rating
+			}
+			if e.Commitment != "" {
+				c := &x.Summary.Commitments
+				switch xe.Outcome {
+				case journal.FollowupDone:
+					c.Done++
+				case journal.FollowupPartly:
+					c.Partly++
+				case journal.FollowupNot:
+					c.Not++
+				default:
+					c.Open++
+				}
+			}
+		}
+	}
+	if ratings > 0 {
+		avg := float64(sum) / float64(ratings)
+		x.Summary.AverageRating = &avg
+	}
+	for t := 1; t <= 999 && len(tipCounts) > 0; t++ {
+		if n, ok := tipCounts[t]; ok {
+			x.Summary.Tips = append(x.Summary.Tips, TipCount{t, o.tipTitle("", t), n})
+			delete(tipCounts, t)
+		}
+	}
+	first, last := journal.WeekOf(o.From), journal.WeekOf(o.To)
+	for w := first; !last.Before(w); w = w.Add(1) {
+		r := j.Reflections[w]
+		if r == nil {
+			continue
+		}
+		if r.Private && !o.Private {
+			x.PrivateLeftOut++
+			continue
+		}
+		var t ExportText
+		t, x.PrivateLeftOut = exportBody(r.Body, r.Private, o, x.PrivateLeftOut)
+		t.FocusTip = r.FocusTip
+		week(w).Reflection = &t
+		if r.FocusTip > 0 {
+			x.Summary.Focus = append(x.Summary.Focus, Focus{w, r.FocusTip, o.tipTitle(r.Pack, r.FocusTip)})
+		}
+	}
+	for _, q := range j.MentorQuestions(first, last) {
+		if r := j.Reflections[q.Week]; r != nil && r.Private && !o.Private {
+			continue // counted with its reflection
+		}
+		x.MentorQuestions = append(x.MentorQuestions, q)
+	}
+	for _, m := range j.Mentorings {
+		if !in(m.Date) {
+			continue
+		}
+		if m.Private && !o.Private {
+			x.PrivateLeftOut++
+			continue
+		}
+		xm := ExportMentoring{Date: m.Date, Mentor: m.Mentor, Answered: slices.Clone(m.Answered)}
+		xm.Body, x.PrivateLeftOut = exportBody(m.Body, m.Private, o, x.PrivateLeftOut)
+		w := week(journal.WeekOf(m.Date))
+		w.Mentorings = append(w.Mentorings, xm)
+	}
+	for w := first; !last.Before(w); w = w.Add(1) {
+		if ew, ok := weeks[w]; ok {
+			x.Weeks = append(x.Weeks, *ew)
+		}
+	}
+	if o.Pseudonymize {
+		newPseudonyms(o.People, o.Lang.T("export.person", "Letter", "%s")).apply(x)
+	}
+	return x
+}
+
+// exportBody cuts a body into sections, leaving private ones out (and
+// counting them) unless private parts were asked for.
+func exportBody(b journal.Body, wholePrivate bool, o ExportOptions, leftOut int) (ExportText, int) {
+	t := ExportText{Private: wholePrivate}
+	for _, blk := range b.Blocks {
+		text := strings.TrimSpace(blk.Text)
+		if blk.Heading == "" && text == "" {
+			continue
+		}
+		if blk.Private && !o.Private {
+			leftOut++
+			continue
+		}
+		t.Sections = append(t.Sections, Section{Heading: blk.Heading, Text: text, Note: blk.IsNote(), Private: blk.Private})
+	}
+	return t, leftOut
+}
+
+// pseudonyms hands out stand-ins for people's names, in the order they
+// first appear, the same stand-in for the same person.
+type pseudonyms struct {
+	format string // "Person %s"
+	names  []string
+	given  map[string]string
+	re     *regexp.Regexp
+}
+
+func newPseudonyms(people []string, format string) *pseudonyms {
+	p := &pseudonyms{format: format, given: map[string]string{}}
+	// @Name mentions, and the listed names as whole words; longest first so
+	// "Kari Nordmann" wins over "Kari".
+	names := slices.Clone(people)
+	slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
+	var alts []string
+	for _, n := range names {
+		if n = strings.TrimSpace(n); n != "" {
+			alts = append(alts, regexp.QuoteMeta(n))
+		}
+	}
+	pattern := `@[\p{L}][\p{L}\p{M}'’-]*`
+	if len(alts) > 0 {
+		pattern = `(?:` + pattern + `|(?:^|\b)(?:` + strings.Join(alts, "|") + `)\b)`
+	}
+	p.re = regexp.MustCompile(pattern)
+	return p
+}
+
+func (p *pseudonyms) replace(s string) string {
+	return p.re.ReplaceAllStringFunc(s, func(name string) string {
+		key := strings.ToLower(strings.TrimPrefix(name, "@"))
+		if stand, ok := p.given[key]; ok {
+			return stand
+		}
+		stand := strings.Replace(p.format, "%s", letters(len(p.given)), 1)
+		p.given[key] = stand
+		return stand
+	})
+}
+
+// letters names the n-th person: A … Z, AA, AB …
+func letters(n int) string {
+	s := ""
+	for n >= 0 {
+		s = string(rune('A'+n%26)) + s
+		n = n/26 - 1
+	}
+	return s
+}
+
+// apply replaces names in every text of the export, in reading order.
+func (p *pseudonyms) apply(x *Export) {
+	text := func(t *ExportText) {
+		for i := range t.Sections {
+			t.Sections[i].Heading = p.replace(t.Sections[i].Heading)
+			t.Sections[i].Text = p.replace(t.Sections[i].Text)
+		}
+	}
+	for i := range x.MentorQuestions {
+		x.MentorQuestions[i].Text = p.replace(x.MentorQuestions[i].Text)
+	}
+	for wi := range x.Weeks {
+		w := &x.Weeks[wi]
+		if w.Reflection != nil {
+			text(w.Reflection)
+		}
+		for ei := range w.Entries {
+			e := &w.Entries[ei]
+			e.FollowupNote = p.replace(e.FollowupNote)
+			text(&e.Body)
+			e.Commitment = p.replace(e.Commitment)
+			e.OutcomeNote = p.replace(e.OutcomeNote)
+		}
+		for mi := range w.Mentorings {
+			m := &w.Mentorings[mi]
+			m.Mentor = p.replace(m.Mentor)
+			for i := range m.Answered {
+				m.Answered[i] = p.replace(m.Answered[i])
+			}
+			text(&m.Body)
+		}
+	}
+}

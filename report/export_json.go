@@ -1,0 +1,216 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+)
+
+// The JSON export, documented in docs/export-json.md. Dates are YYYY-MM-DD.
+
+type jsonExport struct {
+	Schema          string         `json:"schema"`
+	Title           string         `json:"title"`
+	Author          string         `json:"author,omitempty"`
+	Language        string         `json:"language"`
+	From            string         `json:"from"`
+	To              string         `json:"to"`
+	Generated       string         `json:"generated"`
+	Summary         jsonSummary    `json:"summary"`
+	MentorQuestions []jsonQuestion `json:"mentor_questions"`
+	Weeks           []jsonWeek     `json:"weeks"`
+}
+
+type jsonSummary struct {
+	CheckIns       int             `json:"checkins"`
+	AverageRating  *float64        `json:"average_rating"`
+	Tips           []jsonTipCount  `json:"tips"`
+	Commitments    jsonCommitments `json:"commitments"`
+	Focus          []jsonFocus     `json:"focus"`
+	PrivateLeftOut int             `json:"private_left_out"`
+}
+
+type jsonTipCount struct {
+	Tip   int    `json:"tip"`
+	Title string `json:"title"`
+	Count int    `json:"count"`
+}
+
+type jsonCommitments struct {
+	Done   int `json:"done"`
+	Partly int `json:"partly"`
+	Not    int `json:"not"`
+	Open   int `json:"open"`
+}
+
+type jsonFocus struct {
+	Week  string `json:"week"`
+	Tip   int    `json:"tip"`
+	Title string `json:"title"`
+}
+
+type jsonQuestion struct {
+	Week       string  `json:"week"`
+	Text       string  `json:"text"`
+	AnsweredOn *string `json:"answered_on"`
+}
+
+type jsonWeek struct {
+	Week       string          `json:"week"`
+	From       string          `json:"from"`
+	To         string          `json:"to"`
+	Reflection *jsonText       `json:"reflection"`
+	Entries    []jsonEntry     `json:"entries"`
+	Mentorings []jsonMentoring `json:"mentoring"`
+}
+
+type jsonText struct {
+	FocusTip *int          `json:"focus_tip,omitempty"`
+	Private  bool          `json:"private,omitempty"`
+	Sections []jsonSection `json:"sections"`
+}
+
+type jsonSection struct {
+	Kind    string `json:"kind"` // answer, note or text
+	Heading string `json:"heading,omitempty"`
+	Text    string `json:"text"`
+	Private bool   `json:"private,omitempty"`
+}
+
+type jsonEntry struct {
+	Date       string          `json:"date"`
+	Tip        *int            `json:"tip"`
+	TipTitle   string          `json:"tip_title,omitempty"`
+	Rating     *int            `json:"rating"`
+	Energy     *int            `json:"energy"`
+	Followup   *jsonFollowup   `json:"followup"`
+	Commitment *jsonCommitment `json:"commitment"`
+	Tags       []string        `json:"tags"`
+	Private    bool            `json:"private,omitempty"`
+	Sections   []jsonSection   `json:"sections"`
+}
+
+type jsonFollowup struct {
+	Of     *string `json:"of"`
+	Result string  `json:"result"`
+	Note   string  `json:"note,omitempty"`
+}
+
+type jsonCommitment struct {
+	Text    string `json:"text"`
+	Outcome string `json:"outcome"` // done, partly, not or open
+	Note    string `json:"note,omitempty"`
+}
+
+type jsonMentoring struct {
+	Date     string        `json:"date"`
+	Mentor   string        `json:"mentor,omitempty"`
+	Answered []string      `json:"answered"`
+	Private  bool          `json:"private,omitempty"`
+	Sections []jsonSection `json:"sections"`
+}
+
+// ExportSchema names the version of the JSON layout.
+const ExportSchema = "tillit-export/1"
+
+// JSON writes the export in the documented layout, indented.
+func (x *Export) JSON() ([]byte, error) {
+	j := jsonExport{
+		Schema: ExportSchema, Title: x.Title, Author: x.Author, Language: x.Language,
+		From: x.From.String(), To: x.To.String(), Generated: x.Generated.Format("2006-01-02"),
+		MentorQuestions: []jsonQuestion{}, Weeks: []jsonWeek{},
+	}
+	s := x.Summary
+	j.Summary = jsonSummary{CheckIns: s.CheckIns, Tips: []jsonTipCount{}, Focus: []jsonFocus{}, PrivateLeftOut: x.PrivateLeftOut,
+		Commitments: jsonCommitments{s.Commitments.Done, s.Commitments.Partly, s.Commitments.Not, s.Commitments.Open}}
+	if s.AverageRating != nil {
+		avg := math.Round(*s.AverageRating*100) / 100
+		j.Summary.AverageRating = &avg
+	}
+	for _, t := range s.Tips {
+		j.Summary.Tips = append(j.Summary.Tips, jsonTipCount{t.Tip, t.Title, t.Count})
+	}
+	for _, f := range s.Focus {
+		j.Summary.Focus = append(j.Summary.Focus, jsonFocus{f.Week.String(), f.Tip, f.Title})
+	}
+	for _, q := range x.MentorQuestions {
+		jq := jsonQuestion{Week: q.Week.String(), Text: q.Text}
+		if q.Answered() {
+			d := q.AnsweredOn.String()
+			jq.AnsweredOn = &d
+		}
+		j.MentorQuestions = append(j.MentorQuestions, jq)
+	}
+	for _, w := range x.Weeks {
+		jw := jsonWeek{Week: w.Week.String(), From: w.Week.Monday().String(), To: w.Week.Sunday().String(), Entries: []jsonEntry{}, Mentorings: []jsonMentoring{}}
+		if r := w.Reflection; r != nil {
+			jt := jsonText{Private: r.Private, Sections: jsonSections(r.Sections)}
+			if r.FocusTip > 0 {
+				tip := r.FocusTip
+				jt.FocusTip = &tip
+			}
+			jw.Reflection = &jt
+		}
+		for _, e := range w.Entries {
+			je := jsonEntry{Date: e.Date.String(), TipTitle: e.TipTitle, Tags: e.Tags, Private: e.Body.Private, Sections: jsonSections(e.Body.Sections)}
+			if je.Tags == nil {
+				je.Tags = []string{}
+			}
+			je.Tip, je.Rating, je.Energy = optional(e.Tip), optional(e.Rating), optional(e.Energy)
+			if e.Followup != "" {
+				f := &jsonFollowup{Result: string(e.Followup), Note: e.FollowupNote}
+				if !e.FollowupOf.IsZero() {
+					of := e.FollowupOf.String()
+					f.Of = &of
+				}
+				je.Followup = f
+			}
+			if e.Commitment != "" {
+				outcome := string(e.Outcome)
+				if outcome == "" {
+					outcome = "open"
+				}
+				je.Commitment = &jsonCommitment{Text: e.Commitment, Outcome: outcome, Note: e.OutcomeNote}
+			}
+			jw.Entries = append(jw.Entries, je)
+		}
+		for _, m := range w.Mentorings {
+			jm := jsonMentoring{Date: m.Date.String(), Mentor: m.Mentor, Answered: m.Answered, Private: m.Body.Private, Sections: jsonSections(m.Body.Sections)}
+			if jm.Answered == nil {
+				jm.Answered = []string{}
+			}
+			jw.Mentorings = append(jw.Mentorings, jm)
+		}
+		j.Weeks = append(j.Weeks, jw)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // "<" in someone's text stays "<"
+	if err := enc.Encode(j); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func optional(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}
+
+func jsonSections(ss []Section) []jsonSection {
+	out := []jsonSection{}
+	for _, s := range ss {
+		kind := "answer"
+		switch {
+		case s.Note:
+			kind = "note"
+		case s.Heading == "":
+			kind = "text"
+		}
+		out = append(out, jsonSection{Kind: kind, Heading: s.Heading, Text: s.Text, Private: s.Private})
+	}
+	return out
+}
