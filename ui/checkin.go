@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -33,17 +32,12 @@ const (
 // The choices of the follow-up step; the last leaves the commitment open.
 var followupChoices = []journal.Followup{journal.FollowupDone, journal.FollowupPartly, journal.FollowupNot, ""}
 
-// draftEvery is the longest a change waits before it is saved as a draft: a
-// hard crash costs at most this much typing.
-const draftEvery = time.Second
-
 // Messages of the check-in.
 type (
 	checkinSavedMsg struct {
 		entry *journal.Entry
 		err   error
 	}
-	draftTickMsg  struct{ gen int }
 	draftSavedMsg struct{ err error }
 	// editorReadyMsg says the scratch file for the external editor is written.
 	editorReadyMsg struct {
@@ -133,17 +127,15 @@ type checkinModel struct {
 	resumeOffer    *journal.Draft // a draft waiting for resume or discard
 	confirmDiscard bool
 	confirmLeave   bool
-	saving         bool
-	err            string
 
-	edited       bool // the user has changed something since the check-in opened
-	changeGen    int  // counts changes, to know when a draft is current
-	savedGen     int  // the change count the last draft holds
-	draftPending bool // a draft save is scheduled
+	err string
+
+	draftState
 }
 
 func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
 	m := &checkinModel{ctx: ctx, day: s.day, base: s.base, entries: s.entries, followup: len(followupChoices) - 1}
+	m.owner = "checkin-" + s.day.String()
 	m.page = newPager(ctx)
 	m.editing = s.base.IsCheckIn()
 
@@ -342,13 +334,6 @@ func (m *checkinModel) draft() *journal.Draft {
 	return d
 }
 
-// unsaved reports whether there is typed text that is not yet in a draft.
-func (m *checkinModel) unsaved() bool { return m.changeGen != m.savedGen }
-
-// forceDraft makes the next saveDraft write, even if the last draft looks
-// current.
-func (m *checkinModel) forceDraft() { m.changeGen++ }
-
 // scrolls reports whether a page the mouse wheel scrolls is on show.
 func (m *checkinModel) scrolls() bool {
 	return m.resumeOffer == nil && !m.picking && (m.current() == stepTip || m.current() == stepPreview)
@@ -365,18 +350,6 @@ func (m *checkinModel) Init() tea.Cmd {
 	cmd := m.enterStep()
 	m.err = notice
 	return cmd
-}
-
-// changed records an edit and makes sure a draft save is on its way.
-func (m *checkinModel) changed() tea.Cmd {
-	m.edited = true
-	m.changeGen++
-	if m.draftPending {
-		return nil
-	}
-	m.draftPending = true
-	gen := m.changeGen
-	return tea.Tick(draftEvery, func(time.Time) tea.Msg { return draftTickMsg{gen} })
 }
 
 // saveDraft writes the draft now, in a command. Nothing is written while
@@ -474,9 +447,7 @@ func (m *checkinModel) goTo(i int) tea.Cmd {
 		return nil
 	}
 	m.step = i
-	if m.edited {
-		m.changeGen++ // the step is part of the draft
-	}
+	m.stepped()
 	return tea.Batch(m.enterStep(), m.saveDraft())
 }
 
@@ -502,8 +473,10 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case draftTickMsg:
-		m.draftPending = false
-		return m.saveDraft()
+		if m.due(msg) {
+			return m.saveDraft()
+		}
+		return nil
 	case baseReloadedMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()
@@ -588,9 +561,7 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			d := m.resumeOffer
 			m.resumeOffer = nil
 			m.resume(d)
-			m.edited = true
-			m.changeGen++
-			m.savedGen = m.changeGen // what is on screen is the draft
+			m.resumed()
 			return m.enterStep()
 		case key.Matches(msg, k.Discard):
 			m.confirmDiscard = true

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -46,8 +45,7 @@ type (
 		r   *journal.Reflection
 		err error
 	}
-	reflectionDraftTickMsg struct{ gen int }
-	leaveReflectionMsg     struct{}
+	leaveReflectionMsg struct{}
 )
 
 // reflectionModel writes the weekly reflection: what went well, what I
@@ -73,13 +71,10 @@ type reflectionModel struct {
 	resumeOffer    *journal.Draft
 	confirmDiscard bool
 	confirmLeave   bool
-	saving         bool
-	err            string
 
-	edited       bool
-	changeGen    int
-	savedGen     int
-	draftPending bool
+	err string
+
+	draftState
 }
 
 // loadReflection reads the week's reflection and its draft, in a command.
@@ -99,6 +94,7 @@ func loadReflection(store *journal.Store, w journal.Week) tea.Cmd {
 
 func newReflection(ctx *Context, base *journal.Reflection, draft *journal.Draft) *reflectionModel {
 	m := &reflectionModel{ctx: ctx, week: base.Week, base: base, page: newPager(ctx)}
+	m.owner = "week-" + base.Week.String()
 	placeholders := [parts]string{"reflection.went_well_hint", "reflection.learned_hint", "reflection.focus_hint", "reflection.mentor_hint"}
 	for i := range m.text {
 		m.text[i] = newTextArea(ctx, ctx.T(placeholders[i]))
@@ -215,23 +211,10 @@ func (m *reflectionModel) resume(d *journal.Draft) {
 
 func (m *reflectionModel) keep() bool { return m.edited && m.resumeOffer == nil }
 
-func (m *reflectionModel) forceDraft() { m.changeGen++ }
-
 func (m *reflectionModel) scrolls() bool { return m.step == reflectPreview && m.resumeOffer == nil }
 
-func (m *reflectionModel) changed() tea.Cmd {
-	m.edited = true
-	m.changeGen++
-	if m.draftPending {
-		return nil
-	}
-	m.draftPending = true
-	gen := m.changeGen
-	return tea.Tick(draftEvery, func(time.Time) tea.Msg { return reflectionDraftTickMsg{gen} })
-}
-
 func (m *reflectionModel) saveDraft() tea.Cmd {
-	if m.changeGen == m.savedGen || !m.keep() || m.saving {
+	if !m.unsaved() || !m.keep() || m.saving {
 		return nil
 	}
 	m.savedGen = m.changeGen
@@ -306,9 +289,7 @@ func (m *reflectionModel) goTo(step, field int) tea.Cmd {
 	}
 	m.step, m.field = step, field
 	m.err = ""
-	if m.edited {
-		m.changeGen++
-	}
+	m.stepped()
 	return tea.Batch(m.enter(), m.saveDraft())
 }
 
@@ -372,9 +353,11 @@ func (m *reflectionModel) Update(msg tea.Msg) tea.Cmd {
 			m.err = err.Error()
 		}
 		return nil
-	case reflectionDraftTickMsg:
-		m.draftPending = false
-		return m.saveDraft()
+	case draftTickMsg:
+		if m.due(msg) {
+			return m.saveDraft()
+		}
+		return nil
 	case draftSavedMsg:
 		if msg.err != nil {
 			m.err = m.ctx.T("checkin.draft_failed", "Err", m.ctx.Lang.Describe(msg.err))
@@ -435,9 +418,7 @@ func (m *reflectionModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			d := m.resumeOffer
 			m.resumeOffer = nil
 			m.resume(d)
-			m.edited = true
-			m.changeGen++
-			m.savedGen = m.changeGen
+			m.resumed()
 			return m.enter()
 		case key.Matches(msg, k.Discard) && discarding:
 			m.resumeOffer, m.confirmDiscard = nil, false
