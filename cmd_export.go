@@ -69,13 +69,13 @@ func (a *app) exportRange(f exportFlags, today, first journal.Date) (journal.Dat
 	if set > 1 {
 		return journal.Date{}, journal.Date{}, a.usage("err.export_one_range")
 	}
-	date := func(s string, or journal.Date) (journal.Date, error) {
+	date := func(flag, s string, or journal.Date) (journal.Date, error) {
 		if s == "" {
 			return or, nil
 		}
 		d, err := journal.ParseDate(s)
 		if err != nil {
-			return journal.Date{}, a.usage("err.bad_date", "Value", s)
+			return journal.Date{}, a.usage("err.bad_date", "Flag", flag, "Value", s)
 		}
 		return d, nil
 	}
@@ -83,15 +83,15 @@ func (a *app) exportRange(f exportFlags, today, first journal.Date) (journal.Dat
 	case f.week != "":
 		w, err := journal.ParseWeek(f.week)
 		if err != nil {
-			return journal.Date{}, journal.Date{}, a.usage("err.bad_week", "Value", f.week)
+			return journal.Date{}, journal.Date{}, a.usage("err.bad_week", "Value", f.week, "Why", err.Error())
 		}
 		return w.Monday(), w.Sunday(), nil
 	case f.from != "" || f.to != "":
-		from, err := date(f.from, first)
+		from, err := date("--from", f.from, first)
 		if err != nil {
 			return from, from, err
 		}
-		to, err := date(f.to, today)
+		to, err := date("--to", f.to, today)
 		if err != nil {
 			return from, to, err
 		}

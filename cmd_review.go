@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -27,7 +29,7 @@ func (a *app) reviewCommand() *cobra.Command {
 			if weekFlag != "" {
 				var err error
 				if w, err = journal.ParseWeek(weekFlag); err != nil {
-					return a.usage("err.bad_week", "Value", weekFlag)
+					return a.usage("err.bad_week", "Value", weekFlag, "Why", err.Error())
 				}
 			}
 			if print && asJSON {
@@ -84,7 +86,9 @@ func (a *app) awayCommand() *cobra.Command {
 			if from == "" && to == "" {
 				// No days given: list the days away.
 				j := a.readJournal()
-				for _, p := range j.Away {
+				away := slices.Clone(j.Away)
+				slices.SortFunc(away, func(x, y journal.Away) int { return x.From.Compare(y.From) })
+				for _, p := range away {
 					a.stdout.Write([]byte(p.String() + "\n"))
 				}
 				if j.WeekdaysOnly {
@@ -97,12 +101,12 @@ func (a *app) awayCommand() *cobra.Command {
 			}
 			f, err := journal.ParseDate(from)
 			if err != nil {
-				return a.usage("err.bad_date", "Value", from)
+				return a.usage("err.bad_date", "Flag", "--from", "Value", from)
 			}
 			t := f
 			if to != "" {
 				if t, err = journal.ParseDate(to); err != nil {
-					return a.usage("err.bad_date", "Value", to)
+					return a.usage("err.bad_date", "Flag", "--to", "Value", to)
 				}
 			}
 			if t.Before(f) {
@@ -111,15 +115,45 @@ func (a *app) awayCommand() *cobra.Command {
 			if t.DaysUntil(f) < -366 {
 				return a.usage("err.away_long")
 			}
+			for _, p := range a.readJournal().Away {
+				if p.From == f && p.To == t {
+					return errors.New(a.lang.T("err.away_known", "Days", p.String()))
+				}
+			}
 			if err := a.store.AddAway(journal.Away{From: f, To: t, Reason: reason}); err != nil {
 				return err
 			}
-			a.stdout.Write([]byte(a.lang.T("cli.away_added", "Days", f.DaysUntil(t)+1, "Path", a.store.AwayPath()) + "\n"))
+			a.stdout.Write([]byte(a.lang.N("cli.away_added", f.DaysUntil(t)+1, "Path", a.store.AwayPath()) + "\n"))
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&from, "from", "", a.lang.T("flag.away_from"))
 	cmd.Flags().StringVar(&to, "to", "", a.lang.T("flag.away_to"))
 	cmd.Flags().StringVar(&reason, "reason", "", a.lang.T("flag.away_reason"))
+	return cmd
+}
+
+func (a *app) mentoringCommand() *cobra.Command {
+	var date string
+	cmd := &cobra.Command{
+		Use:     "mentoring",
+		Short:   a.lang.T("cmd.mentoring.short"),
+		Long:    a.lang.T("cmd.mentoring.long"),
+		Example: "  tillit mentoring\n  tillit mentoring --date 2026-11-20",
+		Args:    a.noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			day, err := a.parseDay(date)
+			if err != nil {
+				return err
+			}
+			// A note tillit cannot parse is never written: say so before any
+			// typing.
+			if _, err := a.store.LoadMentoring(day); err != nil {
+				return err
+			}
+			return a.runTUI(ui.Options{Mentoring: true, MentoringDay: day})
+		},
+	}
+	cmd.Flags().StringVar(&date, "date", "", a.lang.T("flag.date_mentoring"))
 	return cmd
 }

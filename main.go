@@ -275,7 +275,7 @@ func (a *app) rootCommand() *cobra.Command {
 	f.StringVar(&a.configFlag, "config", "", a.lang.T("flag.config"))
 	f.StringVar(&a.packFlag, "pack", "", a.lang.T("flag.pack"))
 
-	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand(), a.readCommand(), a.packsCommand(), a.reviewCommand(), a.awayCommand(), a.exportCommand())
+	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand(), a.readCommand(), a.packsCommand(), a.reviewCommand(), a.awayCommand(), a.exportCommand(), a.mentoringCommand())
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
@@ -345,9 +345,9 @@ func (a *app) parseDay(s string) (journal.Date, error) {
 	d, err := journal.ParseDate(s)
 	if err != nil {
 		if len(s) == 10 && s[4] == '-' && s[7] == '-' {
-			return journal.Date{}, a.usage("err.not_a_day", "Value", s)
+			return journal.Date{}, a.usage("err.not_a_day", "Flag", "--date", "Value", s)
 		}
-		return journal.Date{}, a.usage("err.bad_date", "Value", s)
+		return journal.Date{}, a.usage("err.bad_date", "Flag", "--date", "Value", s)
 	}
 	if d.After(journal.DateOf(a.now())) {
 		return journal.Date{}, a.usage("err.future", "Day", d.String())

@@ -16,8 +16,9 @@ import (
 type Draft struct {
 	Day Date `json:"day"`
 	// Week is set for the draft of a weekly reflection (then Tip is its
-	// focus tip).
+	// focus tip); Kind is "mentoring" for a mentoring note's.
 	Week         string        `json:"week,omitempty"`
+	Kind         string        `json:"kind,omitempty"`
 	Tip          int           `json:"tip"`
 	Step         int           `json:"step"`
 	Answers      []DraftAnswer `json:"answers"`
@@ -36,12 +37,26 @@ type DraftAnswer struct {
 	Question string `json:"question"`
 	Text     string `json:"text"`
 	Private  bool   `json:"private,omitempty"`
+	// Base is what the field held when the draft began: a field the user
+	// did not change takes what the file holds now when the draft is
+	// resumed, so nobody else's words are written over.
+	Base string `json:"base,omitempty"`
 }
 
 // HasText reports whether the draft holds anything the manager wrote.
 func (d *Draft) HasText() bool {
 	for _, a := range d.Answers {
 		if a.Text != "" {
+			return true
+		}
+	}
+	// A reflection's focus tip or a private mark, alone, was set by hand
+	// too.
+	if d.Week != "" && d.Tip > 0 {
+		return true
+	}
+	for _, a := range d.Answers {
+		if a.Private {
 			return true
 		}
 	}
@@ -58,12 +73,34 @@ func (s *Store) draftFile(name string) string {
 	return filepath.Join(s.AppDir(), "drafts", name+".json")
 }
 
-// path is where the draft belongs: a week's reflection or a day's check-in.
+// draftPathOf is where the draft belongs: a week's reflection, a mentoring
+// note, or a day's check-in.
 func (s *Store) draftPathOf(d *Draft) string {
-	if d.Week != "" {
+	switch {
+	case d.Week != "":
 		return s.draftFile("week-" + d.Week)
+	case d.Kind == "mentoring":
+		return s.MentoringDraftPath(d.Day)
 	}
 	return s.DraftPath(d.Day)
+}
+
+// MentoringDraftPath returns where the draft of a day's mentoring note is
+// kept.
+func (s *Store) MentoringDraftPath(day Date) string { return s.draftFile("mentoring-" + day.String()) }
+
+// LoadMentoringDraft returns the draft of a day's mentoring note, or nil.
+func (s *Store) LoadMentoringDraft(day Date) (*Draft, error) {
+	return s.loadDraft(s.MentoringDraftPath(day))
+}
+
+// RemoveDraft removes a draft once what it held is saved.
+func (s *Store) RemoveDraft(d *Draft) error {
+	path := s.draftPathOf(d)
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("remove %s: %w", path, err)
+	}
+	return nil
 }
 
 // SaveDraft writes the draft atomically, readable only by the user.
@@ -105,15 +142,20 @@ func (s *Store) loadDraft(path string) (*Draft, error) {
 	return &d, nil
 }
 
-// DiscardDraft moves a day's draft to <root>/.tillit/trash, where it can
-// still be found by hand if discarding it was a mistake.
+// DiscardDraft moves a day's check-in draft to <root>/.tillit/trash.
 func (s *Store) DiscardDraft(day Date, now time.Time) error {
-	from := s.DraftPath(day)
+	return s.TrashDraft(&Draft{Day: day}, now)
+}
+
+// TrashDraft moves a draft to <root>/.tillit/trash, where it can still be
+// found by hand if discarding it was a mistake.
+func (s *Store) TrashDraft(d *Draft, now time.Time) error {
+	from := s.draftPathOf(d)
 	dir := filepath.Join(s.AppDir(), "trash")
 	if err := s.mkdirs(dir); err != nil {
 		return err
 	}
-	to := filepath.Join(dir, fmt.Sprintf("checkin-%s-%s.json", day, now.Format("20060102-150405")))
+	to := filepath.Join(dir, strings.TrimSuffix(filepath.Base(from), ".json")+"-"+now.Format("20060102-150405")+".json")
 	if err := os.Rename(from, to); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("move %s to %s: %w", from, to, err)
 	}

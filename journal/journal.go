@@ -26,8 +26,10 @@ type Journal struct {
 	// path (a *ParseError or a read error).
 	Problems []error
 
-	byDate   map[Date]*Entry
-	outcomes []Outcome
+	byDate    map[Date]*Entry
+	outcomes  []Outcome
+	outcomeAt map[Date]int
+	streaks   *runs
 }
 
 var (
@@ -96,6 +98,9 @@ func (s *Store) Read() *Journal {
 		j.Problems = append(j.Problems, err)
 	} else {
 		j.Away = away.Periods
+		for _, p := range away.Problems {
+			j.Problems = append(j.Problems, fmt.Errorf("%s: %s", away.Path, p))
+		}
 	}
 	sort.Slice(j.Entries, func(a, b int) bool { return j.Entries[a].Date.Before(j.Entries[b].Date) })
 	j.index()
@@ -149,6 +154,10 @@ func (j *Journal) index() {
 		j.byDate[e.Date] = e
 	}
 	j.outcomes = Outcomes(j.Entries)
+	j.outcomeAt = make(map[Date]int, len(j.outcomes))
+	for i, o := range j.outcomes {
+		j.outcomeAt[o.Commitment.Date] = i
+	}
 }
 
 // Entries reads every daily entry, oldest first, with the files that could
@@ -182,38 +191,74 @@ func (j *Journal) AwayOn(d Date) (bool, string) {
 
 // Begins returns the day of the first entry, and false for an empty
 // journal: days before it were not missed, they came before tillit.
-func (j *Journal) Begins() (Date, bool) { return j.first() }
-
-func (j *Journal) first() (Date, bool) {
+func (j *Journal) Begins() (Date, bool) {
 	if len(j.Entries) == 0 {
 		return Date{}, false
 	}
 	return j.Entries[0].Date, true
 }
 
-// runEndingOn counts the check-in days of the run that ends on d: days away
-// without a check-in are stepped over, any other day ends the run.
-func (j *Journal) runEndingOn(d Date) int {
-	first, ok := j.first()
-	if !ok {
-		return 0
+// runs holds, for each day from the first entry to the last, the run of
+// check-in days ending on it and the longest run up to it. Days away
+// without a check-in are stepped over; any other day without one ends a
+// run. It is worked out once, on first use (WeekdaysOnly changes it).
+type runs struct {
+	weekdaysOnly bool
+	first        Date
+	run, best    []int
+}
+
+func (j *Journal) runs() *runs {
+	if j.streaks != nil && j.streaks.weekdaysOnly == j.WeekdaysOnly {
+		return j.streaks
 	}
-	n := 0
-	for ; !d.Before(first); d = d.AddDays(-1) {
+	r := &runs{weekdaysOnly: j.WeekdaysOnly}
+	j.streaks = r
+	first, ok := j.Begins()
+	if !ok {
+		return r
+	}
+	r.first = first
+	n := first.DaysUntil(j.Entries[len(j.Entries)-1].Date) + 1
+	r.run, r.best = make([]int, n), make([]int, n)
+	run, best := 0, 0
+	t := first.Time()
+	for i := range n {
+		d := DateOf(t.AddDate(0, 0, i))
 		switch away, _ := j.AwayOn(d); {
 		case j.CheckedIn(d):
-			n++
+			run++
+			best = max(best, run)
 		case away:
 		default:
-			return n
+			run = 0
+		}
+		r.run[i], r.best[i] = run, best
+	}
+	return r
+}
+
+// runEndingOn counts the check-in days of the run that ends on d.
+func (j *Journal) runEndingOn(d Date) int {
+	r := j.runs()
+	if len(r.run) == 0 || d.Before(r.first) {
+		return 0
+	}
+	i := r.first.DaysUntil(d)
+	last := len(r.run) - 1
+	// After the last entry only days away keep the run going.
+	for ; i > last; i-- {
+		if away, _ := j.AwayOn(r.first.AddDays(i)); !away {
+			return 0
 		}
 	}
-	return n
+	return r.run[i]
 }
 
 // CurrentStreak is the run of check-in days that ends on day, or on the day
-// before while day has no check-in yet (the day is not over). Days away
-// neither break nor extend it.
+// before while day has no check-in yet (the day is not over). A day away
+// without a check-in neither breaks nor extends it; a check-in counts
+// whatever the day.
 func (j *Journal) CurrentStreak(day Date) int {
 	if away, _ := j.AwayOn(day); j.CheckedIn(day) || away {
 		return j.runEndingOn(day)
@@ -223,22 +268,21 @@ func (j *Journal) CurrentStreak(day Date) int {
 
 // LongestStreak is the longest run of check-in days up to and including day.
 func (j *Journal) LongestStreak(day Date) int {
-	first, ok := j.first()
-	if !ok {
+	r := j.runs()
+	if len(r.best) == 0 || day.Before(r.first) {
 		return 0
 	}
-	best, run := 0, 0
-	for d := first; !d.After(day); d = d.AddDays(1) {
-		switch away, _ := j.AwayOn(d); {
-		case j.CheckedIn(d):
-			run++
-			best = max(best, run)
-		case away:
-		default:
-			run = 0
-		}
+	return r.best[min(r.first.DaysUntil(day), len(r.best)-1)]
+}
+
+// OutcomeOf returns how the commitment made on day went, or nil when that
+// day made none.
+func (j *Journal) OutcomeOf(day Date) *Outcome {
+	i, ok := j.outcomeAt[day]
+	if !ok {
+		return nil
 	}
-	return best
+	return &j.outcomes[i]
 }
 
 // Outcomes returns every commitment with how it went, oldest first.

@@ -197,7 +197,7 @@ func TestReflectionFile(t *testing.T) {
 func TestCloseCommitment(t *testing.T) {
 	s := writeJournal(t, handJournal)
 	before, _ := os.ReadFile(s.DayPath(d("2026-11-20")))
-	if err := s.CloseCommitment(d("2026-11-20"), FollowupPartly, "Halvveis", d("2026-11-27")); err != nil {
+	if err := s.CloseCommitment(d("2026-11-20"), "Fagprat fredag", FollowupPartly, "Halvveis", d("2026-11-27")); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := os.ReadFile(s.DayPath(d("2026-11-20")))
@@ -212,8 +212,18 @@ func TestCloseCommitment(t *testing.T) {
 			t.Error("still open")
 		}
 	}
-	if err := s.CloseCommitment(d("2026-11-22"), FollowupDone, "", d("2026-11-27")); err == nil {
+	if err := s.CloseCommitment(d("2026-11-22"), "", FollowupDone, "", d("2026-11-27")); err == nil {
 		t.Error("closed a commitment that does not exist")
+	}
+	// Closing it again, or a commitment whose text changed, writes nothing.
+	if _, ok := s.CloseCommitment(d("2026-11-20"), "Fagprat fredag", FollowupNot, "", d("2026-11-28")).(*ConflictError); !ok {
+		t.Error("closed twice")
+	}
+	if _, ok := s.CloseCommitment(d("2026-11-26"), "Something else", FollowupNot, "", d("2026-11-28")).(*ConflictError); !ok {
+		t.Error("closed a commitment the user did not see")
+	}
+	if again, _ := os.ReadFile(s.DayPath(d("2026-11-20"))); string(again) != string(after) {
+		t.Error("the file changed")
 	}
 }
 

@@ -58,42 +58,30 @@ func TimesOnTip(entries []*Entry, tip int, day Date) int {
 
 // CommitmentToFollowUp returns the entry whose commitment a check-in on day
 // should ask about: the most recent earlier check-in that made a commitment,
-// unless it was closed already: by an entry between them that recorded how
-// it went, or from the list of open commitments. It returns nil when there is
-// nothing to ask. entries must be sorted by date.
+// unless its follow-up is recorded already: in another entry (before the
+// day, or after it when the day is filled in afterwards), or from the list of
+// open commitments. The day's own follow-up does not count: it is the one
+// being edited. It returns nil when there is nothing to ask. entries must be
+// sorted by date.
 func CommitmentToFollowUp(entries []*Entry, day Date) *Entry {
-	for i := len(entries) - 1; i >= 0; i-- {
-		c := entries[i]
-		if !c.Date.Before(day) || !c.IsCheckIn() || c.Commitment == "" {
+	others := make([]*Entry, 0, len(entries))
+	for _, e := range entries {
+		if e.Date != day {
+			others = append(others, e)
+		}
+	}
+	outcomes := Outcomes(others)
+	for i := len(outcomes) - 1; i >= 0; i-- {
+		o := outcomes[i]
+		if !o.Commitment.Date.Before(day) {
 			continue
 		}
-		if c.Outcome != "" {
-			return nil
+		if o.Open() {
+			return o.Commitment
 		}
-		for _, e := range entries[i+1:] {
-			if !e.Date.Before(day) {
-				break
-			}
-			if followsUp(e, c) {
-				return nil
-			}
-		}
-		return c
+		return nil
 	}
 	return nil
-}
-
-// followsUp reports whether e records how c's commitment went: it names c's
-// day, or, written by hand without followup_of, it is a check-in with a
-// follow-up (which is about the commitment before it).
-func followsUp(e, c *Entry) bool {
-	if e.Followup == "" || !c.Date.Before(e.Date) {
-		return false
-	}
-	if e.FollowupOf.IsZero() {
-		return e.IsCheckIn()
-	}
-	return e.FollowupOf == c.Date
 }
 
 // Outcome is how a commitment went, and where that was written.
@@ -121,8 +109,8 @@ func Outcomes(entries []*Entry) []Outcome {
 				if i, ok := index[e.FollowupOf]; ok {
 					target = i
 				}
-			} else if e.IsCheckIn() {
-				target = last
+			} else {
+				target = last // written by hand: about the latest commitment
 			}
 			if target >= 0 && out[target].Result == "" && out[target].Commitment.Date.Before(e.Date) {
 				out[target].Result, out[target].Note, out[target].RecordedIn = e.Followup, e.FollowupNote, e

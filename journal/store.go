@@ -224,9 +224,11 @@ func (s *Store) withLock(fn func() error) error {
 }
 
 // CloseCommitment records how the commitment made on day went: the outcome
-// goes into that day's own entry, with the day it was closed. Like every
-// write, it refuses a file it cannot parse or that changed meanwhile.
-func (s *Store) CloseCommitment(day Date, result Followup, note string, closed Date) error {
+// goes into that day's own entry, with the day it was closed. commitment is
+// the text the user saw: when the file says otherwise now, or the
+// commitment is closed already, nothing is written (a *ConflictError). Like
+// every write, it refuses a file it cannot parse.
+func (s *Store) CloseCommitment(day Date, commitment string, result Followup, note string, closed Date) error {
 	if !result.Valid() {
 		return fmt.Errorf("%q is not one of done, partly, not", result)
 	}
@@ -237,6 +239,14 @@ func (s *Store) CloseCommitment(day Date, result Followup, note string, closed D
 		}
 		if !e.OnDisk() || e.Commitment == "" {
 			return fmt.Errorf("%s: there is no commitment to close", e.Path)
+		}
+		if e.Commitment != commitment || e.Outcome != "" {
+			return &ConflictError{e.Path}
+		}
+		for _, o := range s.Read().Outcomes() {
+			if o.Commitment.Date == day && !o.Open() {
+				return &ConflictError{e.Path}
+			}
 		}
 		e.Outcome, e.OutcomeNote, e.OutcomeDate = result, oneLine(note), closed
 		data, err := e.Render()

@@ -2,6 +2,8 @@ package journal
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"time"
 )
 
@@ -18,14 +20,16 @@ func WeekOf(d Date) Week {
 	return Week{y, w}
 }
 
+var weekForm = regexp.MustCompile(`^(\d{4})-[Ww](\d{2})$`)
+
 // ParseWeek reads a week written as 2026-W48 (or 2026-w48).
 func ParseWeek(s string) (Week, error) {
-	var y, n int
-	if _, err := fmt.Sscanf(s, "%4d-W%d", &y, &n); err != nil {
-		if _, err := fmt.Sscanf(s, "%4d-w%d", &y, &n); err != nil {
-			return Week{}, fmt.Errorf("%q is not a week of the form 2026-W48", s)
-		}
+	m := weekForm.FindStringSubmatch(s)
+	if m == nil {
+		return Week{}, fmt.Errorf("%q is not a week of the form 2026-W48", s)
 	}
+	y, _ := strconv.Atoi(m[1])
+	n, _ := strconv.Atoi(m[2])
 	w := Week{y, n}
 	if n < 1 || n > 53 || WeekOf(w.Monday()) != w {
 		return Week{}, fmt.Errorf("%d has no week %d", y, n)

@@ -25,7 +25,7 @@ func TestISOWeeks(t *testing.T) {
 			t.Errorf("%s: WeekOf disagrees", c.week)
 		}
 	}
-	for _, bad := range []string{"2026-W54", "2025-W53", "2026-W00", "W48", "2026-48"} {
+	for _, bad := range []string{"2026-W54", "2025-W53", "2026-W00", "W48", "2026-48", "2020-w53x", "2020-W+9", "2020-W9"} {
 		if _, err := ParseWeek(bad); err == nil {
 			t.Errorf("%s accepted", bad)
 		}

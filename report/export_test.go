@@ -22,11 +22,11 @@ import (
 // A journal where every private thing holds a unique word (SECRET…) and
 // every public thing another (PUBLIC…).
 var privacyJournal = map[string]string{
-	"2026/11/2026-11-16.md": "---\ntip: 1\nrating: 3\ncommitment: PUBLICcommit @Kari\n---\nPUBLICfree paragraph about @Kari.\n\n## Question one?\n\nPUBLICanswer with Per Olsen.\n\n<!-- private -->\n## Question two?\n\nSECRETanswer\n<!-- /private -->\n\nPUBLICafter the private part\n",
-	"2026/11/2026-11-17.md": "---\ntip: 2\nprivate: true\ncommitment: SECRETcommitment\n---\nSECRETentry text\n",
-	"2026/11/2026-11-18.md": "---\ndate: 2026-11-18\n---\n## 09:00\n\nPUBLICnote one\n\n<!-- private -->\n## 10:00\n\nSECRETnote\n<!-- /private -->\n\n## 11:00\n\nPUBLICnote after\n",
-	"2026/11/2026-11-19.md": "---\ntip: 3\nrating: 5\nfollowup: done\nfollowup_of: 2026-11-16\nfollowup_note: PUBLICfollowup\n---\n## Q?\n\nPUBLICthree\n",
-	"2026/2026-W47.md":      "---\nweek: 2026-W47\nfocus_tip: 3\nmentor_questions:\n  - PUBLICquestion for the mentor?\n---\n## Hva gikk bra?\n\nPUBLICreflection\n\n<!-- private -->\n## Hva lærte jeg?\n\nSECRETlearned\n<!-- /private -->\n",
+	"2026/11/2026-11-16.md":           "---\ntip: 1\nrating: 3\ncommitment: PUBLICcommit @Kari\n---\nPUBLICfree paragraph about @Kari.\n\n## Question one?\n\nPUBLICanswer with Per Olsen.\n\n<!-- private -->\n## Question two?\n\nSECRETanswer\n<!-- /private -->\n\nPUBLICafter the private part\n",
+	"2026/11/2026-11-17.md":           "---\ntip: 2\nprivate: true\ncommitment: SECRETcommitment\n---\nSECRETentry text\n",
+	"2026/11/2026-11-18.md":           "---\ndate: 2026-11-18\n---\n## 09:00\n\nPUBLICnote one\n\n<!-- private -->\n## 10:00\n\nSECRETnote\n<!-- /private -->\n\n## 11:00\n\nPUBLICnote after\n",
+	"2026/11/2026-11-19.md":           "---\ntip: 3\nrating: 5\nfollowup: done\nfollowup_of: 2026-11-16\nfollowup_note: PUBLICfollowup\n---\n## Q?\n\nPUBLICthree\n",
+	"2026/2026-W47.md":                "---\nweek: 2026-W47\nfocus_tip: 3\nmentor_questions:\n  - PUBLICquestion for the mentor?\n---\n## Hva gikk bra?\n\nPUBLICreflection\n\n<!-- private -->\n## Hva lærte jeg?\n\nSECRETlearned\n<!-- /private -->\n",
 	"2026/11/2026-11-20-mentoring.md": "---\nmentor: Anne\nanswered:\n  - PUBLICquestion for the mentor?\n---\n## Hva snakket vi om?\n\nPUBLICmentoring\n\n<!-- private -->\n## Notater til meg selv\n\nSECRETmentoring\n<!-- /private -->\n",
 	"2026/11/2026-11-21-mentoring.md": "---\nprivate: true\n---\nSECRETwhole mentoring\n",
 }

@@ -93,7 +93,7 @@ func Entry(e *journal.Entry, outcome *journal.Outcome, o Options) string {
 		}
 		b.WriteString(line + "\n\n")
 	}
-	b.WriteString(body(e.Body, o))
+	b.WriteString(Body(e.Body, o))
 	if e.Commitment != "" {
 		line := fmt.Sprintf("**%s:** %s", o.t("preview.commitment"), e.Commitment)
 		if outcome != nil {
@@ -107,9 +107,9 @@ func Entry(e *journal.Entry, outcome *journal.Outcome, o Options) string {
 	return b.String()
 }
 
-// body writes an entry's sections one level down (### under the day), with
+// Body writes a text's sections one level down (### under the day), with
 // private parts marked, or left out when the report is not the user's own.
-func body(bd journal.Body, o Options) string {
+func Body(bd journal.Body, o Options) string {
 	var b strings.Builder
 	for _, blk := range bd.Blocks {
 		if blk.Private && !o.Private {
@@ -169,27 +169,50 @@ func Week(j *journal.Journal, st journal.WeekStats, o Options) string {
 // that shows the numbers itself.
 func WeekEntries(j *journal.Journal, st journal.WeekStats, o Options) string {
 	var b strings.Builder
-	outcomes := map[journal.Date]*journal.Outcome{}
-	for _, oc := range j.Outcomes() {
-		oc := oc
-		outcomes[oc.Commitment.Date] = &oc
-	}
-	any := false
+	written := false
 	for _, d := range st.Days {
 		if d.Entry != nil {
-			if s := Entry(d.Entry, outcomes[d.Date], o); s != "" {
+			if s := Entry(d.Entry, j.OutcomeOf(d.Date), o); s != "" {
 				b.WriteString(s)
-				any = true
+				written = true
 			}
 		}
 	}
-	if !any {
+	if away := awayDays(st, o); away != "" {
+		b.WriteString(away)
+		written = true
+	}
+	if !written {
 		fmt.Fprintf(&b, "*%s*\n\n", o.t("report.no_entries"))
 	}
 	if r := st.Reflection; r != nil && (!r.Private || o.Private) {
 		b.WriteString(Reflection(r, o))
 	}
+	for _, m := range st.Mentorings {
+		if m.Private && !o.Private {
+			continue
+		}
+		b.WriteString(Mentoring(m, o))
+	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// awayDays lists the week's days away, with why.
+func awayDays(st journal.WeekStats, o Options) string {
+	var days []string
+	for _, d := range st.Days {
+		if d.Away && !d.CheckIn {
+			s := o.dayMonth(d.Date)
+			if d.AwayReason != "" {
+				s += " (" + d.AwayReason + ")"
+			}
+			days = append(days, s)
+		}
+	}
+	if len(days) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("⌂ %s: %s\n\n", o.t("report.away"), strings.Join(days, ", "))
 }
 
 // Numbers writes a week's numbers as two lines.
@@ -227,6 +250,27 @@ func TipList(tips []int) string {
 	return strings.Join(parts, ", ")
 }
 
+// Mentoring writes a mentoring note.
+func Mentoring(m *journal.Mentoring, o Options) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", o.t("export.mentoring", "Day", o.longDate(m.Date)))
+	if m.Private {
+		fmt.Fprintf(&b, "*🔒 %s*\n\n", o.t("report.entry_private"))
+	}
+	if m.Mentor != "" {
+		fmt.Fprintf(&b, "%s: %s\n\n", o.t("export.mentor"), m.Mentor)
+	}
+	b.WriteString(Body(m.Body, o))
+	if len(m.Answered) > 0 {
+		fmt.Fprintf(&b, "### %s\n\n", o.t("mentoring.answered"))
+		for _, q := range m.Answered {
+			fmt.Fprintf(&b, "- ✓ %s\n", q)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
 // Reflection writes a weekly reflection.
 func Reflection(r *journal.Reflection, o Options) string {
 	var b strings.Builder
@@ -236,6 +280,6 @@ func Reflection(r *journal.Reflection, o Options) string {
 	}
 	// The focus section names the tip itself (the reflection editor writes
 	// it so), so the file reads well on its own too.
-	b.WriteString(body(r.Body, o))
+	b.WriteString(Body(r.Body, o))
 	return b.String()
 }

@@ -248,7 +248,7 @@ func (m *checkinModel) resume(d *journal.Draft) {
 	}
 	m.setQuestions(qs)
 	for i, a := range d.Answers {
-		m.answers[i].SetValue(a.Text)
+		m.answers[i].SetValue(resumedText(a, m.answers[i].Value()))
 		m.private[i] = a.Private
 	}
 	m.rating, m.energy = d.Rating, d.Energy
@@ -329,7 +329,7 @@ func (m *checkinModel) draft() *journal.Draft {
 		d.Followup = followupChoices[m.followup]
 	}
 	for i, q := range m.questions {
-		d.Answers = append(d.Answers, journal.DraftAnswer{Question: q, Text: m.answers[i].Value(), Private: m.private[i]})
+		d.Answers = append(d.Answers, journal.DraftAnswer{Question: q, Text: m.answers[i].Value(), Private: m.private[i], Base: m.loadedAnswers[i]})
 	}
 	return d
 }
@@ -924,7 +924,13 @@ func (m *checkinModel) tipMarkdown() string {
 	if !m.showLast {
 		return md + "\n*" + m.ctx.T("checkin.last_time_hint", "Day", m.ctx.DayMonth(m.lastTime.Date)) + "*\n"
 	}
-	return md + "\n---\n\n# " + m.ctx.T("checkin.last_time") + "\n\n" + report.Entry(m.lastTime, nil, reportOptions(m.ctx, true))
+	var outcome *journal.Outcome
+	for _, o := range journal.Outcomes(m.entries) {
+		if o.Commitment == m.lastTime {
+			outcome = &o
+		}
+	}
+	return md + "\n# " + m.ctx.T("checkin.last_time") + "\n\n" + report.Entry(m.lastTime, outcome, reportOptions(m.ctx, true))
 }
 
 // previewMarkdown is the entry as it will be saved, for the preview step.
@@ -1042,9 +1048,15 @@ func (m *checkinModel) viewHeader() string {
 	n, i := len(m.steps), m.step+1
 	bar := strings.Repeat("▰", i) + strings.Repeat("▱", n-i)
 	right := st.Progress.Render(bar) + "  " + st.Faint.Render(ctx.T("checkin.step_of", "N", i, "Of", n)) + " "
+	// The page is longer than the window: say how far down it is, if the
+	// day still fits beside it (the day matters more, filling in a missed
+	// one).
 	if pos := m.page.position(); pos != "" && m.scrolls() {
-		// The page is longer than the window: say how far down it is.
-		right = st.Faint.Render("↕ "+pos) + "   " + right
+		withPos := st.Faint.Render("↕ "+pos) + "   " + right
+		long := " " + ctx.T("checkin.title") + " · " + ctx.T("checkin.tip_n", "N", m.tip.Number) + " · " + ctx.DayMonth(m.day)
+		if lipgloss.Width(long)+lipgloss.Width(withPos)+1 <= ctx.Width {
+			right = withPos
+		}
 	}
 	about := ctx.T("checkin.tip_n", "N", m.tip.Number)
 	if m.editing {

@@ -297,7 +297,7 @@ func runAll(cmd tea.Cmd) []tea.Msg {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(200 * time.Millisecond):
+	case <-time.After(60 * time.Millisecond): // a tick: left out
 		return nil
 	}
 	switch msg := msg.(type) {

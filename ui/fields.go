@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"tillit/journal"
+	"tillit/locale"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
@@ -42,4 +45,28 @@ func dialog(ctx *Context, text string) string {
 		style = style.Padding(0, 1)
 	}
 	return lipgloss.Place(ctx.Width, max(1, ctx.Height-5), lipgloss.Center, lipgloss.Center, style.Render(text))
+}
+
+// sectionHeading finds the section for message id in a body, written in
+// any language tillit speaks (a reflection written in Norwegian and opened
+// in English is the same reflection); else it is the heading in the
+// user's language, for a new section.
+func sectionHeading(ctx *Context, b journal.Body, id string) string {
+	for _, lang := range append([]string{ctx.Lang.Lang()}, locale.Supported...) {
+		h := locale.New(lang).T(id)
+		if _, ok := b.Answer(h); ok {
+			return h
+		}
+	}
+	return ctx.T(id)
+}
+
+// resumedText is what a field shows after resuming a draft: the draft's
+// text where the user changed it, else what the file holds now (which
+// someone else may have written meanwhile).
+func resumedText(a journal.DraftAnswer, current string) string {
+	if a.Text == a.Base {
+		return current
+	}
+	return a.Text
 }

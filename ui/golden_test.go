@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,5 +87,80 @@ func TestGoldenViews(t *testing.T) {
 			settle(m, cmd)
 			golden.RequireEqual(t, m.View().Content)
 		})
+	}
+}
+
+// tillit review draws its first frame before the journal is read.
+func TestReviewFromTheCommandLineBeforeTheJournalIsRead(t *testing.T) {
+	m := New(Options{Store: journal.NewStore(t.TempDir()), Lang: locale.New("nb"), Editor: "true",
+		Now: func() time.Time { return testNow }, Review: true, ReviewWeek: journal.WeekOf(journal.DateOf(testNow))})
+	m.Init()
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	_ = m.View() // must not panic
+	settle(m, loadJournal(m.ctx))
+	if out := m.View().Content; !strings.Contains(out, "Uke 48") {
+		t.Errorf("the review after loading:\n%s", out)
+	}
+}
+
+// The weekly reflection: written, saved, opened again for editing; and a
+// commitment closed from the review's list.
+func TestReflectionAndClosingACommitment(t *testing.T) {
+	m := goldenModel(t, "nb", true)
+	key := func(k string) {
+		_, cmd := m.Update(press(k))
+		settle(m, cmd)
+	}
+	typ := func(s string) {
+		for _, r := range s {
+			key(string(r))
+		}
+	}
+	key("u")
+	key("left") // week 47, which has a reflection already
+	key("r")
+	r, ok := m.top().(*reflectionModel)
+	if !ok {
+		t.Fatalf("r opened %T", m.top())
+	}
+	if r.text[partWentWell].Value() != "Personalmøtet." {
+		t.Fatalf("the reflection was not loaded: %q", r.text[partWentWell].Value())
+	}
+	key("tab")
+	typ("Å vente.")
+	key("tab")   // the focus chooser
+	key("right") // 5 → 6
+	key("tab")
+	typ("Fordi.")
+	key("tab")
+	typ("Hvordan?")
+	key("ctrl+s") // preview
+	key("ctrl+s") // save
+	if _, ok := m.top().(*reviewModel); !ok {
+		t.Fatalf("after saving: %T", m.top())
+	}
+	data, err := os.ReadFile(m.ctx.Store.ReflectionPath(journal.WeekOf(journal.Date{Year: 2026, Month: 11, Day: 16})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"focus_tip: 6\n", "mentor_questions:\n  - Hvordan?\n", "## Hva gikk bra?\n\nPersonalmøtet.\n", "## Hva lærte jeg?\n\nÅ vente.\n", "6 · Kontroll og tilsyn skal utføres med henblikk på læring.\n\nFordi."} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("reflection lacks %q:\n%s", want, data)
+		}
+	}
+
+	// Close the oldest open commitment as done, with a line.
+	key("c")
+	rv := m.top().(*reviewModel)
+	if len(rv.open) == 0 {
+		t.Fatal("no open commitments")
+	}
+	first := rv.open[0].Commitment
+	key("1")
+	typ("Gjort")
+	key("enter")
+	e, err := m.ctx.Store.Load(first.Date)
+	if err != nil || e.Outcome != journal.FollowupDone || e.OutcomeNote != "Gjort" {
+		t.Errorf("outcome of %s: %+v %v", first.Date, e.Meta, err)
 	}
 }

@@ -23,6 +23,7 @@ type insightsModel struct {
 	ctx      *Context
 	tips     []journal.TipStat
 	calendar [][7]journal.CalendarDay
+	gridTop  int // the first tip shown, on a short window
 	// onCalendar shows the calendar instead of the grid, on a window too
 	// small for both.
 	onCalendar bool
@@ -43,8 +44,12 @@ func (m *insightsModel) Update(msg tea.Msg) tea.Cmd {
 	k := m.ctx.Keys
 	if msg, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
-		case key.Matches(msg, k.Switch):
+		case key.Matches(msg, k.Switch) && m.layout() == layoutOne:
 			m.onCalendar = !m.onCalendar
+		case key.Matches(msg, k.Down):
+			m.gridTop = min(m.gridTop+1, max(0, len(m.tips)-(m.ctx.Height-5)))
+		case key.Matches(msg, k.Up):
+			m.gridTop = max(0, m.gridTop-1)
 		case key.Matches(msg, k.Back, k.Quit, k.Insights):
 			return func() tea.Msg { return leaveInsightsMsg{} }
 		}
@@ -59,6 +64,9 @@ func (m *insightsModel) help() bindings {
 		sw := k.Switch
 		sw.SetHelp(sw.Help().Key, m.ctx.T("key.grid_calendar"))
 		short = []key.Binding{sw, k.Back}
+	}
+	if m.ctx.Height-5 < len(m.tips) && !m.onCalendar {
+		short = append([]key.Binding{k.Up, k.Down}, short...)
 	}
 	return bindings{short: short, full: [][]key.Binding{short}}
 }
@@ -104,13 +112,24 @@ func (m *insightsModel) View() string {
 // viewGrid is one row per tip: number, title, times, last rating, trend.
 func (m *insightsModel) viewGrid() string {
 	ctx, st := m.ctx, m.ctx.Styles
-	titleW := max(12, min(38, ctx.Width-34))
+	// The columns are as wide as their headings; the title takes what is
+	// left, and the trend's heading is cut to its column.
+	timesW := max(3, lipgloss.Width(ctx.T("insights.times")))
+	lastW := max(2, lipgloss.Width(ctx.T("insights.last")))
+	trendW := 10
+	titleW := max(10, min(38, ctx.Width-2-3-2-timesW-2-lastW-2-trendW-2))
 	row := func(n, title, times, last, trend string) string {
-		return fmt.Sprintf("  %3s  %-*s  %6s  %4s  %s", n, titleW, truncate(title, titleW), times, last, trend)
+		return fmt.Sprintf("  %3s  %-*s  %*s  %*s  %s", n, titleW, truncate(title, titleW), timesW, times, lastW, last, trend)
 	}
 	var b strings.Builder
-	b.WriteString(st.Faint.Render(row("#", ctx.T("insights.tip"), ctx.T("insights.times"), ctx.T("insights.last"), ctx.T("insights.trend"))) + "\n")
-	for _, s := range m.tips {
+	b.WriteString(st.Faint.Render(truncate(row("#", ctx.T("insights.tip"), ctx.T("insights.times"), ctx.T("insights.last"), ctx.T("insights.trend")), ctx.Width-1)) + "\n")
+	tips := m.tips
+	// On a short window the grid scrolls (↑/↓).
+	if room := ctx.Height - 5; room < len(tips) && room > 0 {
+		top := min(m.gridTop, len(tips)-room)
+		tips = tips[top : top+room]
+	}
+	for _, s := range tips {
 		t, _ := ctx.Pack.Tip(s.Tip)
 		last := "–"
 		if r := s.LastRating(); r > 0 {
@@ -150,9 +169,9 @@ func (m *insightsModel) viewCalendar() string {
 	var b strings.Builder
 	b.WriteString(st.Faint.Render("  "+ctx.T("insights.calendar", "N", calendarWeeks)) + "\n")
 	// Month names over the week each month begins in.
-	months := []rune(strings.Repeat(" ", 5+2*len(m.calendar)))
+	months := []rune(strings.Repeat(" ", 5+2*len(m.weeks())))
 	last := time.Month(0)
-	for c, col := range m.calendar {
+	for c, col := range m.weeks() {
 		mo := col[0].Date.Month
 		if mo == last {
 			continue
@@ -171,13 +190,22 @@ func (m *insightsModel) viewCalendar() string {
 	for day := range 7 {
 		wd := m.weekday(day)
 		b.WriteString(st.Faint.Render(fmt.Sprintf("  %-2s ", ctx.Lang.WeekdayShort(wd))))
-		for _, col := range m.calendar {
+		for _, col := range m.weeks() {
 			b.WriteString(m.cell(col[day]) + " ")
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(st.Faint.Render("  " + ctx.T("insights.legend")))
+	b.WriteString(st.Faint.Width(ctx.Width - 1).Render("  " + ctx.T("insights.legend")))
 	return b.String()
+}
+
+// weeks are the calendar's columns that fit the window, the newest kept.
+func (m *insightsModel) weeks() [][7]journal.CalendarDay {
+	fit := max(4, (m.ctx.Width-6)/2)
+	if len(m.calendar) > fit {
+		return m.calendar[len(m.calendar)-fit:]
+	}
+	return m.calendar
 }
 
 // weekday is row day of the calendar: Monday first.

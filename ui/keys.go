@@ -22,8 +22,11 @@ type KeyMap struct {
 
 	Review key.Binding
 
+	Mentoring key.Binding
+
 	// Check-in.
 	LastTime key.Binding
+	Toggle   key.Binding
 
 	// Read.
 	Switch key.Binding
@@ -77,7 +80,9 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 
 		Review: b("key.review", "u"),
 
-		LastTime: b("key.last_time", "o"),
+		LastTime:  b("key.last_time", "o"),
+		Toggle:    b("key.toggle", "space", "x"),
+		Mentoring: b("key.mentoring", "m"),
 
 		Switch: b("key.switch", "tab"),
 

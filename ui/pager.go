@@ -45,7 +45,9 @@ func (p *pager) show(id, md string, keepLines bool) tea.Cmd {
 		return nil
 	}
 	p.id, p.source, p.keepLines = id, md, keepLines
-	p.vp.SetContent(plainFallback(md, p.ctx.ContentWidth()))
+	// The markdown itself, soft-wrapped, until the render arrives: a screen
+	// is never empty, and wrapping it costs less than a keystroke may.
+	p.vp.SetContent(md)
 	p.vp.GotoTop()
 	return p.render()
 }

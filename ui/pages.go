@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"tillit/content"
 	"tillit/journal"
 )
@@ -56,10 +54,4 @@ func entryMarkdown(ctx *Context, tip content.Tip, c journal.CheckIn, answers []j
 		fmt.Fprintf(&b, "**%s:** %s\n", ctx.T("preview.commitment"), c.Commitment)
 	}
 	return b.String()
-}
-
-// plainFallback shows markdown as wrapped text while its render is on the
-// way, so a screen is never empty.
-func plainFallback(md string, width int) string {
-	return lipgloss.NewStyle().Width(width).Render(md)
 }

@@ -59,9 +59,10 @@ type reflectionModel struct {
 	step  int
 	field int // the focused field of the step: 0 or 1
 
-	text    [parts]textarea.Model
-	private [parts]bool
-	focus   int // the focus tip; 0 for none
+	text     [parts]textarea.Model
+	headings [parts]string // the sections' headings, as the file has them
+	private  [parts]bool
+	focus    int // the focus tip; 0 for none
 
 	loadedText    [parts]string
 	loadedPrivate [parts]bool
@@ -96,14 +97,18 @@ func newReflection(ctx *Context, base *journal.Reflection, draft *journal.Draft)
 	m := &reflectionModel{ctx: ctx, week: base.Week, base: base, page: newPager(ctx)}
 	m.owner = "week-" + base.Week.String()
 	placeholders := [parts]string{"reflection.went_well_hint", "reflection.learned_hint", "reflection.focus_hint", "reflection.mentor_hint"}
+	ids := [parts]string{"reflection.went_well", "reflection.learned", "reflection.focus", "reflection.mentor"}
 	for i := range m.text {
+		m.headings[i] = sectionHeading(ctx, base.Body, ids[i])
 		m.text[i] = newTextArea(ctx, ctx.T(placeholders[i]))
-		if a, ok := base.Body.Answer(m.heading(i)); ok {
+		if a, ok := base.Body.Answer(m.headings[i]); ok {
 			m.text[i].SetValue(m.fromFile(i, a.Text))
 			m.private[i] = a.Private
 		}
 	}
-	if len(base.MentorQuestions) > 0 {
+	// The list in the front matter, unless the section holds the questions
+	// (perhaps added by hand).
+	if _, ok := base.Body.Answer(m.headings[partMentor]); !ok && len(base.MentorQuestions) > 0 {
 		m.text[partMentor].SetValue(strings.Join(base.MentorQuestions, "\n"))
 	}
 	m.focus = base.FocusTip
@@ -118,9 +123,7 @@ func newReflection(ctx *Context, base *journal.Reflection, draft *journal.Draft)
 }
 
 // heading is the section heading of part i, as written in the file.
-func (m *reflectionModel) heading(i int) string {
-	return m.ctx.T([parts]string{"reflection.went_well", "reflection.learned", "reflection.focus", "reflection.mentor"}[i])
-}
+func (m *reflectionModel) heading(i int) string { return m.headings[i] }
 
 var (
 	focusLine  = regexp.MustCompile(`^\d+ · [^\n]*\n*`)
@@ -193,7 +196,7 @@ func (m *reflectionModel) apply() *journal.Reflection {
 func (m *reflectionModel) draft() *journal.Draft {
 	d := &journal.Draft{Day: m.week.Monday(), Week: m.week.String(), Tip: m.focus, Step: m.step, Updated: m.ctx.Now()}
 	for i := range m.text {
-		d.Answers = append(d.Answers, journal.DraftAnswer{Question: m.heading(i), Text: m.text[i].Value(), Private: m.private[i]})
+		d.Answers = append(d.Answers, journal.DraftAnswer{Question: m.heading(i), Text: m.text[i].Value(), Private: m.private[i], Base: m.loadedText[i]})
 	}
 	return d
 }
@@ -201,7 +204,7 @@ func (m *reflectionModel) draft() *journal.Draft {
 func (m *reflectionModel) resume(d *journal.Draft) {
 	for i, a := range d.Answers {
 		if i < parts {
-			m.text[i].SetValue(a.Text)
+			m.text[i].SetValue(resumedText(a, m.text[i].Value()))
 			m.private[i] = a.Private
 		}
 	}
@@ -422,8 +425,8 @@ func (m *reflectionModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			return m.enter()
 		case key.Matches(msg, k.Discard) && discarding:
 			m.resumeOffer, m.confirmDiscard = nil, false
-			store, w := m.ctx.Store, m.week
-			return tea.Batch(m.enter(), func() tea.Msg { return draftSavedMsg{store.DeleteWeekDraft(w)} })
+			store, d, now := m.ctx.Store, m.draft(), m.ctx.Now()
+			return tea.Batch(m.enter(), func() tea.Msg { return draftSavedMsg{store.TrashDraft(d, now)} })
 		case key.Matches(msg, k.Discard):
 			m.confirmDiscard = true
 			return nil

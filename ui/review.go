@@ -84,13 +84,15 @@ func reportOptions(ctx *Context, private bool) report.Options {
 	return report.Options{Lang: ctx.Lang, Private: private, PackOf: report.Packs(ctx.Lang.Lang(), ctx.Pack, ctx.Packs)}
 }
 
-// headerHeight is the number of lines above the pager.
+// reviewHeader is the number of lines above the pager.
 const reviewHeader = 7
 
 func (m *reviewModel) resize() {
 	m.page.setSize(m.ctx.Width, m.ctx.Height-reviewHeader-2)
 	m.note.SetWidth(m.ctx.ContentWidth() - 4)
 }
+
+func (m *reviewModel) restyle() { m.note.SetStyles(m.ctx.Styles.TextInput) }
 
 func (m *reviewModel) rerender() tea.Cmd {
 	m.resize()
@@ -142,11 +144,11 @@ func (m *reviewModel) mainKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Left):
 		m.week = m.week.Add(-1)
-		m.flash = ""
+		m.flash, m.err = "", ""
 		return m.show()
 	case key.Matches(msg, k.Right):
 		m.week = m.week.Add(1)
-		m.flash = ""
+		m.flash, m.err = "", ""
 		return m.show()
 	case key.Matches(msg, k.ThisWeek):
 		m.week = journal.WeekOf(m.ctx.Today())
@@ -155,10 +157,13 @@ func (m *reviewModel) mainKey(msg tea.KeyPressMsg) tea.Cmd {
 		w := m.week
 		return func() tea.Msg { return startReflectionMsg{w} }
 	case key.Matches(msg, k.Commitments):
-		m.listing, m.flash = true, ""
+		m.listing, m.flash, m.err = true, "", ""
 		return nil
 	case key.Matches(msg, k.Insights):
 		return func() tea.Msg { return startInsightsMsg{} }
+	case key.Matches(msg, k.Mentoring):
+		day := m.ctx.Today()
+		return func() tea.Msg { return startMentoringMsg{day} }
 	case key.Matches(msg, k.Back, k.Quit):
 		return func() tea.Msg { return leaveReviewMsg{} }
 	}
@@ -179,9 +184,10 @@ func (m *reviewModel) listKey(msg tea.KeyPressMsg) tea.Cmd {
 				return nil
 			}
 			m.saving = true
-			store, day, result, note, today := m.ctx.Store, m.open[m.cursor].Commitment.Date, m.closing, m.note.Value(), m.ctx.Today()
+			c := m.open[m.cursor].Commitment
+			store, day, text, result, note, today := m.ctx.Store, c.Date, c.Commitment, m.closing, m.note.Value(), m.ctx.Today()
 			return func() tea.Msg {
-				return commitmentClosedMsg{day, store.CloseCommitment(day, result, note, today)}
+				return commitmentClosedMsg{day, store.CloseCommitment(day, text, result, note, today)}
 			}
 		}
 		var cmd tea.Cmd
@@ -214,29 +220,37 @@ func (m *reviewModel) help() bindings {
 			save.SetHelp("enter", m.ctx.T("key.save"))
 			return bindings{short: []key.Binding{save, k.Back}, full: [][]key.Binding{{save, k.Back}}}
 		}
-		short := []key.Binding{k.Up, k.Down, shown("1/2/3", "key.close_commitment"), k.Back}
+		short := []key.Binding{k.Back}
+		if len(m.open) > 0 {
+			short = []key.Binding{k.Up, k.Down, shown("1/2/3", "key.close_commitment"), k.Back}
+		}
 		return bindings{short: short, full: [][]key.Binding{short}}
 	}
 	prev, next := k.Left, k.Right
 	prev.SetHelp("←/h", m.ctx.T("key.prev_week"))
 	next.SetHelp("→/l", m.ctx.T("key.next_week"))
-	short := []key.Binding{prev, next, k.Reflect, k.Commitments, k.Insights, k.Back}
-	full := [][]key.Binding{{prev, next, k.ThisWeek, k.Reflect, k.Commitments, k.Insights, k.Back},
+	back := k.Back
+	back.SetHelp("esc/q", m.ctx.T("key.back"))
+	short := []key.Binding{prev, next, k.Reflect, k.Commitments, k.Insights, back}
+	full := [][]key.Binding{{prev, next, k.ThisWeek, k.Reflect, k.Commitments, k.Insights, k.Mentoring, back},
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}
 	return bindings{short: short, full: full}
 }
 
 func (m *reviewModel) View() string {
 	ctx, st := m.ctx, m.ctx.Styles
+	if m.j == nil {
+		return "" // the journal is still being read
+	}
 	title := st.Title.Render(ctx.T("review.title")) + st.Faint.Render(" · "+report.WeekTitle(m.week, ctx.Lang))
 	if m.week == journal.WeekOf(ctx.Today()) {
 		title += st.Faint.Render(" · " + ctx.T("review.this_week"))
 	}
-	nav := st.Faint.Render(ctx.T("review.nav"))
-	lines := []string{spread(" "+title, nav+" ", ctx.Width)}
-	if lipgloss.Width(" "+title) > ctx.Width {
-		lines = []string{" " + truncate(report.WeekTitle(m.week, ctx.Lang), ctx.Width-2)}
+	right := st.Faint.Render(ctx.T("review.nav"))
+	if pos := m.page.position(); pos != "" && !m.listing {
+		right = st.Faint.Render("↕ "+pos) + "   " + right
 	}
+	lines := []string{spread(" "+truncate(title, ctx.Width-lipgloss.Width(right)-3), right+" ", ctx.Width)}
 	lines = append(lines, "", m.viewStrip())
 	s := m.stats
 	avg := "–"
@@ -244,14 +258,18 @@ func (m *reviewModel) View() string {
 		avg = ctx.Lang.Decimal(*s.AverageRating, 1)
 	}
 	numbers := ctx.T("review.numbers", "CheckIns", s.CheckIns, "Average", avg, "Streak", s.CurrentStreak, "Longest", s.LongestStreak, "Tips", report.TipList(s.Tips))
-	lines = append(lines, "   "+truncate(numbers, ctx.Width-4))
+	lines = append(lines, st.Text.Width(ctx.Width-3).PaddingLeft(3).Render(numbers))
 	c := s.Commitments
 	commits := ctx.T("review.commitments", "Done", c.Done, "Partly", c.Partly, "Not", c.Not, "Open", c.Open)
 	refl := st.Faint.Render(ctx.T("review.no_reflection"))
 	if s.Reflection != nil {
 		refl = st.Success.Render("✓ " + ctx.T("review.reflection_written"))
 	}
-	lines = append(lines, "   "+spread(commits, refl, min(ctx.Width-4, 90)))
+	if lipgloss.Width(commits)+lipgloss.Width(refl)+2 <= min(ctx.Width-4, 90) {
+		lines = append(lines, "   "+spread(commits, refl, min(ctx.Width-4, 90)))
+	} else {
+		lines = append(lines, "   "+commits, "   "+refl)
+	}
 	if m.listing {
 		lines = append(lines, "", m.viewCommitments())
 	} else {
@@ -312,7 +330,7 @@ func (m *reviewModel) viewCommitments() string {
 		b.WriteString("  " + st.Faint.Render(ctx.T("review.none_open")) + "\n")
 		return b.String()
 	}
-	room := max(3, ctx.Height-reviewHeader-9)
+	room := max(1, ctx.Height-reviewHeader-8)
 	first := max(0, m.cursor-room+1)
 	for i, o := range m.open {
 		if i < first || i >= first+room {
@@ -322,7 +340,7 @@ func (m *reviewModel) viewCommitments() string {
 		if i == m.cursor {
 			marker, style = " › ", st.Highlight
 		}
-		line := fmt.Sprintf("%s%s  %s", marker, ctx.DayMonth(o.Commitment.Date), o.Commitment.Commitment)
+		line := fmt.Sprintf("%s%s  %s", marker, o.Commitment.Date, o.Commitment.Commitment)
 		b.WriteString(style.Render(truncate(line, ctx.Width-4)) + "\n")
 	}
 	b.WriteString("\n")

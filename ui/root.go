@@ -43,6 +43,10 @@ type Options struct {
 	// left (tillit review).
 	Review     bool
 	ReviewWeek journal.Week
+	// Mentoring opens the mentoring note of MentoringDay at once and quits
+	// when it is saved or left (tillit mentoring).
+	Mentoring    bool
+	MentoringDay journal.Date
 }
 
 // screen is one of tillit's screens: Today, the check-in, the reader, the
@@ -182,7 +186,7 @@ func (m *Model) pop() tea.Cmd {
 	if len(m.stack) > 0 {
 		m.stack = m.stack[:len(m.stack)-1]
 	}
-	if len(m.stack) == 0 && (m.opts.CheckIn || m.opts.Read || m.opts.Review) {
+	if len(m.stack) == 0 && (m.opts.CheckIn || m.opts.Read || m.opts.Review || m.opts.Mentoring) {
 		return tea.Quit
 	}
 	return loadJournal(m.ctx)
@@ -270,8 +274,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				cmds = append(cmds, r.refresh(msg.state.Journal))
 			}
 		}
-		if m.opts.CheckIn && len(m.stack) == 0 && !m.Aborted && m.Result == "" && m.Err == nil {
-			cmds = append(cmds, prepareCheckin(m.ctx, m.journal, m.opts.CheckInDay, 0, false))
+		if len(m.stack) == 0 && !m.Aborted && m.Result == "" && m.Err == nil {
+			switch {
+			case m.opts.CheckIn:
+				cmds = append(cmds, prepareCheckin(m.ctx, m.journal, m.opts.CheckInDay, 0, false))
+			case m.opts.Mentoring:
+				cmds = append(cmds, loadMentoring(m.ctx.Store, m.opts.MentoringDay))
+			}
 		}
 		return m, tea.Batch(cmds...)
 	case reloadJournalMsg:
@@ -307,6 +316,43 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, cmd
 	case leaveReaderMsg, leaveReviewMsg, leaveInsightsMsg, leaveReflectionMsg:
+		return m, m.pop()
+	case startMentoringMsg:
+		return m, loadMentoring(m.ctx.Store, msg.day)
+	case mentoringReadyMsg:
+		if msg.err != nil {
+			if m.opts.Mentoring {
+				m.Err = msg.err
+				return m, tea.Quit
+			}
+			m.today.unreadable = append([]error{msg.err}, m.today.unreadable...)
+			return m, nil
+		}
+		return m, m.push(newMentoring(m.ctx, m.journal.Journal, msg.base, msg.draft))
+	case mentoringSavedMsg:
+		n, ok := m.top().(*mentoringModel)
+		if !ok {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, n.Update(msg)
+		}
+		if m.opts.Mentoring {
+			m.Result = m.ctx.T("cli.saved", "Path", msg.m.Path)
+		}
+		m.today.flash = m.ctx.T("today.saved", "Time", m.ctx.Now().Format("15:04"), "Path", msg.m.Path)
+		return m, m.pop()
+	case leaveMentoringMsg:
+		n, ok := m.top().(*mentoringModel)
+		if !ok {
+			return m, nil
+		}
+		if m.opts.Mentoring {
+			m.Aborted = true
+			if msg.draftKept && n.keep() {
+				m.Result = m.draftKeptMessage(n.draft())
+			}
+		}
 		return m, m.pop()
 
 	case startCheckinMsg:
@@ -426,6 +472,9 @@ func (m *Model) quit() tea.Cmd {
 	if _, ok := find[*checkinModel](m); ok {
 		m.Aborted = true
 	}
+	if m.opts.Mentoring {
+		m.Aborted = true
+	}
 	d, ok := m.writer()
 	if !ok || !d.keep() {
 		return tea.Quit
@@ -441,6 +490,8 @@ func (m *Model) draftKeptMessage(d *journal.Draft) string {
 	switch {
 	case d.Week != "":
 		return m.ctx.T("cli.week_draft_kept", "Week", d.Week)
+	case d.Kind == "mentoring":
+		return m.ctx.T("cli.mentoring_draft_kept", "Day", d.Day.String())
 	case d.Day == m.ctx.Today():
 		return m.ctx.T("cli.draft_kept_today")
 	}
@@ -533,7 +584,7 @@ func (m *Model) render() string {
 		return st.Warning.Width(ctx.Width).Render(ctx.T("app.too_small", "W", minWidth, "H", minHeight))
 	}
 	var body string
-	waiting := len(m.stack) == 0 && m.opts.CheckIn // tillit checkin: nothing until it is ready
+	waiting := len(m.stack) == 0 && (m.opts.CheckIn || m.opts.Mentoring) // nothing until it is ready
 	switch {
 	case m.showHelp:
 		body = m.viewHelp()

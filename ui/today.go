@@ -140,6 +140,9 @@ func (m *todayModel) Update(msg tea.Msg) tea.Cmd {
 			return func() tea.Msg { return startReviewMsg{w} }
 		case key.Matches(msg, k.Insights):
 			return func() tea.Msg { return startInsightsMsg{} }
+		case key.Matches(msg, k.Mentoring):
+			day := m.day
+			return func() tea.Msg { return startMentoringMsg{day} }
 		}
 	}
 	return nil
@@ -157,7 +160,7 @@ func (m *todayModel) help() bindings {
 	if !m.checkedIn() {
 		short = append(short, k.ChooseTip)
 	}
-	short = append(short, k.Read, k.Review, k.Insights, k.Quit)
+	short = append(short, k.Read, k.Review, k.Insights, k.Mentoring, k.Quit)
 	return bindings{short: short, full: [][]key.Binding{short}}
 }
 
