@@ -8,6 +8,7 @@ import (
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -48,6 +49,7 @@ func (a *app) runTUI(o ui.Options) error {
 	o.Store, o.Config, o.Lang = a.store, a.cfg, a.lang
 	o.Pack, o.Packs = a.pack, a.packs
 	o.Editor = a.cfg.EditorCommand(os.Getenv)
+	o.ExportDir = exportDir()
 	m := ui.New(o)
 	p := tea.NewProgram(m)
 
@@ -90,3 +92,15 @@ func (a *app) runTUI(o ui.Options) error {
 }
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
+
+// exportDir is where the export screen puts files: $XDG_DOCUMENTS_DIR (or
+// the Documents folder when it exists), else the home folder.
+func exportDir() string {
+	if d := os.Getenv("XDG_DOCUMENTS_DIR"); d != "" {
+		return d
+	}
+	if info, err := os.Stat(xdg.UserDirs.Documents); err == nil && info.IsDir() {
+		return xdg.UserDirs.Documents
+	}
+	return xdg.Home
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"testing"
 
+	"filippo.io/age"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -32,6 +34,7 @@ func TestScripts(t *testing.T) {
 			"exits":       cmdExits,
 			"hasprefix":   cmdHasPrefix,
 			"mode":        cmdMode,
+			"agedecrypt":  cmdAgeDecrypt,
 			"onlyentries": cmdOnlyEntries,
 		},
 	})
@@ -205,4 +208,31 @@ func cmdOnlyEntries(ts *testscript.TestScript, neg bool, args []string) {
 	if len(bad) > 0 {
 		ts.Fatalf("%s: not journal entries in year/month folders: %q", args[0], bad)
 	}
+}
+
+// agedecrypt KEYFILE IN OUT decrypts an age file with the identities in
+// KEYFILE, as age -d -i KEYFILE would.
+func cmdAgeDecrypt(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: agedecrypt KEYFILE IN OUT")
+	}
+	keys, err := os.Open(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer keys.Close()
+	ids, err := age.ParseIdentities(keys)
+	ts.Check(err)
+	in, err := os.Open(ts.MkAbs(args[1]))
+	ts.Check(err)
+	defer in.Close()
+	r, err := age.Decrypt(in, ids...)
+	if neg {
+		if err == nil {
+			ts.Fatalf("%s decrypted", args[1])
+		}
+		return
+	}
+	ts.Check(err)
+	out, err := io.ReadAll(r)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o600))
 }

@@ -16,8 +16,7 @@ import (
 func (x *Export) HTML(o Options) ([]byte, error) {
 	var body bytes.Buffer
 	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
-	doc := "# " + escapeLine(x.Title) + "\n\n" + x.document(o)
-	if err := md.Convert([]byte(doc), &body); err != nil {
+	if err := md.Convert([]byte(x.Page(o)), &body); err != nil {
 		return nil, fmt.Errorf("render the export as HTML: %w", err)
 	}
 	var b bytes.Buffer

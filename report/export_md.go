@@ -19,6 +19,12 @@ func (x *Export) Markdown(o Options) string {
 	return x.frontMatter(o) + x.document(o)
 }
 
+// Page is the markdown with its title as a heading instead of front matter:
+// what the HTML and the export screen's preview show.
+func (x *Export) Page(o Options) string {
+	return "# " + escapeLine(x.Title) + "\n\n" + x.document(o)
+}
+
 // document is the markdown below the title.
 func (x *Export) document(o Options) string {
 	var b strings.Builder

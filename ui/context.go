@@ -31,6 +31,8 @@ type Context struct {
 	// Editor is the command that edits a file, empty for the platform's
 	// default.
 	Editor string
+	// ExportDir is where exports go unless the user says otherwise.
+	ExportDir string
 	// Now is the clock; tests pin it.
 	Now func() time.Time
 	md  *markdownRenderer

@@ -23,6 +23,7 @@ type KeyMap struct {
 	Review key.Binding
 
 	Mentoring key.Binding
+	Export    key.Binding
 
 	// Check-in.
 	LastTime key.Binding
@@ -83,6 +84,7 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		LastTime:  b("key.last_time", "o"),
 		Toggle:    b("key.toggle", "space", "x"),
 		Mentoring: b("key.mentoring", "m"),
+		Export:    b("key.export", "e"),
 
 		Switch: b("key.switch", "tab"),
 

@@ -164,6 +164,8 @@ func (m *reviewModel) mainKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Mentoring):
 		day := m.ctx.Today()
 		return func() tea.Msg { return startMentoringMsg{day} }
+	case key.Matches(msg, k.Export):
+		return func() tea.Msg { return startExportMsg{} }
 	case key.Matches(msg, k.Back, k.Quit):
 		return func() tea.Msg { return leaveReviewMsg{} }
 	}
@@ -232,7 +234,7 @@ func (m *reviewModel) help() bindings {
 	back := k.Back
 	back.SetHelp("esc/q", m.ctx.T("key.back"))
 	short := []key.Binding{prev, next, k.Reflect, k.Commitments, k.Insights, back}
-	full := [][]key.Binding{{prev, next, k.ThisWeek, k.Reflect, k.Commitments, k.Insights, k.Mentoring, back},
+	full := [][]key.Binding{{prev, next, k.ThisWeek, k.Reflect, k.Commitments, k.Insights, k.Export, k.Mentoring, back},
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}
 	return bindings{short: short, full: full}
 }

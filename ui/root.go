@@ -31,7 +31,9 @@ type Options struct {
 	Pack   *content.Pack
 	Packs  []*content.Pack
 	Editor string
-	Now    func() time.Time
+	// ExportDir is the folder the export screen offers.
+	ExportDir string
+	Now       func() time.Time
 	// CheckIn opens the check-in of CheckInDay at once and quits after it
 	// is saved (tillit checkin).
 	CheckIn    bool
@@ -128,15 +130,16 @@ func New(o Options) *Model {
 	}
 	ctx := &Context{
 		Width: 80, Height: 24, Dark: true,
-		Keys:   DefaultKeyMap(o.Lang),
-		Lang:   o.Lang,
-		Pack:   o.Pack,
-		Packs:  o.Packs,
-		Store:  o.Store,
-		Config: o.Config,
-		Editor: o.Editor,
-		Now:    o.Now,
-		md:     newMarkdownRenderer(),
+		Keys:      DefaultKeyMap(o.Lang),
+		Lang:      o.Lang,
+		Pack:      o.Pack,
+		Packs:     o.Packs,
+		Store:     o.Store,
+		Config:    o.Config,
+		Editor:    o.Editor,
+		ExportDir: o.ExportDir,
+		Now:       o.Now,
+		md:        newMarkdownRenderer(),
 	}
 	ctx.setTheme(true)
 	today := newToday(ctx)
@@ -315,8 +318,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			rv.flash = m.ctx.T("review.reflection_saved", "Path", msg.r.Path)
 		}
 		return m, cmd
-	case leaveReaderMsg, leaveReviewMsg, leaveInsightsMsg, leaveReflectionMsg:
+	case leaveReaderMsg, leaveReviewMsg, leaveInsightsMsg, leaveReflectionMsg, leaveExportMsg:
 		return m, m.pop()
+	case startExportMsg:
+		return m, m.push(newExport(m.ctx))
 	case startMentoringMsg:
 		return m, loadMentoring(m.ctx.Store, msg.day)
 	case mentoringReadyMsg:

@@ -143,6 +143,8 @@ func (m *todayModel) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.Mentoring):
 			day := m.day
 			return func() tea.Msg { return startMentoringMsg{day} }
+		case key.Matches(msg, k.Export):
+			return func() tea.Msg { return startExportMsg{} }
 		}
 	}
 	return nil
@@ -160,7 +162,7 @@ func (m *todayModel) help() bindings {
 	if !m.checkedIn() {
 		short = append(short, k.ChooseTip)
 	}
-	short = append(short, k.Read, k.Review, k.Insights, k.Mentoring, k.Quit)
+	short = append(short, k.Read, k.Review, k.Insights, k.Export, k.Mentoring, k.Quit)
 	return bindings{short: short, full: [][]key.Binding{short}}
 }
 

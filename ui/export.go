@@ -1,0 +1,444 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"tillit/journal"
+	"tillit/report"
+)
+
+// The rows of the export form.
+const (
+	rowRange = iota
+	rowFormat
+	rowPrivate
+	rowNames
+	rowFile
+	exportRows
+)
+
+// The periods the export offers.
+const (
+	rangeWeek = iota
+	rangeFourWeeks
+	rangeMonth
+	rangeCustom
+	ranges
+)
+
+var exportFormats = []string{"md", "html", "json"}
+
+// Messages of the export screen.
+type (
+	startExportMsg   struct{}
+	leaveExportMsg   struct{}
+	exportWrittenMsg struct {
+		path string
+		err  error
+	}
+)
+
+// exportModel writes the journal of a period for the mentor: the period,
+// the format, private notes (left out unless ticked), names (replaced on
+// request), a preview, and the file.
+type exportModel struct {
+	ctx *Context
+	j   *journal.Journal
+
+	row       int
+	period    int
+	format    int
+	private   bool
+	names     bool
+	from, to  textinput.Model
+	customRow int // in the custom period: 0 from, 1 to
+	file      textinput.Model
+	fileTyped bool // the user wrote the file name: it no longer follows the choices
+
+	page    pager
+	confirm bool // the file exists: write over it?
+	writing bool
+	flash   string
+	err     string
+}
+
+func newExport(ctx *Context) *exportModel {
+	m := &exportModel{ctx: ctx, period: rangeFourWeeks, page: newPager(ctx)}
+	m.from = newInput(ctx, "ÅÅÅÅ-MM-DD")
+	m.to = newInput(ctx, "ÅÅÅÅ-MM-DD")
+	m.file = newInput(ctx, "")
+	today := ctx.Today()
+	m.from.SetValue(today.AddDays(-27).String())
+	m.to.SetValue(today.String())
+	m.resize()
+	return m
+}
+
+func (m *exportModel) refresh(j *journal.Journal) tea.Cmd {
+	m.j = j
+	return m.changed()
+}
+
+func (m *exportModel) resize() {
+	w := m.ctx.ContentWidth()
+	m.file.SetWidth(w - 16)
+	m.from.SetWidth(12)
+	m.to.SetWidth(12)
+	m.page.setSize(m.ctx.Width, max(3, m.ctx.Height-exportRows-8))
+}
+
+func (m *exportModel) rerender() tea.Cmd {
+	m.resize()
+	return m.page.rerender()
+}
+
+func (m *exportModel) restyle() {
+	for _, in := range []*textinput.Model{&m.from, &m.to, &m.file} {
+		in.SetStyles(m.ctx.Styles.TextInput)
+	}
+}
+
+func (m *exportModel) scrolls() bool { return true }
+
+// inText reports whether a text field (the file, a custom date) has the
+// focus.
+func (m *exportModel) inText() bool { return m.file.Focused() || m.from.Focused() || m.to.Focused() }
+
+// span is the period chosen, or an error for a custom one mistyped.
+func (m *exportModel) span() (journal.Date, journal.Date, error) {
+	today := m.ctx.Today()
+	switch m.period {
+	case rangeWeek:
+		w := journal.WeekOf(today)
+		return w.Monday(), today, nil
+	case rangeMonth:
+		return journal.Date{Year: today.Year, Month: today.Month, Day: 1}, today, nil
+	case rangeCustom:
+		from, err := journal.ParseDate(strings.TrimSpace(m.from.Value()))
+		if err != nil {
+			return from, from, err
+		}
+		to, err := journal.ParseDate(strings.TrimSpace(m.to.Value()))
+		if err != nil {
+			return from, to, err
+		}
+		if to.Before(from) {
+			return from, to, errors.New(m.ctx.T("err.export_order"))
+		}
+		return from, to, nil
+	}
+	return today.AddDays(-27), today, nil
+}
+
+func (m *exportModel) options(from, to journal.Date) report.ExportOptions {
+	return report.ExportOptions{
+		Options: reportOptions(m.ctx, m.private), From: from, To: to,
+		Pseudonymize: m.names, People: m.ctx.Config.People, Author: m.ctx.Config.Name, Generated: m.ctx.Now(),
+	}
+}
+
+// changed builds the export again after a choice changed: the file name
+// follows the period and format (until the user writes one), and the
+// preview is rendered anew.
+func (m *exportModel) changed() tea.Cmd {
+	m.confirm, m.flash = false, ""
+	from, to, err := m.span()
+	if err != nil {
+		m.err = err.Error()
+		return nil
+	}
+	m.err = ""
+	if !m.fileTyped {
+		name := fmt.Sprintf("tillit-mentoring-%s-%s.%s", from, to, exportFormats[m.format])
+		m.file.SetValue(filepath.Join(m.ctx.ExportDir, name))
+	}
+	if m.j == nil {
+		return nil
+	}
+	o := m.options(from, to)
+	// The preview is the markdown: what every format is made from.
+	return m.page.show("export", report.NewExport(m.j, o).Page(o.Options), false)
+}
+
+// write writes the file in a command; an existing file is written over
+// only after the user said so.
+func (m *exportModel) write(overwrite bool) tea.Cmd {
+	from, to, err := m.span()
+	if err != nil || m.j == nil {
+		return nil
+	}
+	path := expandHome(strings.TrimSpace(m.file.Value()))
+	if path == "" {
+		m.err = m.ctx.T("export.no_file")
+		return nil
+	}
+	m.writing = true
+	x, o, format := report.NewExport(m.j, m.options(from, to)), m.options(from, to), exportFormats[m.format]
+	return func() tea.Msg {
+		if !overwrite {
+			if _, err := os.Stat(path); err == nil {
+				return exportWrittenMsg{path: path, err: fs.ErrExist}
+			}
+		}
+		var data []byte
+		var err error
+		switch format {
+		case "html":
+			data, err = x.HTML(o.Options)
+		case "json":
+			data, err = x.JSON()
+		default:
+			data = []byte(x.Markdown(o.Options))
+		}
+		if err == nil {
+			err = journal.WriteFile(path, data)
+		}
+		return exportWrittenMsg{path: path, err: err}
+	}
+}
+
+func expandHome(p string) string {
+	if strings.HasPrefix(p, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, p[2:])
+		}
+	}
+	return p
+}
+
+func (m *exportModel) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case renderedMsg:
+		if err := m.page.rendered(msg); err != nil {
+			m.err = err.Error()
+		}
+		return nil
+	case exportWrittenMsg:
+		m.writing = false
+		switch {
+		case errors.Is(msg.err, fs.ErrExist):
+			m.confirm = true
+		case msg.err != nil:
+			m.err = m.ctx.Lang.Describe(msg.err)
+		default:
+			m.flash = m.ctx.T("cli.exported", "Path", msg.path)
+		}
+		return nil
+	case tea.MouseWheelMsg:
+		m.page.scroll(msg)
+		return nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	return m.updateInputs(msg)
+}
+
+func (m *exportModel) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.ctx.Keys
+	if m.confirm {
+		m.confirm = false
+		if key.Matches(msg, k.Yes) {
+			return m.write(true)
+		}
+		return nil
+	}
+	// In a text field, only the keys that leave it are ours.
+	if m.inText() {
+		switch {
+		case key.Matches(msg, k.Back):
+			m.blurAll()
+			return nil
+		case key.Matches(msg, k.Next):
+			if m.row == rowFile {
+				m.blurAll()
+				return m.write(false)
+			}
+			return m.nextDate()
+		case key.Matches(msg, k.NextField, k.PrevField):
+			if m.row == rowRange {
+				return m.nextDate()
+			}
+			m.blurAll()
+			return nil
+		}
+		return m.updateInputs(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		return func() tea.Msg { return leaveExportMsg{} }
+	case key.Matches(msg, k.Up, k.PrevField):
+		m.row = (m.row + exportRows - 1) % exportRows
+	case key.Matches(msg, k.Down, k.NextField):
+		m.row = (m.row + 1) % exportRows
+	case key.Matches(msg, k.Left), key.Matches(msg, k.Right), key.Matches(msg, k.Toggle):
+		step := 1
+		if key.Matches(msg, k.Left) {
+			step = -1
+		}
+		return m.choose(step)
+	case key.Matches(msg, k.Next):
+		switch m.row {
+		case rowFile:
+			m.fileTyped = true
+			return m.file.Focus()
+		case rowRange:
+			if m.period == rangeCustom {
+				m.customRow = 0
+				return m.from.Focus()
+			}
+		}
+		return m.write(false)
+	case key.Matches(msg, k.Save):
+		return m.write(false)
+	default:
+		m.page.scroll(msg)
+	}
+	return nil
+}
+
+// choose moves the choice of the row by step, or ticks a box.
+func (m *exportModel) choose(step int) tea.Cmd {
+	switch m.row {
+	case rowRange:
+		m.period = (m.period + ranges + step) % ranges
+	case rowFormat:
+		m.format = (m.format + len(exportFormats) + step) % len(exportFormats)
+	case rowPrivate:
+		m.private = !m.private
+	case rowNames:
+		m.names = !m.names
+	default:
+		return nil
+	}
+	return m.changed()
+}
+
+func (m *exportModel) nextDate() tea.Cmd {
+	m.blurAll()
+	if m.customRow == 0 {
+		m.customRow = 1
+		return tea.Batch(m.to.Focus(), m.changed())
+	}
+	m.customRow = 0
+	return m.changed()
+}
+
+func (m *exportModel) blurAll() {
+	m.from.Blur()
+	m.to.Blur()
+	m.file.Blur()
+}
+
+func (m *exportModel) updateInputs(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch {
+	case m.file.Focused():
+		m.file, cmd = m.file.Update(msg)
+	case m.from.Focused():
+		m.from, cmd = m.from.Update(msg)
+	case m.to.Focused():
+		m.to, cmd = m.to.Update(msg)
+	}
+	return cmd
+}
+
+func (m *exportModel) help() bindings {
+	k, t := m.ctx.Keys, m.ctx.T
+	shown := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, t(desc)))
+	}
+	one := func(short ...key.Binding) bindings { return bindings{short: short, full: [][]key.Binding{short}} }
+	switch {
+	case m.confirm:
+		return one(shown("j/y", "export.overwrite"), shown("…", "key.no"))
+	case m.inText():
+		return one(shown("enter", "key.next"), shown("esc", "key.done_typing"))
+	}
+	write := shown("ctrl+s", "export.write")
+	if m.row == rowFile {
+		write = shown("enter", "export.edit_file")
+	}
+	short := []key.Binding{k.Up, k.Down, shown("←/→", "key.choose"), write, k.Back}
+	return bindings{short: short, full: [][]key.Binding{short, {shown("ctrl+s", "export.write"), k.Toggle}, {k.PageDown, k.PageUp}}}
+}
+
+func (m *exportModel) View() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	radio := func(options []string, chosen int, focused bool) string {
+		var parts []string
+		for i, o := range options {
+			mark := "( )"
+			if i == chosen {
+				mark = "(•)"
+			}
+			s := mark + " " + o
+			if i == chosen && focused {
+				s = st.Highlight.Render(s)
+			}
+			parts = append(parts, s)
+		}
+		return strings.Join(parts, "  ")
+	}
+	box := func(on, focused bool, label string) string {
+		mark := "[ ]"
+		if on {
+			mark = "[x]"
+		}
+		s := mark + " " + label
+		if focused {
+			s = st.Highlight.Render(s)
+		}
+		return s
+	}
+	labels := []string{ctx.T("export.row_period"), ctx.T("export.row_format"), ctx.T("export.row_private"), ctx.T("export.row_names"), ctx.T("export.row_file")}
+	labelW := 0
+	for _, l := range labels {
+		labelW = max(labelW, lipgloss.Width(l))
+	}
+	row := func(i int, value string) string {
+		marker := "  "
+		if i == m.row {
+			marker = st.Highlight.Render("› ")
+		}
+		label := labels[i] + strings.Repeat(" ", labelW-lipgloss.Width(labels[i]))
+		return lipgloss.NewStyle().Width(ctx.Width - 1).Render(" " + marker + st.Faint.Render(label) + "  " + value)
+	}
+	periods := []string{ctx.T("export.this_week"), ctx.T("export.four_weeks"), ctx.T("export.this_month"), ctx.T("export.custom")}
+	period := radio(periods, m.period, m.row == rowRange)
+	if m.period == rangeCustom {
+		period += "\n" + strings.Repeat(" ", labelW+5) + m.from.View() + " – " + m.to.View()
+	}
+	formats := []string{ctx.T("export.markdown"), ctx.T("export.html"), ctx.T("export.json")}
+	lines := []string{
+		" " + st.Title.Render(ctx.T("export.screen_title")), "",
+		row(rowRange, period),
+		row(rowFormat, radio(formats, m.format, m.row == rowFormat)),
+		row(rowPrivate, box(m.private, m.row == rowPrivate, ctx.T("export.include_private"))),
+		row(rowNames, box(m.names, m.row == rowNames, ctx.T("export.pseudonymize"))),
+		row(rowFile, m.file.View()),
+		"",
+		st.Faint.Render("  " + ctx.T("export.preview") + " " + strings.Repeat("─", max(0, min(ctx.Width-6, 90)-lipgloss.Width(ctx.T("export.preview"))))),
+		m.page.View(),
+	}
+	switch {
+	case m.confirm:
+		lines = append(lines, st.Warning.Width(ctx.Width-2).Render(" "+ctx.T("export.exists", "Path", m.file.Value())))
+	case m.err != "":
+		lines = append(lines, st.Error.Width(ctx.Width-2).Render(" ! "+m.err))
+	case m.writing:
+		lines = append(lines, st.Faint.Render(" "+ctx.T("checkin.saving")))
+	case m.flash != "":
+		lines = append(lines, " "+st.Success.Render(m.flash))
+	}
+	return strings.Join(lines, "\n")
+}
