@@ -14,12 +14,15 @@ import (
 // one, never a mix, whatever happens in between.
 func writeAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
+	if err := faultBefore(path); err != nil {
+		return err
+	}
 	f, err := renameio.NewPendingFile(path, renameio.WithTempDir(dir), renameio.WithStaticPermissions(filePerm))
 	if err != nil {
 		return err
 	}
-	defer f.Cleanup()
-	if _, err := f.Write(data); err != nil {
+	defer f.Cleanup() // removes the temp file unless it was renamed
+	if err := writeData(f.File, data); err != nil {
 		return err
 	}
 	if err := f.CloseAtomicallyReplace(); err != nil {

@@ -10,13 +10,16 @@ import (
 // writeAtomic replaces path with data through a temp file in the same folder;
 // os.Rename replaces the target atomically on NTFS.
 func writeAtomic(path string, data []byte) error {
+	if err := faultBefore(path); err != nil {
+		return err
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"*")
 	if err != nil {
 		return err
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp) // a no-op once renamed
-	if _, err := f.Write(data); err != nil {
+	if err := writeData(f, data); err != nil {
 		f.Close()
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -40,7 +39,7 @@ func parseAwayFile(path string, data []byte) (*awayFile, error) {
 		return nil, err
 	}
 	f := &awayFile{document: doc}
-	n := f.front.get("away")
+	n := f.front.lookup("away")
 	if n == nil || n.Tag == "!!null" {
 		return f, nil
 	}
@@ -75,7 +74,7 @@ func parseAwayFile(path string, data []byte) (*awayFile, error) {
 // readAway reads the days away; a missing file means none.
 func (s *Store) readAway() (*awayFile, error) {
 	path := s.AwayPath()
-	data, err := os.ReadFile(path)
+	data, err := s.readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &awayFile{document: document{Path: path}}, nil
 	}
@@ -88,7 +87,7 @@ func (s *Store) readAway() (*awayFile, error) {
 // AddAway records a stretch of days away, keeping whatever else the file
 // holds.
 func (s *Store) AddAway(a Away) error {
-	return s.withLock(func() error {
+	return s.withLock(s.AwayPath(), func() error {
 		f, err := s.readAway()
 		if err != nil {
 			return err

@@ -57,41 +57,53 @@ func parseBody(s string) Body {
 	var (
 		body    Body
 		cur     *Block
+		start   int // where the current block begins in s
 		private bool
 		fence   string
 	)
-	flush := func() {
+	// A block's raw text is a slice of s, never built up line by line: a
+	// file of 10 MB in one section must not take quadratic time.
+	flush := func(end int) {
 		if cur != nil {
+			cur.raw = s[start:end]
 			cur.Text = trimBlankLines(textOf(cur))
 			body.Blocks = append(body.Blocks, *cur)
 			cur = nil
 		}
 	}
-	for _, line := range splitLines(s) {
-		bare := strings.TrimRight(line, "\r\n")
-		if privateStartLine.MatchString(bare) || privateEndLine.MatchString(bare) {
-			flush()
-			private = privateStartLine.MatchString(bare)
-			continue
+	for at := 0; at < len(s); {
+		next := len(s)
+		if i := strings.IndexByte(s[at:], '\n'); i >= 0 {
+			next = at + i + 1
 		}
-		if fence != "" {
+		line := s[at:next]
+		bare := strings.TrimRight(line, "\r\n")
+		switch {
+		case privateStartLine.MatchString(bare) || privateEndLine.MatchString(bare):
+			flush(at)
+			private = privateStartLine.MatchString(bare)
+			at = next
+			continue
+		case fence != "":
 			if strings.HasPrefix(strings.TrimSpace(bare), fence) {
 				fence = ""
 			}
-		} else if f := fenceOpen(bare); f != "" {
-			fence = f
-		} else if h, ok := sectionHeading(bare); ok {
-			flush()
-			cur = &Block{Heading: h, Private: private}
-			cur.raw = line
-			continue
+		default:
+			if f := fenceOpen(bare); f != "" {
+				fence = f
+			} else if h, ok := sectionHeading(bare); ok {
+				flush(at)
+				cur, start = &Block{Heading: h, Private: private}, at
+				at = next
+				continue
+			}
 		}
 		if cur == nil {
-			cur = &Block{Private: private}
+			cur, start = &Block{Private: private}, at
 		}
-		cur.raw += line
+		at = next
 	}
-	flush()
+	flush(len(s))
 	body.unclosed = private
 	body.openFence = fence
 	return body
@@ -109,9 +121,24 @@ func textOf(b *Block) string {
 // render writes the body back. Untouched blocks keep their bytes; markers are
 // written where privacy changes.
 func (b Body) render() string {
-	var out strings.Builder
-	private := false
+	var (
+		out     strings.Builder
+		fences  fenceTracker
+		private bool
+	)
 	for _, blk := range b.Blocks {
+		if blk.raw == "" {
+			// A new section after a code block someone forgot to close
+			// would be inside it: close it first.
+			if s := out.String(); s != "" && !strings.HasSuffix(s, "\n") {
+				out.WriteString("\n")
+			}
+			if f := fences.open(out.String()); f != "" {
+				out.WriteString(f + "\n")
+				fences.fence = ""
+				fences.at = out.Len()
+			}
+		}
 		if blk.Private != private {
 			// A marker is an HTML comment: it may follow text directly.
 			if s := out.String(); s != "" && !strings.HasSuffix(s, "\n") {
@@ -151,13 +178,45 @@ func (b Body) render() string {
 	return out.String()
 }
 
+// fenceTracker follows the code fences of a text as it grows, by the rules
+// of parseBody: private markers count inside a code block, headings do not.
+type fenceTracker struct {
+	at    int    // how far the text was read
+	fence string // the fence the text is inside, if any
+}
+
+// open reads the complete lines of s not read yet and returns the fence they
+// end inside, or "".
+func (t *fenceTracker) open(s string) string {
+	for t.at < len(s) {
+		i := strings.IndexByte(s[t.at:], '\n')
+		if i < 0 {
+			break
+		}
+		line := strings.TrimRight(s[t.at:t.at+i], "\r")
+		t.at += i + 1
+		switch {
+		case privateStartLine.MatchString(line) || privateEndLine.MatchString(line):
+		case t.fence != "":
+			if strings.HasPrefix(strings.TrimSpace(line), t.fence) {
+				t.fence = ""
+			}
+		default:
+			t.fence = fenceOpen(line)
+		}
+	}
+	return t.fence
+}
+
 // ensureBlankLine starts a new block on a line of its own after a blank line,
 // as markdown needs, unless at the start.
 func ensureBlankLine(out *strings.Builder) {
 	s := out.String()
+	// A line kept as read may end in CRLF.
+	bare := strings.TrimSuffix(strings.TrimSuffix(s, "\n"), "\r")
 	switch {
 	case s == "":
-	case strings.HasSuffix(s, "\n\n"), s == "\n":
+	case strings.HasSuffix(s, "\n") && (bare == "" || strings.HasSuffix(bare, "\n")):
 	case strings.HasSuffix(s, "\n"):
 		if !endsWithMarker(s) {
 			out.WriteString("\n")
@@ -168,7 +227,7 @@ func ensureBlankLine(out *strings.Builder) {
 }
 
 func endsWithMarker(s string) bool {
-	s = strings.TrimSuffix(s, "\n")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "\n"), "\r")
 	i := strings.LastIndex(s, "\n")
 	last := s[i+1:]
 	return privateStartLine.MatchString(last)
@@ -265,7 +324,9 @@ func (b Body) PublicText() string {
 // private marker typed by hand would change what is private.
 func safeText(s string) string {
 	s = cleanText(s)
-	s = strings.ReplaceAll(s, "\r\n", "\n")
+	// A carriage return alone ends a line too (old Mac files); kept, it
+	// would vanish from the end of a line when read back.
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	lines := strings.Split(s, "\n")
 	fence := ""
 	for i, l := range lines {
@@ -338,18 +399,6 @@ func fenceOpen(line string) string {
 		}
 	}
 	return ""
-}
-
-// splitLines splits after each newline, keeping it.
-func splitLines(s string) []string {
-	if s == "" {
-		return nil
-	}
-	lines := strings.SplitAfter(s, "\n")
-	if lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
-	return lines
 }
 
 // trimBlankLines removes blank lines at the start and end but keeps the

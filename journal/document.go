@@ -49,12 +49,25 @@ func parseDocument(path string, data []byte) (document, error) {
 		return d, withPath(err, path)
 	}
 	d.head, d.body = head, body
-	d.crlf = bytes.Contains(data, []byte("\r\n"))
+	d.crlf = usesCRLF(data)
 	if !utf8.Valid(data) {
 		d.problem("file", "not valid UTF-8; some characters may show wrongly")
 	}
-	d.Body = parseBody(string(body))
+	if d.crlf {
+		// The body is read with plain newlines; render writes CRLF again.
+		d.Body = parseBody(strings.ReplaceAll(string(body), "\r\n", "\n"))
+	} else {
+		d.Body = parseBody(string(body))
+	}
 	return d, nil
+}
+
+// usesCRLF reports whether most lines of the file end in CRLF, as files
+// written on Windows do: then tillit writes CRLF too. A file with a stray
+// CRLF line among plain ones keeps plain newlines.
+func usesCRLF(data []byte) bool {
+	crlf := bytes.Count(data, []byte("\r\n"))
+	return crlf > 0 && 2*crlf >= bytes.Count(data, []byte("\n"))
 }
 
 // render returns the file: the front matter rewritten when it changed, the
@@ -97,7 +110,7 @@ func (d *document) problem(key, format string, args ...any) {
 // Problem, and return the zero value for it.
 
 func (d *document) scalar(key string) (*yaml.Node, bool) {
-	n := d.front.get(key)
+	n := d.front.lookup(key)
 	if n == nil || n.Tag == "!!null" {
 		return nil, false
 	}
@@ -159,7 +172,7 @@ func (d *document) boolean(key string) bool {
 
 // words reads a list of words; Obsidian accepts "tags: a, b" as well.
 func (d *document) words(key string) []string {
-	n := d.front.get(key)
+	n := d.front.lookup(key)
 	if n == nil || n.Tag == "!!null" {
 		return nil
 	}
@@ -181,7 +194,7 @@ func (d *document) words(key string) []string {
 
 // lines reads a list of texts, one per item.
 func (d *document) lines(key string) []string {
-	n := d.front.get(key)
+	n := d.front.lookup(key)
 	if n == nil || n.Tag == "!!null" {
 		return nil
 	}

@@ -245,3 +245,31 @@ func (s *Store) Drafts() ([]Date, error) {
 	}
 	return days, nil
 }
+
+// Markdown returns what the manager wrote in the draft, as markdown: for
+// showing it when it can be kept nowhere else (a full disk).
+func (d *Draft) Markdown() string {
+	var b strings.Builder
+	section := func(heading, text string) {
+		if text = trimBlankLines(text); text == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		if heading != "" {
+			b.WriteString("## " + heading + "\n\n")
+		}
+		b.WriteString(text + "\n")
+	}
+	if d.FollowupNote != "" {
+		section("", "followup_note: "+d.FollowupNote)
+	}
+	for _, a := range d.Answers {
+		section(a.Question, a.Text)
+	}
+	if d.Commitment != "" {
+		section("", "commitment: "+d.Commitment)
+	}
+	return b.String()
+}

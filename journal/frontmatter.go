@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -32,6 +33,8 @@ const (
 	ParseNotMapping     = "not_mapping"
 	ParseDuplicateKey   = "duplicate_key"
 	ParseNotText        = "not_text"
+	ParseNotUTF8        = "not_utf8"
+	ParseLink           = "link"
 )
 
 func (e *ParseError) Error() string { return e.Path + ": " + e.Reason }
@@ -90,6 +93,23 @@ func isFence(line []byte) bool {
 // parseFrontMatter reads the YAML of a front matter. Invalid YAML, duplicate
 // keys and anything but a mapping make the file unparseable.
 func parseFrontMatter(text []byte) (frontMatter, error) {
+	if !utf8.Valid(text) {
+		// Read with U+FFFD in place of the bytes, and written back, the
+		// front matter would lose them: leave the file as it is.
+		line := 2 // the line after the opening fence
+		for len(text) > 0 {
+			r, size := utf8.DecodeRune(text)
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			text = text[size:]
+		}
+		return frontMatter{}, &ParseError{Kind: ParseNotUTF8, Lines: [2]int{line, 0},
+			Reason: fmt.Sprintf("the front matter is not UTF-8 text (line %d)", line)}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
 		detail := yamlReason(err)
@@ -174,13 +194,25 @@ func (f frontMatter) get(key string) *yaml.Node {
 	return nil
 }
 
+// lookup returns the value of key as a reader sees it: an alias (*name)
+// stands for the value its anchor (&name) marks.
+func (f frontMatter) lookup(key string) *yaml.Node {
+	n := f.get(key)
+	for depth := 0; n != nil && n.Kind == yaml.AliasNode && depth < 8; depth++ {
+		n = n.Alias
+	}
+	return n
+}
+
 // set replaces the value of key, or appends the key at the end.
 func (f *frontMatter) set(key string, value *yaml.Node) {
 	m := f.mapping()
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
+			old := m.Content[i+1]
 			// Keep a comment the user wrote after the old value.
-			value.LineComment = m.Content[i+1].LineComment
+			value.LineComment = old.LineComment
+			f.detach(old)
 			m.Content[i+1] = value
 			return
 		}
@@ -207,10 +239,61 @@ func (f *frontMatter) remove(key string) {
 	m := f.doc.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
+			f.detach(m.Content[i+1])
 			m.Content = append(m.Content[:i], m.Content[i+2:]...)
 			return
 		}
 	}
+}
+
+// detach prepares the value old for leaving the front matter: an alias
+// elsewhere that points at an anchor inside it (energy: *r, where the
+// rating being replaced was &r 3) gets a copy of the value instead, so it
+// keeps its meaning and the YAML stays valid.
+func (f *frontMatter) detach(old *yaml.Node) {
+	anchored := map[*yaml.Node]bool{}
+	var mark func(n *yaml.Node)
+	mark = func(n *yaml.Node) {
+		if n.Anchor != "" {
+			anchored[n] = true
+		}
+		for _, c := range n.Content {
+			mark(c)
+		}
+	}
+	mark(old)
+	if len(anchored) == 0 {
+		return
+	}
+	var fix func(n *yaml.Node)
+	fix = func(n *yaml.Node) {
+		if n == old {
+			return
+		}
+		for i, c := range n.Content {
+			if c.Kind == yaml.AliasNode && anchored[c.Alias] {
+				n.Content[i] = unanchored(c.Alias)
+				continue
+			}
+			fix(c)
+		}
+	}
+	fix(f.doc)
+}
+
+// unanchored returns a deep copy of n without anchors; aliases inside it are
+// resolved too, as their anchors may go with it.
+func unanchored(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	c := *n
+	c.Anchor = ""
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, child := range n.Content {
+		c.Content[i] = unanchored(child)
+	}
+	return &c
 }
 
 // encode writes the front matter with its fences.

@@ -137,6 +137,10 @@ func (s *Store) list() ([]journalFile, []error) {
 		return nil, []error{fmt.Errorf("read %s: %w", s.Root, err)}
 	}
 	for _, y := range years {
+		if y.Type()&fs.ModeSymlink != 0 && yearDir.MatchString(y.Name()) {
+			problems = append(problems, linkError(filepath.Join(s.Root, y.Name()), filepath.Join(s.Root, y.Name())))
+			continue
+		}
 		if !y.IsDir() || !yearDir.MatchString(y.Name()) {
 			continue
 		}
@@ -148,6 +152,10 @@ func (s *Store) list() ([]journalFile, []error) {
 		}
 		for _, item := range items {
 			path := filepath.Join(yearPath, item.Name())
+			if item.Type()&fs.ModeSymlink != 0 && (reflectionFile.MatchString(item.Name()) || monthDir.MatchString(item.Name())) {
+				problems = append(problems, linkError(path, path))
+				continue
+			}
 			switch {
 			case item.Type().IsRegular() && reflectionFile.MatchString(item.Name()):
 				if w, ok := weekFromFileName(path); ok && fmt.Sprintf("%04d", w.Year) == y.Name() {
@@ -161,10 +169,17 @@ func (s *Store) list() ([]journalFile, []error) {
 				}
 				for _, f := range month {
 					name := f.Name()
-					if !f.Type().IsRegular() || !strings.HasPrefix(name, y.Name()+"-"+item.Name()+"-") {
+					if !strings.HasPrefix(name, y.Name()+"-"+item.Name()+"-") {
 						continue
 					}
 					p := filepath.Join(path, name)
+					if f.Type()&fs.ModeSymlink != 0 && (dayFile.MatchString(name) || mentoringFile.MatchString(name)) {
+						problems = append(problems, linkError(p, p))
+						continue
+					}
+					if !f.Type().IsRegular() {
+						continue
+					}
 					switch {
 					case mentoringFile.MatchString(name):
 						files = append(files, journalFile{p, fileMentoring, Week{}})

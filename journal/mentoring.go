@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -116,7 +115,7 @@ func (m *Mentoring) Clone() *Mentoring {
 // LoadMentoring reads the mentoring note of day d, or returns a new one.
 func (s *Store) LoadMentoring(d Date) (*Mentoring, error) {
 	path := s.MentoringPath(d)
-	data, err := os.ReadFile(path)
+	data, err := s.readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return NewMentoring(path, d), nil
 	}
@@ -133,7 +132,7 @@ func (s *Store) SaveMentoring(m *Mentoring) error {
 	if err != nil {
 		return err
 	}
-	return s.withLock(func() error {
+	return s.withLock(m.Path, func() error {
 		if err := s.checkUnchangedDoc(&m.document); err != nil {
 			return err
 		}

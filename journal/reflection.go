@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -130,7 +129,7 @@ func (r *Reflection) Clone() *Reflection {
 // LoadReflection reads the reflection of week w, or returns a new one.
 func (s *Store) LoadReflection(w Week) (*Reflection, error) {
 	path := s.ReflectionPath(w)
-	data, err := os.ReadFile(path)
+	data, err := s.readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return NewReflection(path, w), nil
 	}
@@ -147,7 +146,7 @@ func (s *Store) SaveReflection(r *Reflection) error {
 	if err != nil {
 		return err
 	}
-	return s.withLock(func() error {
+	return s.withLock(r.Path, func() error {
 		if err := s.checkUnchangedDoc(&r.document); err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,7 +50,7 @@ func (s *Store) AppDir() string { return filepath.Join(s.Root, AppDirName) }
 // entry. An unparseable file gives a *ParseError.
 func (s *Store) Load(d Date) (*Entry, error) {
 	path := s.DayPath(d)
-	data, err := os.ReadFile(path)
+	data, err := s.readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return NewEntry(path, d), nil
 	}
@@ -66,7 +67,7 @@ func (s *Store) Save(e *Entry) error {
 	if err != nil {
 		return err
 	}
-	return s.withLock(func() error {
+	return s.withLock(e.Path, func() error {
 		if err := s.checkUnchanged(e); err != nil {
 			return err
 		}
@@ -88,7 +89,7 @@ func (s *Store) checkUnchanged(e *Entry) error { return s.checkUnchangedDoc(&e.d
 // checkUnchangedDoc makes sure the file on disk is still what d was read
 // from (or still absent), so nobody's words are written over.
 func (s *Store) checkUnchangedDoc(d *document) error {
-	now, err := os.ReadFile(d.Path)
+	now, err := s.readFile(d.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if d.OnDisk() {
@@ -111,7 +112,7 @@ func (s *Store) AppendNote(d Date, at time.Time, text string, private bool) erro
 	if text == "" {
 		return errors.New("the note is empty")
 	}
-	return s.withLock(func() error {
+	return s.withLock(s.DayPath(d), func() error {
 		e, err := s.Load(d)
 		if err != nil {
 			return err
@@ -174,32 +175,96 @@ func WriteFile(path string, data []byte) error {
 	return nil
 }
 
-// write puts data at path atomically, with private permissions on the file
-// and every folder from the root down, whatever the umask.
-func (s *Store) write(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := s.mkdirs(dir); err != nil {
-		return err
+// readFile reads a file of the journal. A file that is a link, or lies in
+// a folder of the journal that is one, is not read: tillit reads and writes
+// plain files only, and never anything outside the journal.
+func (s *Store) readFile(path string) ([]byte, error) {
+	if err := s.checkNoLinks(path); err != nil {
+		return nil, err
 	}
-	if err := writeAtomic(path, data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	return os.ReadFile(path)
+}
+
+// checkNoLinks fails with a *ParseError when path, or a folder between the
+// journal's root and it, is a symbolic link. The root itself may be one.
+func (s *Store) checkNoLinks(path string) error {
+	root := filepath.Clean(s.Root)
+	rel, err := filepath.Rel(root, path)
+	if err != nil || rel == "." || !filepath.IsLocal(rel) {
+		return nil
 	}
-	if err := os.Chmod(path, filePerm); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	at := root
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		at = filepath.Join(at, part)
+		info, err := os.Lstat(at)
+		if err != nil {
+			return nil // nothing more exists below; a read or write says why
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return linkError(path, at)
+		}
 	}
 	return nil
 }
 
-// mkdirs creates dir and its parents up to the root with mode 0700 and
-// tightens the ones that exist.
+func linkError(path, link string) *ParseError {
+	return &ParseError{Path: path, Kind: ParseLink, Detail: link,
+		Reason: link + " is a link; tillit reads and writes only plain files and folders in the journal"}
+}
+
+// write puts data at path atomically, with private permissions on the file
+// and every folder from the root down, whatever the umask.
+func (s *Store) write(path string, data []byte) error {
+	if err := s.checkNoLinks(path); err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if err := s.mkdirs(dir); err != nil {
+		return writeError(path, err)
+	}
+	if err := writeAtomic(path, data); err != nil {
+		return writeError(path, err)
+	}
+	if err := os.Chmod(path, filePerm); err != nil {
+		return writeError(path, err)
+	}
+	return nil
+}
+
+// mkdirs creates dir and its parents up to the root with mode 0700, and
+// takes the group's and others' permissions off the ones that exist. It
+// never gives the user a permission they took away: a folder made
+// read-only stays read-only, and the write fails with a clear message.
 func (s *Store) mkdirs(dir string) error {
+	root := filepath.Clean(s.Root)
+	dir = filepath.Clean(dir)
+	var created []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil {
+			break
+		}
+		created = append(created, d)
+		if d == root || d == filepath.Dir(d) {
+			break
+		}
+	}
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
 		return fmt.Errorf("create %s: %w", dir, err)
 	}
-	root := filepath.Clean(s.Root)
-	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
-		if err := os.Chmod(d, dirPerm); err != nil {
-			return fmt.Errorf("set permissions of %s: %w", d, err)
+	for d := dir; ; d = filepath.Dir(d) {
+		mode, change := dirPerm, true
+		if !slices.Contains(created, d) {
+			info, err := os.Stat(d)
+			if err != nil {
+				return fmt.Errorf("set permissions of %s: %w", d, err)
+			}
+			mode = info.Mode().Perm() &^ 0o077
+			change = mode != info.Mode().Perm()
+		}
+		if change {
+			if err := os.Chmod(d, mode); err != nil {
+				return fmt.Errorf("set permissions of %s: %w", d, err)
+			}
 		}
 		if d == root || d == filepath.Dir(d) || !strings.HasPrefix(d, root) {
 			return nil
@@ -209,17 +274,30 @@ func (s *Store) mkdirs(dir string) error {
 
 // withLock runs fn holding the journal's write lock, so two tillit processes
 // never interleave a read-check-write of the same file.
-func (s *Store) withLock(fn func() error) error {
+//
+// target is the file fn writes: a failure to take the lock (a read-only
+// journal, a full disk) is told as a failure to write it.
+func (s *Store) withLock(target string, fn func() error) error {
 	dir := s.AppDir()
-	if err := s.mkdirs(dir); err != nil {
+	path := filepath.Join(dir, "lock")
+	if err := s.checkNoLinks(path); err != nil {
 		return err
 	}
-	path := filepath.Join(dir, "lock")
+	if err := faultBefore(path); err != nil {
+		return writeError(target, err)
+	}
+	if err := s.mkdirs(dir); err != nil {
+		return writeError(target, err)
+	}
 	lock := flock.New(path, flock.SetPermissions(filePerm))
 	if err := lock.Lock(); err != nil {
-		return fmt.Errorf("lock %s: %w", path, err)
+		return writeError(target, fmt.Errorf("lock %s: %w", path, err))
 	}
 	defer lock.Unlock()
+	// The umask may have taken bits off the new lock file.
+	if info, err := os.Stat(path); err == nil && info.Mode().Perm() != filePerm {
+		_ = os.Chmod(path, filePerm)
+	}
 	return fn()
 }
 
@@ -232,7 +310,7 @@ func (s *Store) CloseCommitment(day Date, commitment string, result Followup, no
 	if !result.Valid() {
 		return fmt.Errorf("%q is not one of done, partly, not", result)
 	}
-	return s.withLock(func() error {
+	return s.withLock(s.DayPath(day), func() error {
 		e, err := s.Load(day)
 		if err != nil {
 			return err

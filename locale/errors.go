@@ -2,23 +2,43 @@ package locale
 
 import (
 	"errors"
+	"io/fs"
+	"syscall"
 
 	"tillit/journal"
 )
 
 // Describe says what went wrong in the user's language, for the errors the
-// journal explains in kinds (a file it cannot parse, a file changed on disk);
-// any other error is told as it is.
+// journal explains in kinds (a file it cannot parse, a file changed on disk,
+// a file it could not write); any other error is told as it is.
 func (c *Catalog) Describe(err error) string {
 	var (
 		pe *journal.ParseError
 		ce *journal.ConflictError
+		we *journal.WriteError
 	)
 	switch {
 	case errors.As(err, &pe):
 		return pe.Path + ": " + c.T("parse."+pe.Kind, "Key", pe.Key, "First", pe.Lines[0], "Second", pe.Lines[1], "Detail", pe.Detail)
 	case errors.As(err, &ce):
 		return ce.Path + ": " + c.T("parse.conflict")
+	case errors.As(err, &we):
+		return c.T(writeReason(we.Err), "Path", we.Path, "Err", we.Err.Error())
 	}
 	return err.Error()
+}
+
+// writeReason names the message for why a write failed.
+func writeReason(err error) string {
+	switch {
+	case journal.IsNoSpace(err):
+		return "err.disk_full"
+	case errors.Is(err, syscall.EROFS):
+		return "err.read_only"
+	case errors.Is(err, fs.ErrPermission):
+		return "err.no_permission"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "err.not_a_folder"
+	}
+	return "err.write_failed"
 }
