@@ -488,9 +488,7 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 		m.err = m.ctx.T("checkin.conflict")
 		return m.page.show("preview", m.previewMarkdown(), true)
 	case draftSavedMsg:
-		if msg.err != nil {
-			m.err = m.ctx.T("checkin.draft_failed", "Err", m.ctx.Lang.Describe(msg.err))
-		}
+		m.err = m.draftSaved(m.ctx, msg.err, m.err)
 		return nil
 	case checkinSavedMsg:
 		m.saving = false
@@ -498,6 +496,7 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 			return nil // the root takes it from here
 		}
 		m.changeGen++ // keep the text as a draft, whatever happened
+		m.err = m.notSaved(m.ctx, msg.err)
 		var conflict *journal.ConflictError
 		if errors.As(msg.err, &conflict) {
 			store, day := m.ctx.Store, m.day
@@ -506,8 +505,7 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 				return baseReloadedMsg{e, err}
 			})
 		}
-		m.err = m.ctx.T("checkin.save_failed", "Err", m.ctx.Lang.Describe(msg.err))
-		return m.saveDraft()
+		return m.keepAfterFailed(m.saveDraft())
 	case editorReadyMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()
@@ -575,7 +573,7 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Yes):
 			m.confirmLeave = false
 			m.changeGen++ // write the draft even if the last one looks current
-			return tea.Sequence(m.saveDraft(), func() tea.Msg { return leaveCheckinMsg{draftKept: true} })
+			return thenLeave(m.saveDraft(), leaveCheckinMsg{draftKept: true})
 		case key.Matches(msg, k.No):
 			m.confirmLeave = false
 		}

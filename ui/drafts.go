@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"errors"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"tillit/journal"
 )
 
 // draftEvery is the longest a change waits before it is saved as a draft: a
@@ -20,6 +23,9 @@ type draftState struct {
 	savedGen     int    // the change count the last draft holds
 	draftPending bool   // a draft save is scheduled
 	saving       bool   // the document itself is being saved: no drafts now
+	// failedSave says why the document could not be saved, while the draft
+	// that keeps its text is on its way.
+	failedSave string
 }
 
 // draftTickMsg says a draft is due.
@@ -67,4 +73,57 @@ func (d *draftState) due(msg draftTickMsg) bool {
 	}
 	d.draftPending = false
 	return true
+}
+
+// notSaved is what a screen says when saving the document failed with err.
+// The screen then saves a draft: draftSaved says whether the text is kept.
+func (d *draftState) notSaved(ctx *Context, err error) string {
+	var conflict *journal.ConflictError
+	if errors.As(err, &conflict) {
+		d.failedSave = ""
+		return ctx.T("checkin.conflict")
+	}
+	d.failedSave = ctx.Lang.Describe(err)
+	return ctx.T("checkin.not_saved", "Err", d.failedSave)
+}
+
+// keepAfterFailed passes on the draft save of a screen whose save failed.
+func (d *draftState) keepAfterFailed(save tea.Cmd) tea.Cmd {
+	if save == nil {
+		d.failedSave = "" // no draft to wait for
+	}
+	return save
+}
+
+// draftSaved is what a screen says once a draft save ended with err; shown
+// is what it says now. After a failed save it tells whether the text is
+// kept as a draft; when neither could be written, that the text is still on
+// the screen, and what happens to it on quitting.
+func (d *draftState) draftSaved(ctx *Context, err error, shown string) string {
+	failed := d.failedSave
+	d.failedSave = ""
+	switch {
+	case failed != "" && err == nil:
+		return ctx.T("checkin.save_failed", "Err", failed)
+	case failed != "":
+		return ctx.T("checkin.save_and_draft_failed", "Err", failed)
+	case err != nil:
+		return ctx.T("checkin.draft_failed", "Err", ctx.Lang.Describe(err))
+	}
+	return shown
+}
+
+// thenLeave saves the draft, then sends leave. When the draft cannot be
+// written the screen stays open, with the text, and says why: leaving
+// would lose it.
+func thenLeave(save tea.Cmd, leave tea.Msg) tea.Cmd {
+	if save == nil {
+		return func() tea.Msg { return leave }
+	}
+	return func() tea.Msg {
+		if msg, ok := save().(draftSavedMsg); ok && msg.err != nil {
+			return msg
+		}
+		return leave
+	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -349,20 +348,14 @@ func (m *mentoringModel) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case draftSavedMsg:
-		if msg.err != nil {
-			m.err = m.ctx.T("checkin.draft_failed", "Err", m.ctx.Lang.Describe(msg.err))
-		}
+		m.err = m.draftSaved(m.ctx, msg.err, m.err)
 		return nil
 	case mentoringSavedMsg:
 		m.saving = false
 		if msg.err != nil {
 			m.forceDraft()
-			m.err = m.ctx.T("checkin.save_failed", "Err", m.ctx.Lang.Describe(msg.err))
-			var conflict *journal.ConflictError
-			if errors.As(msg.err, &conflict) {
-				m.err = m.ctx.T("checkin.conflict")
-			}
-			return m.saveDraft()
+			m.err = m.notSaved(m.ctx, msg.err)
+			return m.keepAfterFailed(m.saveDraft())
 		}
 		return nil // the root takes it from here
 	case editorReadyMsg:
@@ -425,7 +418,7 @@ func (m *mentoringModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Yes):
 			m.confirmLeave = false
 			m.forceDraft()
-			return tea.Sequence(m.saveDraft(), func() tea.Msg { return leaveMentoringMsg{draftKept: true} })
+			return thenLeave(m.saveDraft(), leaveMentoringMsg{draftKept: true})
 		case key.Matches(msg, k.No):
 			m.confirmLeave = false
 		}

@@ -362,20 +362,14 @@ func (m *reflectionModel) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case draftSavedMsg:
-		if msg.err != nil {
-			m.err = m.ctx.T("checkin.draft_failed", "Err", m.ctx.Lang.Describe(msg.err))
-		}
+		m.err = m.draftSaved(m.ctx, msg.err, m.err)
 		return nil
 	case reflectionSavedMsg:
 		m.saving = false
 		if msg.err != nil {
 			m.changeGen++
-			m.err = m.ctx.T("checkin.save_failed", "Err", m.ctx.Lang.Describe(msg.err))
-			var conflict *journal.ConflictError
-			if errors.As(msg.err, &conflict) {
-				m.err = m.ctx.T("checkin.conflict")
-			}
-			return m.saveDraft()
+			m.err = m.notSaved(m.ctx, msg.err)
+			return m.keepAfterFailed(m.saveDraft())
 		}
 		return nil // the root takes it from here
 	case editorReadyMsg:
@@ -439,7 +433,7 @@ func (m *reflectionModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Yes):
 			m.confirmLeave = false
 			m.changeGen++
-			return tea.Sequence(m.saveDraft(), func() tea.Msg { return leaveReflectionMsg{} })
+			return thenLeave(m.saveDraft(), leaveReflectionMsg{})
 		case key.Matches(msg, k.No):
 			m.confirmLeave = false
 		}
