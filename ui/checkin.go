@@ -1031,14 +1031,13 @@ func (m *checkinModel) View() string {
 	if m.confirmLeave {
 		body = dialog(ctx, ctx.T("checkin.leave_confirm"))
 	}
-	lines := []string{m.viewHeader(), ""}
-	lines = append(lines, body)
+	var status string
 	if m.err != "" {
-		lines = append(lines, st.Error.Width(ctx.Width-2).Render("! "+m.err))
+		status = st.Error.Width(ctx.Width - 2).Render("! " + m.err)
 	} else if m.saving {
-		lines = append(lines, st.Faint.Render(ctx.T("checkin.saving")))
+		status = st.Faint.Render(ctx.T("checkin.saving"))
 	}
-	return strings.Join(lines, "\n")
+	return withStatus(ctx, m.viewHeader()+"\n\n"+body, status)
 }
 
 func (m *checkinModel) viewHeader() string {

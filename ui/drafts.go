@@ -2,9 +2,11 @@ package ui
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"tillit/journal"
 )
@@ -126,4 +128,18 @@ func thenLeave(save tea.Cmd, leave tea.Msg) tea.Cmd {
 		}
 		return leave
 	}
+}
+
+// withStatus puts a status line (what went wrong, "saving…") below a
+// screen's view, cutting the view's last lines when they would push it off
+// the window: a page fills the window, and the root cuts what is below.
+func withStatus(ctx *Context, view, status string) string {
+	if status == "" {
+		return view
+	}
+	room := max(1, ctx.Height-2-lipgloss.Height(status))
+	if lines := strings.Split(view, "\n"); len(lines) > room {
+		view = strings.Join(lines[:room], "\n")
+	}
+	return view + "\n" + status
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"tillit/journal"
 )
@@ -66,6 +67,7 @@ func TestCheckinSavedOverAChangedFile(t *testing.T) {
 	if !strings.Contains(m.err, "changed on disk") {
 		t.Errorf("the user is not told: %q", m.err)
 	}
+	onScreen(t, m.View(), ctx.Height, "changed on disk")
 	d, err := ctx.Store.LoadDraft(day)
 	if err != nil || d == nil || d.Answers[0].Text != "My answer, typed while the file changed" {
 		t.Fatalf("the text is not kept as a draft: %+v %v", d, err)
@@ -108,9 +110,7 @@ func TestCheckinOnAFullDisk(t *testing.T) {
 			t.Errorf("the message %q lacks %q", m.err, want)
 		}
 	}
-	if !strings.Contains(m.View(), "disk is full") {
-		t.Errorf("the message is not on the screen:\n%s", m.View())
-	}
+	onScreen(t, m.View(), ctx.Height, "disk is full")
 	if m.answers[0].Value() != "Words the disk has no room for" || m.current() != stepPreview {
 		t.Errorf("the check-in lost its text or step: %q at %v", m.answers[0].Value(), m.current())
 	}
@@ -161,5 +161,18 @@ func TestFailedSaveKeptAsDraft(t *testing.T) {
 	m.Update(draftSavedMsg{})
 	if !strings.Contains(m.err, "Ikke lagret") || !strings.Contains(m.err, "tatt vare på som utkast") {
 		t.Errorf("after the draft is written: %q", m.err)
+	}
+}
+
+// onScreen fails unless text shows in what the root draws of view: the
+// lines above the footer.
+func onScreen(t *testing.T, view string, height int, text string) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) > height-2 {
+		lines = lines[:height-2]
+	}
+	if shown := ansi.Strip(strings.Join(lines, "\n")); !strings.Contains(strings.Join(strings.Fields(shown), " "), text) {
+		t.Errorf("%q is not on the screen:\n%s", text, shown)
 	}
 }

@@ -568,13 +568,14 @@ func (m *mentoringModel) View() string {
 	bar := strings.Repeat("▰", i) + strings.Repeat("▱", n-i)
 	right := st.Progress.Render(bar) + "  " + st.Faint.Render(ctx.T("checkin.step_of", "N", i, "Of", n)) + " "
 	left := " " + st.Title.Render(ctx.T("mentoring.title")) + st.Faint.Render(" · "+ctx.DayMonth(m.day))
-	lines := []string{spread(truncate(left, ctx.Width-lipgloss.Width(right)-1), right, ctx.Width), "", body}
+	view := spread(truncate(left, ctx.Width-lipgloss.Width(right)-1), right, ctx.Width) + "\n\n" + body
+	var status string
 	if m.err != "" {
-		lines = append(lines, st.Error.Width(ctx.Width-2).Render("! "+m.err))
+		status = st.Error.Width(ctx.Width - 2).Render("! " + m.err)
 	} else if m.saving {
-		lines = append(lines, st.Faint.Render(ctx.T("checkin.saving")))
+		status = st.Faint.Render(ctx.T("checkin.saving"))
 	}
-	return strings.Join(lines, "\n")
+	return withStatus(ctx, view, status)
 }
 
 func (m *mentoringModel) viewAnswered() string {

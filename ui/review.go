@@ -278,12 +278,13 @@ func (m *reviewModel) View() string {
 		lines = append(lines, st.Faint.Render("  "+strings.Repeat("─", max(0, min(ctx.Width-4, 90)))))
 		lines = append(lines, m.page.View())
 	}
+	var status string
 	if m.err != "" {
-		lines = append(lines, st.Error.Width(ctx.Width-2).Render("! "+m.err))
+		status = st.Error.Width(ctx.Width - 2).Render("! " + m.err)
 	} else if m.flash != "" {
-		lines = append(lines, " "+st.Success.Render(m.flash))
+		status = " " + st.Success.Render(m.flash)
 	}
-	return strings.Join(lines, "\n")
+	return withStatus(ctx, strings.Join(lines, "\n"), status)
 }
 
 // viewStrip draws Monday to Sunday: a symbol, the tip and the rating.
