@@ -39,7 +39,8 @@ func (a *app) noteCommand() *cobra.Command {
 				return a.usage("err.note_empty")
 			}
 			if err := a.store.AppendNote(day, a.now(), text, private); err != nil {
-				return err
+				// The note is nowhere else: give it back.
+				return textError{err: err, text: strings.TrimRight(text, "\n") + "\n"}
 			}
 			fmt.Fprintln(a.stdout, a.lang.T("cli.note_added", "Path", a.store.DayPath(day)))
 			return nil

@@ -98,6 +98,11 @@ func (a *app) setup() error {
 		return err
 	}
 	root := cfg.JournalRoot(a.journalFlag, os.Getenv("TILLIT_JOURNAL"))
+	if a.journalFlag == "" && os.Getenv("TILLIT_JOURNAL") == "" && cfg.Journal == "" && os.Getenv("XDG_DATA_HOME") == "" {
+		if err := a.checkHome(); err != nil {
+			return err
+		}
+	}
 	if err := a.checkJournalRoot(root); err != nil {
 		return err
 	}
@@ -139,6 +144,20 @@ func (a *app) checkJournalRoot(root string) error {
 	info, err := os.Stat(root)
 	if err == nil && !info.IsDir() {
 		return errors.New(a.lang.T("err.journal_is_file", "Path", root))
+	}
+	return nil
+}
+
+// checkHome makes sure there is a home folder for the journal to go in:
+// without one, the journal would land somewhere nobody looks (/.local when
+// HOME is not set), or a home folder would be made up.
+func (a *app) checkHome() error {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return errors.New(a.lang.T("err.no_home"))
+	}
+	if info, err := os.Stat(home); err != nil || !info.IsDir() {
+		return errors.New(a.lang.T("err.home_missing", "Home", home))
 	}
 	return nil
 }
@@ -200,6 +219,16 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			if errors.As(err, &u) && u.hint {
 				msg += " " + a.lang.T("err.see_help")
 			}
+			var text textError
+			if errors.As(err, &text) {
+				// The one line says why; the text it could not keep follows.
+				if !strings.HasSuffix(msg, ".") {
+					msg += "."
+				}
+				fmt.Fprintln(w, "tillit: "+msg+" "+a.lang.T("err.text_follows"))
+				fmt.Fprint(w, text.text)
+				return
+			}
 			fmt.Fprintln(w, "tillit: "+msg)
 		}),
 	)
@@ -243,11 +272,16 @@ func (a *app) rootCommand() *cobra.Command {
 		Short: a.lang.T("cmd.root.short"),
 		Long:  a.lang.T("cmd.root.long"),
 		Args:  a.noArgs,
-		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Name() == "completion" || cmd.Name() == "man" || (cmd.Parent() != nil && cmd.Parent().Name() == "completion") {
 				return nil
 			}
-			return a.setup()
+			err := a.setup()
+			if err != nil && cmd.Name() == "note" && len(args) > 0 {
+				// The note is nowhere else: give it back.
+				return textError{err: err, text: strings.Join(args, " ") + "\n"}
+			}
+			return err
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.runTUI(ui.Options{})

@@ -10,16 +10,29 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"syscall"
 	"testing"
 
 	"filippo.io/age"
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"tillit/journal"
 )
 
 // TestMain lets the test binary stand in for the tillit command: scripts run
 // it with "exec tillit ...", each time as a new process.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"tillit": main})
+	testscript.Main(m, map[string]func(){
+		"tillit": main,
+		// tillit-faulty is tillit on a journal whose writes fail as
+		// $TILLIT_TEST_FAULT says: ENOSPC (a full disk), EROFS (a
+		// read-only file system) or EACCES (no permission).
+		"tillit-faulty": func() {
+			faults := map[string]error{"ENOSPC": syscall.ENOSPC, "EROFS": syscall.EROFS, "EACCES": syscall.EACCES}
+			journal.SimulateWriteFault(faults[os.Getenv("TILLIT_TEST_FAULT")])
+			main()
+		},
+	})
 }
 
 // TestScripts runs the command-line scripts in testdata/script. Every script

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
@@ -49,7 +50,8 @@ func Load(path string) (Config, error) {
 	}
 	var c Config
 	md, err := toml.DecodeFile(path, &c)
-	if errors.Is(err, fs.ErrNotExist) && !explicit {
+	// A home folder that is a file has no settings file in it either.
+	if (errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)) && !explicit {
 		return Config{}, nil
 	}
 	if err != nil {

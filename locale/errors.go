@@ -23,7 +23,7 @@ func (c *Catalog) Describe(err error) string {
 	case errors.As(err, &ce):
 		return ce.Path + ": " + c.T("parse.conflict")
 	case errors.As(err, &we):
-		return c.T(writeReason(we.Err), "Path", we.Path, "Err", we.Err.Error())
+		return c.T(writeReason(we.Err), "Path", we.Path, "Err", innermost(we.Err).Error())
 	}
 	return err.Error()
 }
@@ -41,4 +41,19 @@ func writeReason(err error) string {
 		return "err.not_a_folder"
 	}
 	return "err.write_failed"
+}
+
+// innermost returns the deepest file error in err ("mkdir /x: no such file
+// or directory"), leaving out how tillit got there.
+func innermost(err error) error {
+	var pe *fs.PathError
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if p, ok := e.(*fs.PathError); ok {
+			pe = p
+		}
+	}
+	if pe != nil {
+		return pe
+	}
+	return err
 }
