@@ -29,11 +29,17 @@ func (a *app) runTUI(o ui.Options) error {
 	o.Editor = a.cfg.EditorCommand(os.Getenv)
 	o.ExportDir = exportDir()
 	m := ui.New(o)
-	if err := a.runProgram(m, m.Draft); err != nil {
+	kept, err := a.runProgram(m, m.Draft)
+	if err != nil {
 		return err
 	}
 	if m.Err != nil {
 		return m.Err
+	}
+	if kept != nil && m.Result == "" {
+		// Stopped from outside (SIGTERM, a closed terminal) while text was
+		// being typed: as with ctrl+c, say where the text went.
+		m.Aborted, m.Result = true, m.DraftKeptMessage(kept)
 	}
 	if m.Aborted {
 		if m.Result != "" {
@@ -56,7 +62,9 @@ func (a *app) runTUI(o ui.Options) error {
 //     draft, writes the stack to the log file and says so in one line;
 //   - when the draft cannot be saved (a full disk), the text is printed on
 //     standard error, so that it is not lost.
-func (a *app) runProgram(model tea.Model, draft func() *journal.Draft, opts ...tea.ProgramOption) error {
+//
+// It returns the draft it saved, if any.
+func (a *app) runProgram(model tea.Model, draft func() *journal.Draft, opts ...tea.ProgramOption) (*journal.Draft, error) {
 	p := tea.NewProgram(guard{model}, append([]tea.ProgramOption{tea.WithoutCatchPanics()}, opts...)...)
 
 	// Bubble Tea turns SIGTERM into a normal quit, but not while an editor
@@ -77,17 +85,17 @@ func (a *app) runProgram(model tea.Model, draft func() *journal.Draft, opts ...t
 	}()
 
 	crash, err := runGuarded(p)
-	d, kept := a.keepDraft(draft)
+	d, keepErr := a.keepDraft(draft)
 	if crash != nil {
-		return a.crashed(crash, d, kept)
+		return nil, a.crashed(crash, d, keepErr)
 	}
-	if kept != nil {
-		return kept
+	if keepErr != nil {
+		return nil, keepErr
 	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
-		return err
+		return d, err
 	}
-	return nil
+	return d, nil
 }
 
 // crashReport is a panic caught in the interface.

@@ -72,8 +72,9 @@ func runFake(t *testing.T, a *app, model tea.Model, draft *journal.Draft) (error
 	os.Stderr = stderr
 	done := make(chan error, 1)
 	go func() {
-		done <- a.runProgram(model, func() *journal.Draft { return draft },
+		_, err := a.runProgram(model, func() *journal.Draft { return draft },
 			tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithWindowSize(80, 24))
+		done <- err
 	}()
 	var runErr error
 	select {

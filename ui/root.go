@@ -503,6 +503,10 @@ func (m *Model) draftKeptMessage(d *journal.Draft) string {
 	return m.ctx.T("cli.draft_kept", "Day", d.Day.String())
 }
 
+// DraftKeptMessage tells the user where their unsaved text went, for the
+// command line to say when the program was stopped from outside.
+func (m *Model) DraftKeptMessage(d *journal.Draft) string { return m.draftKeptMessage(d) }
+
 // Draft returns the text being written as a draft, for the command line to
 // keep when the program is stopped from outside (a closed terminal).
 func (m *Model) Draft() *journal.Draft {
