@@ -9,15 +9,16 @@ import (
 	"github.com/google/renameio/v2"
 )
 
-// writeAtomic replaces path with data: a temp file in the same folder,
-// fsync, rename, fsync of the folder. A reader sees the old file or the new
-// one, never a mix, whatever happens in between.
-func writeAtomic(path string, data []byte) error {
+// writeAtomic replaces path with data: a temp file in tmpDir (which must be
+// on the same file system), fsync, rename, fsync of the folder. A reader
+// sees the old file or the new one, never a mix, whatever happens in
+// between; a crash before the rename leaves only the temp file behind.
+func writeAtomic(path, tmpDir string, data []byte) error {
 	dir := filepath.Dir(path)
 	if err := faultBefore(path); err != nil {
 		return err
 	}
-	f, err := renameio.NewPendingFile(path, renameio.WithTempDir(dir), renameio.WithStaticPermissions(filePerm))
+	f, err := renameio.NewPendingFile(path, renameio.WithTempDir(tmpDir), renameio.WithStaticPermissions(filePerm))
 	if err != nil {
 		return err
 	}

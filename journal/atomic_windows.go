@@ -7,13 +7,13 @@ import (
 	"path/filepath"
 )
 
-// writeAtomic replaces path with data through a temp file in the same folder;
-// os.Rename replaces the target atomically on NTFS.
-func writeAtomic(path string, data []byte) error {
+// writeAtomic replaces path with data through a temp file in tmpDir (on the
+// same volume); os.Rename replaces the target atomically on NTFS.
+func writeAtomic(path, tmpDir string, data []byte) error {
 	if err := faultBefore(path); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"*")
+	f, err := os.CreateTemp(tmpDir, "."+filepath.Base(path)+"*")
 	if err != nil {
 		return err
 	}

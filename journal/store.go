@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -166,7 +167,7 @@ func appendNote(e *Entry, at time.Time, text string, private bool) []byte {
 // files outside the journal, such as exports. The folder must exist; its
 // permissions are left as they are.
 func WriteFile(path string, data []byte) error {
-	if err := writeAtomic(path, data); err != nil {
+	if err := writeAtomic(path, filepath.Dir(path), data); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := os.Chmod(path, filePerm); err != nil {
@@ -222,13 +223,47 @@ func (s *Store) write(path string, data []byte) error {
 	if err := s.mkdirs(dir); err != nil {
 		return writeError(path, err)
 	}
-	if err := writeAtomic(path, data); err != nil {
+	// The temp file is made under .tillit/tmp, so that a crash in the
+	// middle of a write never leaves one beside the entries.
+	tmp := s.tempDir()
+	if err := s.mkdirs(tmp); err != nil {
+		return writeError(path, err)
+	}
+	err := writeAtomic(path, tmp, data)
+	if errors.Is(err, syscall.EXDEV) {
+		// A folder of the journal on another file system: the temp file
+		// must be beside the file.
+		err = writeAtomic(path, dir, data)
+	}
+	if err != nil {
 		return writeError(path, err)
 	}
 	if err := os.Chmod(path, filePerm); err != nil {
 		return writeError(path, err)
 	}
 	return nil
+}
+
+// tempDir is where writes make their temp files: <root>/.tillit/tmp.
+func (s *Store) tempDir() string { return filepath.Join(s.AppDir(), "tmp") }
+
+// tempFileAge is how old a temp file must be before it is taken for one a
+// crash left behind: no write takes that long.
+const tempFileAge = time.Hour
+
+// removeStaleTempFiles removes the temp files that writes cut short by a
+// crash (a power cut, SIGKILL) left under .tillit/tmp.
+func (s *Store) removeStaleTempFiles(now time.Time) {
+	dir := s.tempDir()
+	files, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, f := range files {
+		if info, err := f.Info(); err == nil && info.Mode().IsRegular() && now.Sub(info.ModTime()) > tempFileAge {
+			_ = os.Remove(filepath.Join(dir, f.Name()))
+		}
+	}
 }
 
 // mkdirs creates dir and its parents up to the root with mode 0700, and
@@ -298,6 +333,7 @@ func (s *Store) withLock(target string, fn func() error) error {
 	if info, err := os.Stat(path); err == nil && info.Mode().Perm() != filePerm {
 		_ = os.Chmod(path, filePerm)
 	}
+	s.removeStaleTempFiles(time.Now())
 	return fn()
 }
 
