@@ -303,6 +303,32 @@ func (m *checkinModel) checkIn() journal.CheckIn {
 	return c
 }
 
+// rebase puts the check-in on top of e, the day's entry as another writer
+// left it: a field only they changed takes their text, a field both changed
+// holds both texts (see mergedText), and what the file holds now becomes
+// what the fields are compared with when saving.
+func (m *checkinModel) rebase(e *journal.Entry) {
+	m.base = e
+	for i, q := range m.questions {
+		theirs, theirsPrivate := "", false
+		if a, ok := e.Body.Answer(q); ok {
+			theirs, theirsPrivate = a.Text, a.Private
+		}
+		m.answers[i].SetValue(mergedText(m.loadedAnswers[i], m.answers[i].Value(), theirs, "\n\n"))
+		if m.private[i] == m.loadedPrivate[i] {
+			m.private[i] = theirsPrivate
+		}
+		// A part marked private by either side stays private.
+		m.private[i] = m.private[i] || theirsPrivate
+		m.loadedAnswers[i], m.loadedPrivate[i] = theirs, theirsPrivate
+	}
+	m.commitment.SetValue(mergedText(m.loadedCommitment, m.commitment.Value(), e.Commitment, " · "))
+	m.followNote.SetValue(mergedText(m.loadedFollowNote, m.followNote.Value(), e.FollowupNote, " · "))
+	m.loadedCommitment, m.loadedFollowNote = e.Commitment, e.FollowupNote
+	m.entryPrivate = m.entryPrivate || e.Private
+	m.changeGen++ // the draft follows
+}
+
 // hasContent reports whether the check-in holds anything worth saving.
 func (m *checkinModel) hasContent() bool {
 	if m.rating > 0 || strings.TrimSpace(m.commitment.Value()) != "" || m.target != nil && followupChoices[m.followup] != "" {
@@ -484,7 +510,7 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 		}
 		// The file changed on disk while the check-in was open: show the
 		// check-in on top of what is there now, and let the user save again.
-		m.base = msg.entry
+		m.rebase(msg.entry)
 		m.err = m.ctx.T("checkin.conflict")
 		return m.page.show("preview", m.previewMarkdown(), true)
 	case draftSavedMsg:

@@ -176,3 +176,58 @@ func onScreen(t *testing.T, view string, height int, text string) {
 		t.Errorf("%q is not on the screen:\n%s", text, shown)
 	}
 }
+
+// Two check-ins answer the same question at once: after the conflict the
+// field holds both answers, the file's first, and saving keeps both.
+func TestTwoCheckInsOnOneQuestion(t *testing.T) {
+	ctx := testContext(t, "nb")
+	day := journal.Date{Year: 2026, Month: 11, Day: 26}
+	m := newCheckin(ctx, setupFor(t, ctx, day))
+	m.Init()
+	m.Update(press("enter"))
+	typeText(m, "Svaret fra dette vinduet.")
+	m.Update(press("tab"))
+	m.Update(press("tab"))
+	m.Update(press("4"))
+	m.Update(press("enter"))
+	typeText(m, "Min forpliktelse")
+
+	// The other window saves its answer to the same question first.
+	other, err := ctx.Store.Load(day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	journal.CheckIn{Date: day, Tip: m.tip.Number, Rating: 2, Commitment: "Deres forpliktelse",
+		Answers: []journal.Answer{{Question: m.questions[0], Text: "Svaret fra det andre vinduet."}, {Question: m.questions[1], Text: "Bare der."}}}.ApplyTo(other)
+	if err := ctx.Store.Save(other); err != nil {
+		t.Fatal(err)
+	}
+
+	m.Update(press("ctrl+s"))
+	saved := m.Update(press("ctrl+s"))().(checkinSavedMsg)
+	if saved.err == nil {
+		t.Fatal("saved over the other window's check-in")
+	}
+	deliver(t, m.Update(saved), func(msg tea.Msg) tea.Cmd {
+		if _, tick := msg.(draftTickMsg); tick {
+			return nil
+		}
+		return m.Update(msg)
+	})
+	if got := m.answers[0].Value(); got != "Svaret fra det andre vinduet.\n\nSvaret fra dette vinduet." {
+		t.Errorf("after the conflict the answer is %q", got)
+	}
+	if got := m.answers[1].Value(); got != "Bare der." {
+		t.Errorf("the answer only the other window wrote is %q", got)
+	}
+	if got := m.commitment.Value(); got != "Deres forpliktelse · Min forpliktelse" {
+		t.Errorf("the commitment is %q", got)
+	}
+	e := saveNow(t, m)
+	data, _ := os.ReadFile(e.Path)
+	for _, want := range []string{"Svaret fra det andre vinduet.\n\nSvaret fra dette vinduet.", "Bare der.", "Deres forpliktelse · Min forpliktelse", "rating: 4"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the file lacks %q:\n%s", want, data)
+		}
+	}
+}

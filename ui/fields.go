@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"tillit/journal"
 	"tillit/locale"
 
@@ -63,10 +64,23 @@ func sectionHeading(ctx *Context, b journal.Body, id string) string {
 
 // resumedText is what a field shows after resuming a draft: the draft's
 // text where the user changed it, else what the file holds now (which
-// someone else may have written meanwhile).
+// someone else may have written meanwhile); both, when both changed it.
 func resumedText(a journal.DraftAnswer, current string) string {
-	if a.Text == a.Base {
-		return current
+	return mergedText(a.Base, a.Text, current, "\n\n")
+}
+
+// mergedText is a field's text when the file changed under it: base is
+// what the field held when the user began, ours what they wrote, theirs
+// what the file holds now. A field only one side changed takes that side's
+// text; one both changed keeps both texts, the file's first, joined by sep,
+// so that nobody's words are lost. The user sees them before saving.
+func mergedText(base, ours, theirs, sep string) string {
+	same := func(a, b string) bool { return strings.TrimSpace(a) == strings.TrimSpace(b) }
+	switch {
+	case same(ours, base):
+		return theirs
+	case same(theirs, base), same(theirs, ours), strings.Contains(ours, strings.TrimSpace(theirs)):
+		return ours
 	}
-	return a.Text
+	return strings.TrimSpace(theirs) + sep + strings.TrimSpace(ours)
 }
