@@ -1124,18 +1124,24 @@ func (m *checkinModel) viewResume() string {
 func (m *checkinModel) viewPicker() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	var b strings.Builder
-	b.WriteString(st.Title.Render(ctx.T("checkin.pick_title")) + "\n\n")
+	b.WriteString(st.Title.Render(truncate(ctx.T("checkin.pick_title"), ctx.Width-3)) + "\n\n")
 	due := journal.DueTip(m.packEntries, m.day, m.pack.Count())
+	// On a short window the list scrolls with the choice.
+	rows := max(1, ctx.Height-8)
+	first := min(max(0, m.pickIndex-rows/2), max(0, len(m.pack.Tips)-rows))
 	for i, t := range m.pack.Tips {
+		if i < first || i >= first+rows {
+			continue
+		}
 		marker := "  "
 		style := st.Text
 		if i == m.pickIndex {
 			marker = "› "
 			style = st.Highlight
 		}
-		line := fmt.Sprintf("%s%2d  %s", marker, t.Number, t.Short)
-		if t.Number == due {
-			line += st.Faint.Render("  · " + ctx.T("checkin.pick_due"))
+		line := truncate(fmt.Sprintf("%s%2d  %s", marker, t.Number, t.Short), ctx.Width-3)
+		if dueNote := "  · " + ctx.T("checkin.pick_due"); t.Number == due && lipgloss.Width(line+dueNote) <= ctx.Width-3 {
+			line += st.Faint.Render(dueNote)
 		}
 		b.WriteString(style.Render(line) + "\n")
 	}

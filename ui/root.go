@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"tillit/config"
 	"tillit/content"
@@ -590,7 +591,9 @@ func (m *Model) View() tea.View {
 func (m *Model) render() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	if ctx.Width < minWidth || ctx.Height < minHeight {
-		return st.Warning.Width(ctx.Width).Render(ctx.T("app.too_small", "W", minWidth, "H", minHeight))
+		// As much of the request as the window holds.
+		lines := strings.Split(st.Warning.Width(max(1, ctx.Width)).Render(ctx.T("app.too_small", "W", minWidth, "H", minHeight)), "\n")
+		return strings.Join(lines[:min(len(lines), max(1, ctx.Height))], "\n")
 	}
 	var body string
 	waiting := len(m.stack) == 0 && (m.opts.CheckIn || m.opts.Mentoring) // nothing until it is ready
@@ -608,10 +611,16 @@ func (m *Model) render() string {
 	bodyLines := strings.Split(body, "\n")
 	room := ctx.Height - 2
 	if m.showHelp {
-		footer = " " + st.Faint.Render(ctx.T("help.close"))
+		footer = " " + st.Faint.Render(truncate(ctx.T("help.close"), ctx.Width-2))
 		if len(bodyLines) > room {
 			bodyLines = bodyLines[min(m.helpTop, len(bodyLines)-room):]
-			footer = " " + st.Faint.Render(ctx.T("help.scroll"))
+			footer = " " + st.Faint.Render(truncate(ctx.T("help.scroll"), ctx.Width-2))
+		}
+		// A group of keys wider than the window is cut, not wrapped.
+		for i, l := range bodyLines {
+			if ansi.StringWidth(l) > ctx.Width {
+				bodyLines[i] = ansi.Truncate(l, ctx.Width-1, "…")
+			}
 		}
 	}
 	if len(bodyLines) > room {

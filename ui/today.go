@@ -201,7 +201,7 @@ func (m *todayModel) layout(compact int) string {
 	if compact < 2 {
 		rows = append(rows, m.viewWeek(inner))
 		if compact == 0 {
-			rows = append(rows, "   "+strings.Repeat(" ", 9)+st.Faint.Render(ctx.T("today.legend")))
+			rows = append(rows, "   "+strings.Repeat(" ", 9)+st.Faint.Render(truncate(ctx.T("today.legend"), w-13)))
 		}
 		rows = append(rows, "")
 	} else {
@@ -215,9 +215,9 @@ func (m *todayModel) layout(compact int) string {
 	// The commitment from last time.
 	if m.open != nil && !m.checkedIn() {
 		rows = append(rows,
-			"   "+st.Faint.Render(ctx.T("today.open_commitment", "Day", ctx.DayMonth(m.open.Date))),
+			"   "+st.Faint.Render(truncate(ctx.T("today.open_commitment", "Day", ctx.DayMonth(m.open.Date)), w-4)),
 			"   "+st.Strong.Render(ctx.Lang.Quote(truncate(m.open.Commitment, inner-4))),
-			"   "+st.Faint.Render(ctx.T("today.asked_in_checkin")), "")
+			"   "+st.Faint.Render(truncate(ctx.T("today.asked_in_checkin"), w-4)), "")
 	}
 	if m.focus != nil {
 		rows = append(rows, "   "+st.Faint.Render(ctx.T("today.focus")+" ")+st.Strong.Render(truncate(fmt.Sprintf("%d · %s", m.focus.Number, m.focus.Short), inner-lipgloss.Width(ctx.T("today.focus"))-2)), "")
