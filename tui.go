@@ -21,6 +21,11 @@ import (
 // runTUI runs the interface; o says where it starts, the rest comes from
 // the app.
 func (a *app) runTUI(o ui.Options) error {
+	if os.Getenv("TERM") == "dumb" {
+		// A terminal that cannot move the cursor (an editor's shell)
+		// would show the screens as a mess of escape codes.
+		return errors.New(a.lang.T("err.dumb_terminal"))
+	}
 	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
 		return errors.New(a.lang.T("err.needs_terminal"))
 	}
