@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"syscall"
 	"testing"
 
@@ -34,5 +35,20 @@ func TestSignalsKeepTheDraft(t *testing.T) {
 				t.Errorf("the draft: %+v %v", d, derr)
 			}
 		})
+	}
+}
+
+// The log is 0600 in a folder of 0700, whatever the umask.
+func TestLogModeWhateverTheUmask(t *testing.T) {
+	for _, mask := range []int{0, 0o277} {
+		testApp(t, "en") // a fresh state folder
+		old := syscall.Umask(mask)
+		path, err := writeLog("a line")
+		syscall.Umask(old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertPerm(t, path, 0o600)
+		assertPerm(t, filepath.Dir(path), 0o700)
 	}
 }
