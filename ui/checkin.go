@@ -542,11 +542,7 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			m.err = m.ctx.T("editor.failed", "Err", m.ctx.Lang.Describe(msg.err))
 		}
-		store, field, path := m.ctx.Store, msg.field, msg.path
-		return func() tea.Msg {
-			text, err := store.ReadScratch(path)
-			return editedTextMsg{field, text, err}
-		}
+		return readEdited(m.ctx, msg.field, msg.path)
 	case editedTextMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()

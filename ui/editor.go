@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -46,4 +48,22 @@ func defaultEditor() string {
 		}
 	}
 	return "vi"
+}
+
+// readEdited reads back what the editor wrote into a field's scratch file.
+// Text longer than a field holds is not taken: it stays in a scratch file,
+// and the user is told where.
+func readEdited(ctx *Context, field int, path string) tea.Cmd {
+	store := ctx.Store
+	return func() tea.Msg {
+		text, err := store.ReadScratch(path)
+		if err != nil || fitsField(text) {
+			return editedTextMsg{field, text, err}
+		}
+		kept, err := store.WriteScratch(filepath.Base(path), text)
+		if err != nil {
+			return editedTextMsg{field, "", err}
+		}
+		return editedTextMsg{field, "", errors.New(ctx.T("editor.too_long", "Path", kept))}
+	}
 }

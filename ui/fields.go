@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"tillit/journal"
 	"tillit/locale"
@@ -83,4 +84,23 @@ func mergedText(base, ours, theirs, sep string) string {
 		return ours
 	}
 	return strings.TrimSpace(theirs) + sep + strings.TrimSpace(ours)
+}
+
+// maxFieldLines is the most lines a text field (a bubbles textarea) holds:
+// it drops the rest of a longer text without a word.
+const maxFieldLines = 10000
+
+// fitsField reports whether text fits whole in a text field.
+func fitsField(text string) bool { return strings.Count(text, "\n") < maxFieldLines }
+
+// tooLong says, in the user's words, that a section of the file at path is
+// longer than a text field holds: tillit does not open for editing what it
+// cannot show whole, as saving it would cut it short.
+func tooLong(ctx *Context, path string, body journal.Body) error {
+	for _, a := range body.Answers() {
+		if !fitsField(a.Text) {
+			return errors.New(ctx.T("err.too_long", "Path", path))
+		}
+	}
+	return nil
 }

@@ -365,11 +365,7 @@ func (m *mentoringModel) Update(msg tea.Msg) tea.Cmd {
 		}
 		return openEditor(m.ctx, msg.path, func(err error) tea.Msg { return editorClosedMsg{msg.field, msg.path, err} })
 	case editorClosedMsg:
-		store, field, path := m.ctx.Store, msg.field, msg.path
-		return func() tea.Msg {
-			text, err := store.ReadScratch(path)
-			return editedTextMsg{field, text, err}
-		}
+		return readEdited(m.ctx, msg.field, msg.path)
 	case editedTextMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()
