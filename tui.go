@@ -109,8 +109,8 @@ type crashReport struct {
 	stack []byte
 }
 
-// runGuarded runs the program; a panic in it comes back as a crashReport, with the
-// terminal restored.
+// runGuarded runs the program; a panic in it comes back as a crashReport,
+// with the terminal restored.
 func runGuarded(p *tea.Program) (crash *crashReport, err error) {
 	defer func() {
 		if r := recover(); r != nil {
