@@ -44,3 +44,18 @@ func BenchmarkWeek(b *testing.B) {
 		_ = j.Week(w, d("2026-11-27"))
 	}
 }
+
+// BenchmarkSearch looks for two words in a ten-year journal, as `tillit
+// search` does once the journal is read.
+func BenchmarkSearch(b *testing.B) {
+	root := b.TempDir()
+	GenerateJournal(b, root, d("2026-11-27"), 3650)
+	j := NewStore(root).Read()
+	b.ResetTimer()
+	for range b.N {
+		hits := Search(j.Items(), Query{Words: []string{"kari", "TURNUSEN"}})
+		if len(hits) == 0 {
+			b.Fatal("nothing found")
+		}
+	}
+}
