@@ -12,9 +12,9 @@ import (
 var searchJournal = map[string]string{
 	"2026/11/2026-11-23.md": "---\ntip: 5\nrating: 2\ncommitment: Ring Per om turnusen\ntags: [Økonomi]\n---\n" +
 		"## Hva gjorde du?\n\nJeg ga Åse ansvaret for vaktlista. #tillit\n\n## 14:05\n\nKort prat med Kari om budsjettet.\n",
-	"2026/11/2026-11-24.md": "---\ntip: 6\n---\nEt fritt avsnitt om ÄNDRING og café-møter.\n\n```sh\necho #notatag\n```\n\n<!-- private -->\n## Privat\n\nKari var lei seg.\n<!-- /private -->\n",
-	"2026/11/2026-11-25.md": "---\ntip: 7\n---\n## Spørsmål\n\nSa\u0308rskilt viktig: tilliten i teamet. Se https://example.org/side#anker og C# og #3.\n",
-	"2026/2026-W48.md":      "---\nweek: 2026-W48\n---\n## Hva lærte jeg?\n\nAt Kari trenger tid. #Tillit\n",
+	"2026/11/2026-11-24.md":           "---\ntip: 6\n---\nEt fritt avsnitt om ÄNDRING og café-møter.\n\n```sh\necho #notatag\n```\n\n<!-- private -->\n## Privat\n\nKari var lei seg.\n<!-- /private -->\n",
+	"2026/11/2026-11-25.md":           "---\ntip: 7\n---\n## Spørsmål\n\nSa\u0308rskilt viktig: tilliten i teamet. Se https://example.org/side#anker og C# og #3.\n",
+	"2026/2026-W48.md":                "---\nweek: 2026-W48\n---\n## Hva lærte jeg?\n\nAt Kari trenger tid. #Tillit\n",
 	"2026/11/2026-11-26-mentoring.md": "---\ndate: 2026-11-26\n---\n## Hva snakket vi om?\n\nBudsjettet og turnusen.\n",
 }
 
