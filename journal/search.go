@@ -44,6 +44,11 @@ type Item struct {
 	// fills them: the journal knows no language and no tip titles.
 	Labels []string
 
+	// The file itself: one of these is set.
+	Entry      *Entry
+	Reflection *Reflection
+	Mentoring  *Mentoring
+
 	folded []string // the lines, commitment last, folded for matching
 }
 
@@ -72,17 +77,17 @@ func (j *Journal) Items() []*Item {
 	items := make([]*Item, 0, len(j.Entries)+len(j.Reflections)+len(j.Mentorings))
 	for _, e := range j.Entries {
 		it := &Item{Kind: KindDay, Date: e.Date, Path: e.Path, Tip: e.Tip, Pack: e.Pack, Rating: e.Rating,
-			Private: e.Private, Commitment: e.Commitment}
+			Private: e.Private, Commitment: e.Commitment, Entry: e}
 		it.fill(&e.document, e.Tags)
 		items = append(items, it)
 	}
 	for w, r := range j.Reflections {
-		it := &Item{Kind: KindWeek, Date: w.Sunday(), Week: w, Path: r.Path, Private: r.Private}
+		it := &Item{Kind: KindWeek, Date: w.Sunday(), Week: w, Path: r.Path, Private: r.Private, Reflection: r}
 		it.fill(&r.document, nil)
 		items = append(items, it)
 	}
 	for _, m := range j.Mentorings {
-		it := &Item{Kind: KindMentoring, Date: m.Date, Path: m.Path, Private: m.Private}
+		it := &Item{Kind: KindMentoring, Date: m.Date, Path: m.Path, Private: m.Private, Mentoring: m}
 		it.fill(&m.document, nil)
 		items = append(items, it)
 	}

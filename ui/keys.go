@@ -24,6 +24,12 @@ type KeyMap struct {
 
 	Mentoring key.Binding
 	Export    key.Binding
+	Journal   key.Binding
+
+	// Journal.
+	Filter key.Binding
+	Edit   key.Binding
+	Delete key.Binding
 
 	// Check-in.
 	LastTime key.Binding
@@ -85,6 +91,11 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		Toggle:    b("key.toggle", "space", "x"),
 		Mentoring: b("key.mentoring", "m"),
 		Export:    b("key.export", "e"),
+		Journal:   b("key.journal", "j"),
+
+		Filter: b("key.filter", "/"),
+		Edit:   b("key.edit_file", "e"),
+		Delete: b("key.delete", "d"),
 
 		Switch: b("key.switch", "tab"),
 

@@ -151,7 +151,7 @@ func New(o Options) *Model {
 // Init asks the terminal for its background (without waiting for it: some
 // never answer) and loads the journal.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx)}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx), emptyTrash(m.ctx)}
 	switch {
 	case m.opts.Read:
 		cmds = append(cmds, m.push(newReader(m.ctx)))
@@ -217,6 +217,17 @@ func loadJournal(ctx *Context) tea.Cmd {
 			j.Problems = append(j.Problems, err)
 		}
 		return journalLoadedMsg{state: journalState{Journal: j, drafts: drafts}}
+	}
+}
+
+// emptyTrash removes what was deleted more than a month ago. It is
+// housekeeping: when it fails, the trash is only fuller, and the next
+// start tries again.
+func emptyTrash(ctx *Context) tea.Cmd {
+	store, now := ctx.Store, ctx.Now()
+	return func() tea.Msg {
+		_ = store.EmptyTrash(now)
+		return nil
 	}
 }
 
@@ -318,7 +329,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			rv.flash = m.ctx.T("review.reflection_saved", "Path", msg.r.Path)
 		}
 		return m, cmd
-	case leaveReaderMsg, leaveReviewMsg, leaveInsightsMsg, leaveReflectionMsg, leaveExportMsg:
+	case startJournalMsg:
+		return m, m.push(newJournal(m.ctx))
+	case leaveReaderMsg, leaveReviewMsg, leaveInsightsMsg, leaveReflectionMsg, leaveExportMsg, leaveJournalMsg:
 		return m, m.pop()
 	case startExportMsg:
 		return m, m.push(newExport(m.ctx))

@@ -145,6 +145,8 @@ func (m *todayModel) Update(msg tea.Msg) tea.Cmd {
 			return func() tea.Msg { return startMentoringMsg{day} }
 		case key.Matches(msg, k.Export):
 			return func() tea.Msg { return startExportMsg{} }
+		case key.Matches(msg, k.Journal):
+			return func() tea.Msg { return startJournalMsg{} }
 		}
 	}
 	return nil
@@ -162,7 +164,7 @@ func (m *todayModel) help() bindings {
 	if !m.checkedIn() {
 		short = append(short, k.ChooseTip)
 	}
-	short = append(short, k.Read, k.Review, k.Insights, k.Export, k.Mentoring, k.Quit)
+	short = append(short, k.Read, k.Review, k.Journal, k.Insights, k.Export, k.Mentoring, k.Quit)
 	return bindings{short: short, full: [][]key.Binding{short}}
 }
 
