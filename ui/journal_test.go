@@ -20,8 +20,8 @@ import (
 // Obsidian style (keys tillit does not know, wiki links, a table, code), a
 // weekly reflection, a mentoring note, and a file that cannot be read.
 var mixedJournal = map[string]string{
-	"2026/11/2026-11-23.md": "---\ndate: 2026-11-23\npack: trust\npack_version: 1\ntip: 5\nrating: 4\ncommitment: Spør Kari om turnusen\n---\n\n## Hva gjorde du?\n\nJeg ga Åse ansvaret for vaktlista.\n",
-	"2026/11/2026-11-24.md": "---\ntip: 6\nmood: god # my own key\naliases: [tirsdag]\ntags: [økonomi]\n---\nEt fritt avsnitt med en [[wiki-lenke]].\n\n## Møte\n\n| Hva | Hvem |\n| --- | --- |\n| Budsjett | Per |\n\n```yaml\n---\ntip: 99\n---\n## ikke en overskrift\n```\n",
+	"2026/11/2026-11-23.md":           "---\ndate: 2026-11-23\npack: trust\npack_version: 1\ntip: 5\nrating: 4\ncommitment: Spør Kari om turnusen\n---\n\n## Hva gjorde du?\n\nJeg ga Åse ansvaret for vaktlista.\n",
+	"2026/11/2026-11-24.md":           "---\ntip: 6\nmood: god # my own key\naliases: [tirsdag]\ntags: [økonomi]\n---\nEt fritt avsnitt med en [[wiki-lenke]].\n\n## Møte\n\n| Hva | Hvem |\n| --- | --- |\n| Budsjett | Per |\n\n```yaml\n---\ntip: 99\n---\n## ikke en overskrift\n```\n",
 	"2026/11/2026-11-25.md":           "---\ndate: 2026-11-25\n---\n## 14:05\n\nKort prat med Kari. #turnus\n",
 	"2026/2026-W47.md":                "---\nweek: 2026-W47\n---\n## Hva gikk bra?\n\nPersonalmøtet.\n",
 	"2026/11/2026-11-20-mentoring.md": "---\ndate: 2026-11-20\n---\n## Hva snakket vi om?\n\nDelegering.\n",
