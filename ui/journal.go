@@ -530,7 +530,7 @@ func (m *journalModel) View() string {
 		if m.filtering || m.filter.Value() != "" {
 			lines = append(lines, " "+m.filter.View())
 		} else {
-			lines = append(lines, " "+st.Faint.Render(ctx.T("journal.filter_hint")))
+			lines = append(lines, " "+st.Faint.Render(truncate(ctx.T("journal.filter_hint"), ctx.Width-2)))
 		}
 		lines = append(lines, "")
 		lines = append(lines, m.viewList()...)
