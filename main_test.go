@@ -11,9 +11,12 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
+	"time"
 
 	"filippo.io/age"
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"tillit/journal"
 )
 
 // TestMain lets the test binary stand in for the tillit command: scripts run
@@ -36,6 +39,8 @@ func TestScripts(t *testing.T) {
 			"mode":        cmdMode,
 			"agedecrypt":  cmdAgeDecrypt,
 			"onlyentries": cmdOnlyEntries,
+			"checkedin":   cmdCheckedIn,
+			"brokenday":   cmdBrokenDay,
 		},
 	})
 }
@@ -235,4 +240,36 @@ func cmdAgeDecrypt(ts *testscript.TestScript, neg bool, args []string) {
 	out, err := io.ReadAll(r)
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o600))
+}
+
+// checkedin N... writes a check-in in the journal for each day N days
+// before today (0 is today), for the commands that go by the real clock.
+func cmdCheckedIn(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: checkedin N...")
+	}
+	store := journal.NewStore(ts.Getenv("TILLIT_JOURNAL"))
+	today := journal.DateOf(time.Now())
+	for _, a := range args {
+		n, err := strconv.Atoi(a)
+		if err != nil {
+			ts.Fatalf("checkedin: %v", err)
+		}
+		d := today.AddDays(-n)
+		e := journal.NewEntry(store.DayPath(d), d)
+		journal.CheckIn{Date: d, Tip: 1 + n%14}.ApplyTo(e)
+		ts.Check(store.Save(e))
+	}
+}
+
+// brokenday N writes an entry tillit cannot parse N days before today.
+func cmdBrokenDay(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: brokenday N")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	path := journal.NewStore(ts.Getenv("TILLIT_JOURNAL")).DayPath(journal.DateOf(time.Now()).AddDays(-n))
+	ts.Check(os.MkdirAll(filepath.Dir(path), 0o700))
+	ts.Check(os.WriteFile(path, []byte("---\ntip: [1\n---\n"), 0o600))
 }
