@@ -35,8 +35,9 @@ type Finding struct {
 	Missing bool
 	// Outside is set for a link that points outside the journal.
 	Outside bool
-	// Folder is set when Path is a folder.
-	Folder bool
+	// Folder is set when Path is a folder; Special, when it is neither a
+	// folder nor a plain file (a pipe, a socket, a device).
+	Folder, Special bool
 }
 
 // The kinds of Finding.
@@ -330,7 +331,7 @@ func (d *doctor) stray(path string, info fs.FileInfo, year, month string) {
 			return
 		}
 	}
-	f := Finding{Path: path, Kind: FindStray, Folder: info.IsDir()}
+	f := Finding{Path: path, Kind: FindStray, Folder: info.IsDir(), Special: !info.IsDir() && !info.Mode().IsRegular()}
 	switch {
 	case info.IsDir():
 		f.Detail = "a folder tillit does not use: journal folders are years (2026) holding months (01–12)"
