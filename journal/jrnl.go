@@ -55,6 +55,7 @@ const (
 	JrnlJSON      = "json"       // not valid JSON: Value is the parser's words
 	JrnlNoEntries = "no_entries" // JSON without an "entries" list
 	JrnlMissing   = "missing"    // a JSON entry without date or time: Value
+	JrnlWrongType = "wrong_type" // a JSON value of the wrong type: Value is its key
 )
 
 func (e *JrnlError) Error() string {
@@ -200,6 +201,8 @@ var jrnlTime = regexp.MustCompile(`^(\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp][M
 
 func parseJrnlJSON(path string, data []byte) ([]JrnlEntry, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
+	// fail says where the JSON went wrong. offset is where the decoder
+	// stands; a type error counts from the start of the value decoded.
 	fail := func(offset int64, err error) error {
 		var (
 			syntax *json.SyntaxError
@@ -209,7 +212,9 @@ func parseJrnlJSON(path string, data []byte) ([]JrnlEntry, error) {
 		case errors.As(err, &syntax):
 			offset = syntax.Offset
 		case errors.As(err, &typ):
-			offset = typ.Offset
+			field := typ.Field[strings.LastIndexByte(typ.Field, '.')+1:]
+			return &JrnlError{Path: path, Line: lineAt(data, offset+typ.Offset), Kind: JrnlWrongType, Value: field,
+				Reason: fmt.Sprintf("%q has a value of the wrong type (%s)", field, typ.Value)}
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 			offset = int64(len(data))
 			err = errors.New("the JSON ends too early")
@@ -242,12 +247,12 @@ func parseJrnlJSON(path string, data []byte) ([]JrnlEntry, error) {
 			return nil, fail(dec.InputOffset(), err)
 		}
 		for dec.More() {
-			start := lineAt(data, nextValue(data, dec.InputOffset()))
+			start := nextValue(data, dec.InputOffset())
 			var raw jrnlJSONEntry
 			if err := dec.Decode(&raw); err != nil {
-				return nil, fail(dec.InputOffset(), err)
+				return nil, fail(start, err)
 			}
-			e, err := jrnlFromJSON(path, start, raw)
+			e, err := jrnlFromJSON(path, lineAt(data, start), raw)
 			if err != nil {
 				return nil, err
 			}

@@ -135,6 +135,7 @@ func TestParseJrnlErrors(t *testing.T) {
 		{"binary", "gAAAA\x00\x01\x02", JrnlNotText, 1},
 		{"not UTF-8", "[2026-01-05 09:14] \xff\xfe\n", JrnlNotText, 1},
 		{"broken JSON", "{\n  \"entries\": [\n    {\"date\": \"2026-01-05\",\n     \"time\": 9:14}\n  ]\n}", JrnlJSON, 4},
+		{"time a number", "{\n  \"entries\": [\n    {\"date\": \"2026-01-05\",\n     \"time\": 914}\n  ]\n}", JrnlWrongType, 4},
 		{"short JSON", "{\"entries\": [", JrnlJSON, 1},
 		{"no entries", "{\"tags\": {}}", JrnlNoEntries, 1},
 		{"entries not a list", "{\"entries\": {}}", JrnlJSON, 1},

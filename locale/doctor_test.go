@@ -8,8 +8,8 @@ import (
 	"tillit/journal"
 )
 
-// Every kind of front-matter problem and of doctor finding has its words in
-// every language: none falls back to English or to a message id.
+// Every kind of front-matter problem, of doctor finding and of jrnl error
+// has its words in every language: none falls back to English or to a message id.
 func TestProblemsAndFindingsAreTranslated(t *testing.T) {
 	kinds := []string{
 		journal.ProblemNotSingle, journal.ProblemNotNumber, journal.ProblemOutOfRange,
@@ -45,6 +45,16 @@ func TestProblemsAndFindingsAreTranslated(t *testing.T) {
 				t.Errorf("%s %+v: %q", lang, f, got)
 			}
 			seen[got] = true
+		}
+	}
+	for _, lang := range Supported {
+		c := New(lang)
+		for _, k := range []string{journal.JrnlNotEntry, journal.JrnlNotText, journal.JrnlBadDate, journal.JrnlBadTime,
+			journal.JrnlJSON, journal.JrnlNoEntries, journal.JrnlMissing, journal.JrnlWrongType} {
+			got := c.Describe(&journal.JrnlError{Path: "j.txt", Line: 7, Kind: k, Value: "x", Reason: "ENGLISH"})
+			if !strings.HasPrefix(got, "j.txt:7: ") || strings.Contains(got, "jrnl.") || strings.Contains(got, "<no value>") {
+				t.Errorf("%s %s: %q", lang, k, got)
+			}
 		}
 	}
 	if got := New("nb").Problem(journal.Problem{Key: "rating", Kind: journal.ProblemOutOfRange, Value: "6", Min: 1, Max: 5}); got != "rating: 6 er utenfor 1–5" {
