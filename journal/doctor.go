@@ -274,6 +274,9 @@ func conflictOf(name string) (string, bool) {
 // permissions reports a file readable or writable by others than the user,
 // or a folder they may enter: tillit writes 0600 and 0700.
 func (d *doctor) permissions(path string, info fs.FileInfo) {
+	if runtime.GOOS == "windows" {
+		return // no such modes: Go reports 0666 and 0777 there
+	}
 	want := filePerm
 	if info.IsDir() {
 		want = dirPerm
@@ -326,7 +329,7 @@ func (d *doctor) stray(path string, info fs.FileInfo, year, month string) {
 				return
 			}
 		}
-		if w, ok := weekFromFileName(name); ok && month != "" || ok && year == "" {
+		if w, ok := weekFromFileName(name); ok && (month != "" || year == "") {
 			d.misplaced(path, fmt.Sprintf("%04d/", w.Year))
 			return
 		}

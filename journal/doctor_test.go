@@ -49,6 +49,7 @@ var sickJournal = map[string]string{
 	"2026/11/2026-02-30.md": "---\n---\n",
 	"2026/2026-11-12.md":    "---\n---\n",
 	"2026/2025-W10.md":      "---\n---\n",
+	"2026/2026-W54.md":      "---\n---\n",
 	"2026/13/2026-13-01.md": "---\n---\n",
 	"README.md":             "my journal\n",
 	"attachments/photo.jpg": "jpg",
@@ -110,6 +111,7 @@ func TestDoctorFindsEachProblem(t *testing.T) {
 		"2026/11/notes.txt":                             {{FindStray, "not a journal file"}},
 		"2026/11/2026-12-01.md":                         {{FindMisplaced, "belongs in 2026/12/"}},
 		"2026/11/2026-02-30.md":                         {{FindNoSuchDay, "no such day"}},
+		"2026/2026-W54.md":                              {{FindNoSuchDay, "no such week"}},
 		"2026/2026-11-12.md":                            {{FindMisplaced, "belongs in 2026/11/"}},
 		"2026/2025-W10.md":                              {{FindMisplaced, "belongs in 2025/"}},
 		"2026/13":                                       {{FindStray, "a folder tillit does not use"}},
@@ -296,5 +298,31 @@ func TestConflictOf(t *testing.T) {
 	}
 	if _, ok := conflictOf("2026-11-23.md"); ok {
 		t.Error("not a conflict")
+	}
+}
+
+// What tillit writes itself is healthy: entries, reflections, mentoring
+// notes, days away, notes, drafts.
+func TestDoctorOnWrittenJournal(t *testing.T) {
+	root := t.TempDir()
+	GenerateJournal(t, root, d("2026-11-27"), 120)
+	s := NewStore(root)
+	if err := s.AppendNote(d("2026-11-27"), timeAt(9, 5), "Et notat.", true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddAway(Away{From: d("2026-12-21"), To: d("2027-01-01"), Reason: "jul"}); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMentoring(s.MentoringPath(d("2026-11-20")), d("2026-11-20"))
+	m.Mentor = "Ingrid"
+	if err := s.SaveMentoring(m); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Doctor(fourteen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Findings) != 0 || c.Files < 120 {
+		t.Fatalf("files %d: %v", c.Files, c.Findings)
 	}
 }
