@@ -94,10 +94,6 @@ func parseJrnlText(path string, data []byte) ([]JrnlEntry, error) {
 		}
 		e := &entries[len(entries)-1]
 		e.Text = trimBlankLines(strings.Join(lines, "\n"))
-		if first, rest, _ := strings.Cut(e.Text, "\n"); first == "*" {
-			// The star alone on the header line.
-			e.Starred, e.Text = true, trimBlankLines(rest)
-		}
 		e.Title, e.Body = splitTitle(e.Text)
 		lines = nil
 	}
