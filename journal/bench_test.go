@@ -59,3 +59,18 @@ func BenchmarkSearch(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDoctor checks a ten-year journal: every file read and parsed,
+// every folder and mode looked at.
+func BenchmarkDoctor(b *testing.B) {
+	root := b.TempDir()
+	GenerateJournal(b, root, d("2026-11-27"), 3650)
+	s := NewStore(root)
+	b.ResetTimer()
+	for range b.N {
+		c, err := s.Doctor(func(string) int { return 14 })
+		if err != nil || c.Files < 3650 {
+			b.Fatalf("%v %+v", err, c)
+		}
+	}
+}
