@@ -173,3 +173,17 @@ func TestJournalEditAndTrash(t *testing.T) {
 		t.Errorf("the trash changed the file:\n%s", got)
 	}
 }
+
+func TestTodayWarnsWhatTheDoctorFinds(t *testing.T) {
+	store := writeFiles(t, map[string]string{
+		"2026/11/2026-11-23.md": "---\ntip: 1\n---\n",
+		"2026/11/notes.txt":     "not a journal file",
+	})
+	m := New(Options{Store: store, Lang: locale.New("en"), Editor: "true", Now: func() time.Time { return testNow }})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	scr := newTerminal(t, tm, 100, 30)
+	scr.waitFor("⚠ tillit doctor finds 1 thing to look at in the journal folder")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+}

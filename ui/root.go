@@ -13,6 +13,7 @@ import (
 	"tillit/content"
 	"tillit/journal"
 	"tillit/locale"
+	"tillit/report"
 )
 
 // Smallest window tillit lays out; below it, it asks for a larger one.
@@ -151,7 +152,7 @@ func New(o Options) *Model {
 // Init asks the terminal for its background (without waiting for it: some
 // never answer) and loads the journal.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx), emptyTrash(m.ctx)}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx), emptyTrash(m.ctx), checkJournal(m.ctx)}
 	switch {
 	case m.opts.Read:
 		cmds = append(cmds, m.push(newReader(m.ctx)))
@@ -217,6 +218,31 @@ func loadJournal(ctx *Context) tea.Cmd {
 			j.Problems = append(j.Problems, err)
 		}
 		return journalLoadedMsg{state: journalState{Journal: j, drafts: drafts}}
+	}
+}
+
+// checkedMsg says how many things tillit doctor would report.
+type checkedMsg struct{ findings int }
+
+// checkJournal runs the doctor's checks in the background, for the warning
+// on Today. It only reads.
+func checkJournal(ctx *Context) tea.Cmd {
+	store, lang, pack, packs := ctx.Store, ctx.Lang.Lang(), ctx.Pack, ctx.Packs
+	return func() tea.Msg {
+		packOf := report.Packs(lang, pack, packs)
+		c, err := store.Doctor(func(id string) int {
+			if id == "" {
+				id = content.BuiltinID
+			}
+			if p := packOf(id); p != nil {
+				return p.Count()
+			}
+			return 0
+		})
+		if err != nil {
+			return nil // Today already says when the journal cannot be read
+		}
+		return checkedMsg{len(c.Findings)}
 	}
 }
 
@@ -298,7 +324,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Batch(cmds...)
 	case reloadJournalMsg:
-		return m, loadJournal(m.ctx)
+		return m, tea.Batch(loadJournal(m.ctx), checkJournal(m.ctx))
+	case checkedMsg:
+		m.today.doctor = msg.findings
+		return m, nil
 
 	case startReadMsg:
 		return m, m.push(newReader(m.ctx))

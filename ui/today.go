@@ -32,6 +32,9 @@ type todayModel struct {
 	open       *journal.Entry // the commitment to follow up
 	draft      bool           // an unfinished check-in of today is waiting
 	unreadable []error
+	// doctor is how many things tillit doctor would report (0 until it has
+	// looked).
+	doctor int
 	loaded     bool
 	flash      string // one line about what just happened
 }
@@ -236,6 +239,9 @@ func (m *todayModel) layout(compact int) string {
 		if compact == 0 && why != "" {
 			rows = append(rows, st.Faint.Width(inner).PaddingLeft(5).Render(why))
 		}
+	}
+	if len(m.unreadable) == 0 && m.doctor > 0 {
+		rows = append(rows, "   "+st.Warning.Render(truncate("⚠ "+ctx.Lang.N("today.doctor", m.doctor), inner)))
 	}
 	if m.flash != "" {
 		rows = append(rows, "   "+st.Success.Render(truncate(m.flash, inner)))
