@@ -31,6 +31,9 @@ var mixedJournal = map[string]string{
 func writeFiles(t *testing.T, files map[string]string) *journal.Store {
 	t.Helper()
 	root := t.TempDir()
+	if err := os.Chmod(root, 0o700); err != nil { // as tillit makes it
+		t.Fatal(err)
+	}
 	for name, text := range files {
 		path := filepath.Join(root, name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
