@@ -11,8 +11,8 @@ import (
 // Recent reads only the days that make up the current streak: back from
 // today while each day has a check-in or is a day away. It answers the
 // questions of a shell prompt (checked in today? how long is the streak?)
-// without reading years of journal. An entry that cannot be parsed ends
-// the reading with its error: a streak cannot be told past it.
+// without reading years of journal. An entry that cannot be read ends the
+// walk: it goes into Problems, and the streak is told up to it.
 func (s *Store) Recent(today Date, weekdaysOnly bool) (*Journal, error) {
 	j := &Journal{Reflections: map[Week]*Reflection{}, WeekdaysOnly: weekdaysOnly}
 	away, err := s.readAway()
@@ -33,7 +33,10 @@ func (s *Store) Recent(today Date, weekdaysOnly bool) (*Journal, error) {
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		default:
 			if e, err = ParseEntry(path, data); err != nil {
-				return nil, err
+				j.Problems = append(j.Problems, err)
+				slices.Reverse(j.Entries)
+				j.index()
+				return j, nil
 			}
 			j.Entries = append(j.Entries, e)
 		}

@@ -50,6 +50,7 @@ type Item struct {
 	Mentoring  *Mentoring
 
 	folded []string // the lines, commitment last, folded for matching
+	plain  []string // the same without accents, made when first needed
 }
 
 // Line is one line of an item's text.
@@ -175,11 +176,11 @@ func Words(s string) []string { return strings.Fields(s) }
 
 // Search returns the items that match q, newest first.
 func Search(items []*Item, q Query) []*Item {
-	words := foldAll(q.Words)
+	terms := termsOf(q.Words)
 	tag := fold(strings.TrimPrefix(q.Tag, "#"))
 	var out []*Item
 	for _, it := range items {
-		if it.matches(q, words, tag) {
+		if it.matches(q, terms, tag) {
 			out = append(out, it)
 		}
 	}
@@ -190,10 +191,74 @@ func Search(items []*Item, q Query) []*Item {
 // its text, its commitment or its tags, or loosely in its labels and tags
 // (the letters in order, as "trst" finds "trust").
 func (it *Item) Match(typed string) bool {
-	return it.matches(Query{}, foldAll(Words(typed)), "")
+	return it.matches(Query{}, termsOf(Words(typed)), "")
 }
 
-func (it *Item) matches(q Query, words []string, tag string) bool {
+// term is a word looked for, folded to compare.
+type term struct {
+	w string
+	// number is set for a word of digits ("26", "1."): it finds the whole
+	// number only, so 26 November is not found in 2026.
+	number bool
+	// ascii is set for a word without letters beyond ASCII: it also finds
+	// the text with its accents and special letters taken off, so someone
+	// without a Norwegian keyboard finds "støtte" by typing "stotte".
+	ascii bool
+}
+
+func termsOf(words []string) []term {
+	var out []term
+	for _, w := range words {
+		w = fold(w)
+		if n := strings.TrimSuffix(w, "."); n != "" && strings.Trim(n, "0123456789") == "" {
+			out = append(out, term{w: n, number: true})
+			continue
+		}
+		if w != "" {
+			out = append(out, term{w: w, ascii: isASCII(w)})
+		}
+	}
+	return out
+}
+
+// in reports whether the term is in s.
+func (t term) in(s string) bool {
+	if !t.number {
+		return strings.Contains(s, t.w)
+	}
+	return len(numberAt(s, t.w, 0)) > 0
+}
+
+// numberAt returns where the number n is in s from byte at on, as a whole
+// number (no digit before or after it); nil when it is not.
+func numberAt(s, n string, at int) []int {
+	for at <= len(s) {
+		i := strings.Index(s[at:], n)
+		if i < 0 {
+			return nil
+		}
+		i += at
+		end := i + len(n)
+		if (i == 0 || !isDigit(s[i-1])) && (end == len(s) || !isDigit(s[end])) {
+			return []int{i, end}
+		}
+		at = i + 1
+	}
+	return nil
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func (it *Item) matches(q Query, terms []term, tag string) bool {
 	switch {
 	case q.Tip != 0 && it.Tip != q.Tip,
 		!q.From.IsZero() && it.Date.Before(q.From),
@@ -201,41 +266,81 @@ func (it *Item) matches(q Query, words []string, tag string) bool {
 		tag != "" && !slices.Contains(it.Tags, tag):
 		return false
 	}
-	if len(words) == 0 {
+	if len(terms) == 0 {
 		return true
 	}
 	if it.folded == nil {
-		it.folded = make([]string, 0, len(it.Lines)+2)
+		it.folded = make([]string, 0, len(it.Lines)+1)
 		for _, l := range it.Lines {
 			it.folded = append(it.folded, fold(l.Text))
 		}
-		it.folded = append(it.folded, fold(it.Commitment), it.Date.String())
+		it.folded = append(it.folded, fold(it.Commitment))
 	}
-	for _, w := range words {
-		if !it.holds(w) {
+	for _, t := range terms {
+		if !it.holds(t) {
 			return false
 		}
 	}
 	return true
 }
 
-func (it *Item) holds(w string) bool {
+func (it *Item) holds(t term) bool {
 	for _, l := range it.folded {
-		if strings.Contains(l, w) {
+		if t.in(l) {
 			return true
 		}
 	}
-	for _, t := range it.Tags {
-		if loosely(t, strings.TrimPrefix(w, "#")) {
-			return true
-		}
+	if t.in(it.Date.String()) {
+		return true
 	}
 	for _, l := range it.Labels {
-		if loosely(fold(l), w) {
+		if l = fold(l); t.in(l) || !t.number && loosely(l, t.w) {
 			return true
+		}
+	}
+	if !t.number {
+		for _, tag := range it.Tags {
+			if loosely(tag, strings.TrimPrefix(t.w, "#")) {
+				return true
+			}
+		}
+	}
+	if t.ascii {
+		if it.plain == nil {
+			it.plain = make([]string, len(it.folded))
+			for i, l := range it.folded {
+				it.plain[i] = plain(l)
+			}
+			for _, tag := range it.Tags {
+				it.plain = append(it.plain, plain(tag))
+			}
+		}
+		for _, l := range it.plain {
+			if strings.Contains(l, t.w) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// plainLetters are the letters that lose more than an accent on the way to
+// ASCII.
+var plainLetters = strings.NewReplacer("ø", "o", "æ", "ae", "ß", "ss", "œ", "oe", "ð", "d", "þ", "th", "ł", "l")
+
+// plain takes accents and special letters off folded text: "støtte" is
+// "stotte", "blåklokka" is "blaklokka", "café" is "cafe".
+func plain(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(plainLetters.Replace(s)) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // loosely reports whether w is in s, or is a word of s with letters left
@@ -270,10 +375,10 @@ func inOrder(s, w string) bool {
 // Matches returns the item's lines that hold at least one of the words,
 // with where each word is; the commitment comes last, as a line of its own.
 func (it *Item) Matches(words []string) []Match {
-	words = foldAll(words)
+	terms := termsOf(words)
 	var out []Match
 	check := func(l Line) {
-		if spans := find(l.Text, words); spans != nil {
+		if spans := find(l.Text, terms); spans != nil {
 			out = append(out, Match{Line: l, Spans: spans})
 		}
 	}
@@ -281,7 +386,7 @@ func (it *Item) Matches(words []string) []Match {
 		check(l)
 	}
 	if it.Commitment != "" {
-		if spans := find(it.Commitment, words); spans != nil {
+		if spans := find(it.Commitment, terms); spans != nil {
 			out = append(out, Match{Line: Line{Text: it.Commitment}, Spans: spans, Commitment: true})
 		}
 	}
@@ -297,8 +402,10 @@ type Match struct {
 	Commitment bool
 }
 
-// find returns where the words are in s, as byte ranges of s.
-func find(s string, words []string) [][2]int {
+// find returns where the terms are in s, as byte ranges of s; an empty
+// list when a term is there but cannot be marked (found without its
+// accents, or in text not in composed form).
+func find(s string, terms []term) [][2]int {
 	// Fold rune by rune, remembering where each folded byte came from, so
 	// that a word found in the folded text maps back onto s.
 	var (
@@ -314,29 +421,40 @@ func find(s string, words []string) [][2]int {
 	}
 	from = append(from, len(s))
 	f := norm.NFC.String(folded.String())
-	if len(f) != folded.Len() {
-		// s was not in NFC: match anyway, but without places to mark.
-		for _, w := range words {
-			if strings.Contains(f, w) {
+	unmarked := func() [][2]int {
+		for _, t := range terms {
+			if t.in(f) || t.ascii && strings.Contains(plain(f), t.w) {
 				return [][2]int{}
 			}
 		}
 		return nil
 	}
+	if len(f) != folded.Len() {
+		return unmarked() // s was not in composed form
+	}
 	var spans [][2]int
-	for _, w := range words {
-		for at := 0; ; {
-			i := strings.Index(f[at:], w)
-			if i < 0 || w == "" {
-				break
+	for _, t := range terms {
+		for at := 0; at < len(f); {
+			var start, end int
+			if t.number {
+				se := numberAt(f, t.w, at)
+				if se == nil {
+					break
+				}
+				start, end = se[0], se[1]
+			} else {
+				i := strings.Index(f[at:], t.w)
+				if i < 0 {
+					break
+				}
+				start, end = at+i, at+i+len(t.w)
 			}
-			start, end := at+i, at+i+len(w)
 			spans = append(spans, [2]int{from[start], from[end]})
 			at = end
 		}
 	}
 	if spans == nil {
-		return nil
+		return unmarked()
 	}
 	sort.Slice(spans, func(a, b int) bool { return spans[a][0] < spans[b][0] })
 	merged := spans[:1]
@@ -358,14 +476,4 @@ func fold(s string) string {
 		s = norm.NFC.String(s)
 	}
 	return strings.ToLower(s)
-}
-
-func foldAll(words []string) []string {
-	out := make([]string, 0, len(words))
-	for _, w := range words {
-		if w = fold(w); w != "" {
-			out = append(out, w)
-		}
-	}
-	return out
 }

@@ -60,6 +60,11 @@ func TestSearch(t *testing.T) {
 		{"no tag in code or URLs", Query{Tag: "notatag"}, nil},
 		{"from and to", Query{Words: []string{"kari"}, From: d("2026-11-24"), To: d("2026-11-28")}, []string{"2026-11-24"}},
 		{"nothing", Query{Words: []string{"kari", "zebra"}}, nil},
+		{"without a Norwegian keyboard", Query{Words: []string{"ase", "okonomi"}}, []string{"2026-11-23"}},
+		{"without accents", Query{Words: []string{"sarskilt", "cafe"}}, nil},
+		{"no accent, no å", Query{Words: []string{"sarskilt"}}, []string{"2026-11-25"}},
+		{"a whole number", Query{Words: []string{"14"}}, []string{"2026-11-23"}},
+		{"the ISO date", Query{Words: []string{"2026-11-24"}}, []string{"2026-11-24"}},
 	}
 	for _, c := range cases {
 		if got := dates(c.q); !slices.Equal(got, c.want) {
@@ -109,6 +114,11 @@ func TestMatchLoosely(t *testing.T) {
 		"n":           true,  // one letter is in "november"
 		"":            true,  // nothing typed filters nothing
 		"tillit tips": false,
+		"26":          false, // a number is whole: not the 26 of 2026
+		"23":          true,
+		"23.":         true, // as a Norwegian writes a day
+		"2":           false,
+		"2026":        true,
 	} {
 		if got := it.Match(typed); got != want {
 			t.Errorf("Match(%q) = %v, want %v", typed, got, want)
