@@ -35,8 +35,8 @@ type todayModel struct {
 	// doctor is how many things tillit doctor would report (0 until it has
 	// looked).
 	doctor int
-	loaded     bool
-	flash      string // one line about what just happened
+	loaded bool
+	flash  string // one line about what just happened
 }
 
 // dayMark is one day of the week strip.
