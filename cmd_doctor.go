@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -19,6 +22,10 @@ func (a *app) doctorCommand() *cobra.Command {
 		Example: "  tillit doctor\n  tillit doctor --fix-permissions",
 		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// A mistyped --journal must not pass for a healthy journal.
+			if _, err := os.Stat(a.store.Root); errors.Is(err, fs.ErrNotExist) {
+				return errors.New(a.lang.T("err.no_journal", "Dir", a.store.Root))
+			}
 			c, err := a.store.Doctor(a.tipCount())
 			if err != nil {
 				return err

@@ -29,10 +29,10 @@ func (a *app) searchCommand() *cobra.Command {
 		Example: "  tillit search kari turnus\n  tillit search --tag budsjett --from 2026-09-01\n  tillit search tillit --tip 3 -l",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q := journal.Query{Words: args, Tip: tip, Tag: tag}
-			if len(args) == 0 && tip == 0 && tag == "" && from == "" && to == "" {
+			if len(args) == 0 && !cmd.Flags().Changed("tip") && tag == "" && from == "" && to == "" {
 				return a.usage("err.search_what")
 			}
-			if tip != 0 && (tip < 1 || tip > a.pack.Count()) {
+			if cmd.Flags().Changed("tip") && (tip < 1 || tip > a.pack.Count()) {
 				return a.usage("err.no_tip", "Value", a.lang.Quote(strconv.Itoa(tip)), "Of", a.pack.Count())
 			}
 			for _, f := range []struct {
@@ -51,7 +51,12 @@ func (a *app) searchCommand() *cobra.Command {
 			if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
 				return a.usage("err.export_order")
 			}
-			hits := journal.Search(a.readJournal().Items(), q)
+			items := a.readJournal().Items()
+			o := a.reportOptions(true)
+			for _, it := range items {
+				it.Labels = report.Labels(it, o)
+			}
+			hits := journal.Search(items, q)
 			if len(hits) == 0 {
 				return quietError{exitError}
 			}

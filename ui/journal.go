@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -114,8 +115,9 @@ func (m *journalModel) refresh(j *journal.Journal) tea.Cmd {
 	m.j = j
 	m.rows = m.rows[:0]
 	m.packs = map[string]*content.Pack{}
+	o := reportOptions(m.ctx, true)
 	for _, it := range j.Items() {
-		it.Labels = m.labels(it)
+		it.Labels = report.Labels(it, o)
 		m.rows = append(m.rows, journalRow{item: it, path: it.Path})
 	}
 	// Unreadable files first: they are what needs doing.
@@ -137,32 +139,16 @@ func (m *journalModel) refresh(j *journal.Journal) tea.Cmd {
 	m.cursor = min(m.cursor, max(0, len(m.shown)-1))
 	if m.open {
 		r := m.current()
-		if r == nil || r.item == nil || r.path != was {
+		switch {
+		case r == nil || r.path != was:
 			m.open = false
-			return nil
+		case r.item == nil:
+			return m.showProblem(*r)
+		default:
+			return m.showEntry()
 		}
-		return m.showEntry()
 	}
 	return nil
-}
-
-// labels are what the filter finds an item by besides its text: its date
-// as the user reads it, its tip's title, what sort of file it is.
-func (m *journalModel) labels(it *journal.Item) []string {
-	ctx := m.ctx
-	d := it.Date
-	out := []string{ctx.LongDate(d), ctx.Lang.ShortDate(d.Year, d.Month, d.Day)}
-	switch it.Kind {
-	case journal.KindWeek:
-		out = append(out, ctx.T("journal.week", "N", it.Week.Number), it.Week.String())
-	case journal.KindMentoring:
-		out = append(out, ctx.T("journal.mentoring"))
-	default:
-		if t := m.tip(it); t != nil {
-			out = append(out, t.Title)
-		}
-	}
-	return out
 }
 
 // tip returns the tip of a check-in from the pack it was written with.
@@ -201,11 +187,59 @@ func (m *journalModel) applyFilter() {
 	}
 }
 
+// clearFilter lists every row again, the cursor still on its file.
+func (m *journalModel) clearFilter() {
+	var was string
+	if r := m.current(); r != nil {
+		was = r.path
+	}
+	m.filter.Reset()
+	m.applyFilter()
+	m.cursor = 0
+	for i, r := range m.shown {
+		if m.rows[r].path == was {
+			m.cursor = i
+		}
+	}
+}
+
 func (m *journalModel) current() *journalRow {
 	if m.cursor < 0 || m.cursor >= len(m.shown) {
 		return nil
 	}
 	return &m.rows[m.shown[m.cursor]]
+}
+
+// problemPageMsg carries the text of a file that cannot be read, to show
+// with the reason.
+type problemPageMsg struct {
+	path, why, text string
+	err             error
+}
+
+// showProblem reads the file tillit cannot parse, to show it as it is with
+// why: it cannot be rendered, but it can be read and then mended.
+func (m *journalModel) showProblem(r journalRow) tea.Cmd {
+	return func() tea.Msg {
+		data, err := os.ReadFile(r.path)
+		return problemPageMsg{path: r.path, why: r.problem, text: string(data), err: err}
+	}
+}
+
+func (m *journalModel) problemPage(msg problemPageMsg) tea.Cmd {
+	if msg.err != nil {
+		m.err = m.short(msg.err.Error())
+		return nil
+	}
+	// A fence longer than any run of backticks in the text keeps it whole.
+	fence := "```"
+	for strings.Contains(msg.text, fence) {
+		fence += "`"
+	}
+	md := "## ⚠ " + m.rel(msg.path) + "\n\n" + msg.why + "\n\n*" + m.ctx.T("journal.mend_hint") + "*\n\n" +
+		fence + "\n" + strings.TrimRight(msg.text, "\n") + "\n" + fence + "\n"
+	m.open = true
+	return m.page.show("problem:"+msg.path, md, true)
 }
 
 // showEntry renders the row under the cursor in the pager.
@@ -228,7 +262,38 @@ func (m *journalModel) showEntry() tea.Cmd {
 	if len(it.Tags) > 0 {
 		md += "*" + m.ctx.T("journal.tags") + ":* " + "#" + strings.Join(it.Tags, " #") + "\n"
 	}
-	return m.page.show("journal:"+it.Path, md, false)
+	return m.page.show("journal:"+it.Path, wikiLinks(md), false)
+}
+
+// wikiLink is an Obsidian link: [[page]] or [[page|what it says]].
+var wikiLink = regexp.MustCompile(`\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]`)
+
+// wikiLinks shows wiki links as the words they show in Obsidian, outside
+// code: the link goes nowhere in a terminal.
+func wikiLinks(md string) string {
+	lines := strings.Split(md, "\n")
+	fence := ""
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+			continue
+		case strings.HasPrefix(t, "```"), strings.HasPrefix(t, "~~~"):
+			fence = t[:3]
+			continue
+		}
+		lines[i] = wikiLink.ReplaceAllStringFunc(l, func(s string) string {
+			sm := wikiLink.FindStringSubmatch(s)
+			if sm[2] != "" {
+				return sm[2]
+			}
+			return sm[1]
+		})
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m *journalModel) Update(msg tea.Msg) tea.Cmd {
@@ -240,6 +305,11 @@ func (m *journalModel) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case editFileMsg:
 		return m.runEditor(msg)
+	case problemPageMsg:
+		if r := m.current(); r != nil && r.path == msg.path {
+			return m.problemPage(msg)
+		}
+		return nil
 	case editedMsg:
 		m.busy = false
 		switch {
@@ -248,7 +318,7 @@ func (m *journalModel) Update(msg tea.Msg) tea.Cmd {
 		case msg.err != nil:
 			m.err = m.ctx.T("journal.editor_failed", "Editor", m.ctx.Editor, "Err", msg.err.Error())
 		case msg.bad != nil:
-			m.err = m.ctx.T("journal.edit_broken", "Why", m.ctx.Lang.Describe(msg.bad))
+			m.err = m.ctx.T("journal.edit_broken", "Why", m.short(m.ctx.Lang.Describe(msg.bad)))
 		default:
 			m.flash = m.ctx.T("journal.edited", "Path", m.rel(msg.path))
 		}
@@ -256,7 +326,7 @@ func (m *journalModel) Update(msg tea.Msg) tea.Cmd {
 	case trashedMsg:
 		m.busy = false
 		if msg.err != nil {
-			m.err = m.ctx.Lang.Describe(msg.err)
+			m.err = m.short(m.ctx.Lang.Describe(msg.err))
 			return nil
 		}
 		m.open = false
@@ -303,9 +373,7 @@ func (m *journalModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		case "esc":
 			m.filtering = false
 			m.filter.Blur()
-			m.filter.Reset()
-			m.applyFilter()
-			m.cursor, m.top = 0, 0
+			m.clearFilter()
 			return nil
 		case "up":
 			m.move(-1)
@@ -359,13 +427,11 @@ func (m *journalModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.move(len(m.shown))
 	case key.Matches(msg, k.Pick):
 		if r := m.current(); r != nil && r.item == nil {
-			return m.edit() // nothing to render: mend it
+			return m.showProblem(*r)
 		}
 		return m.showEntry()
 	case key.Matches(msg, k.Back) && m.filter.Value() != "":
-		m.filter.Reset()
-		m.applyFilter()
-		m.cursor, m.top = 0, 0
+		m.clearFilter()
 	case key.Matches(msg, k.Back, k.Quit):
 		return func() tea.Msg { return leaveJournalMsg{} }
 	}
@@ -463,6 +529,11 @@ func (m *journalModel) trash() tea.Cmd {
 	}
 }
 
+// short writes the paths in a message from the journal folder on.
+func (m *journalModel) short(s string) string {
+	return strings.ReplaceAll(s, filepath.Clean(m.ctx.Store.Root)+string(filepath.Separator), "")
+}
+
 // rel is a path as the user finds it in the journal folder.
 func (m *journalModel) rel(path string) string {
 	if r, err := filepath.Rel(m.ctx.Store.Root, path); err == nil && !strings.HasPrefix(r, "..") {
@@ -484,7 +555,7 @@ func (m *journalModel) help() bindings {
 	back.SetHelp("esc/q", m.ctx.T("key.back"))
 	switch {
 	case m.confirm:
-		return one(shown("y/j", "journal.yes_trash"), shown("…", "key.no"))
+		return one(withDesc(k.Yes, m.ctx.T("journal.yes_trash")), shown("…", "key.no"))
 	case m.filtering:
 		return one(shown("enter", "journal.filter_done"), shown("esc", "journal.filter_clear"), shown("↑/↓", "key.choose"))
 	case m.open:
@@ -512,6 +583,9 @@ func (m *journalModel) View() string {
 		}
 	}
 	title := st.Title.Render(ctx.T("journal.title")) + st.Faint.Render(" · "+ctx.Lang.N("journal.count", items))
+	if bad := len(m.rows) - items; bad > 0 {
+		title += st.Warning.Render(" · " + ctx.Lang.N("journal.unreadable", bad))
+	}
 	right := ""
 	switch {
 	case m.open:
@@ -522,33 +596,55 @@ func (m *journalModel) View() string {
 		right = st.Faint.Render(fmt.Sprintf("%d/%d", m.cursor+1, len(m.shown)))
 	}
 	lines := []string{spread(" "+truncate(title, ctx.Width-lipgloss.Width(right)-3), right+" ", ctx.Width)}
+
+	// The line about what just happened, wrapped: a path or a reason cut
+	// off is no use. The list makes room for it.
+	var status string
 	switch {
-	case m.open:
-		lines = append(lines, " "+truncate(m.rowLine(*m.current(), ctx.Width-2, false), ctx.Width-2), st.Faint.Render("  "+strings.Repeat("─", max(0, min(ctx.Width-4, 90)))))
-		lines = append(lines, m.page.View())
-	default:
+	case m.confirm:
+		if r := m.current(); r != nil {
+			status = st.Warning.Width(ctx.Width - 2).Render(ctx.T("journal.confirm_trash", "Path", m.rel(r.path), "Days", journal.TrashDays))
+		}
+	case m.err != "":
+		status = st.Error.Width(ctx.Width - 2).Render("! " + m.err)
+	case m.flash != "":
+		status = st.Success.Width(ctx.Width - 2).Render(m.flash)
+	}
+	statusLines := 0
+	if status != "" {
+		statusLines = lipgloss.Height(status)
+	}
+
+	if m.open {
+		head := ""
+		if r := m.current(); r != nil {
+			head = m.rowLine(*r, ctx.Width-2, false)
+		}
+		lines = append(lines, " "+truncate(head, ctx.Width-2), st.Faint.Render("  "+strings.Repeat("─", max(0, min(ctx.Width-4, 90)))))
+		page := strings.Split(m.page.View(), "\n")
+		if room := max(1, ctx.Height-2-len(lines)-statusLines); len(page) > room {
+			page = page[:room]
+		}
+		lines = append(lines, page...)
+	} else {
 		if m.filtering || m.filter.Value() != "" {
 			lines = append(lines, " "+m.filter.View())
 		} else {
 			lines = append(lines, " "+st.Faint.Render(truncate(ctx.T("journal.filter_hint"), ctx.Width-2)))
 		}
 		lines = append(lines, "")
-		lines = append(lines, m.viewList()...)
+		lines = append(lines, m.viewList(max(1, ctx.Height-2-len(lines)-statusLines))...)
 	}
-	if m.confirm {
-		if r := m.current(); r != nil {
-			lines = append(lines, " "+st.Warning.Render(truncate(ctx.T("journal.confirm_trash", "Path", m.rel(r.path), "Days", journal.TrashDays), ctx.Width-2)))
+	if status != "" {
+		for _, l := range strings.Split(status, "\n") {
+			lines = append(lines, " "+l)
 		}
-	} else if m.err != "" {
-		lines = append(lines, st.Error.Width(ctx.Width-2).Render("! "+m.err))
-	} else if m.flash != "" {
-		lines = append(lines, " "+st.Success.Render(truncate(m.flash, ctx.Width-2)))
 	}
 	return strings.Join(lines, "\n")
 }
 
 // viewList draws the rows that fit, keeping the cursor in sight.
-func (m *journalModel) viewList() []string {
+func (m *journalModel) viewList(room int) []string {
 	ctx, st := m.ctx, m.ctx.Styles
 	if len(m.shown) == 0 {
 		msg := ctx.T("journal.empty")
@@ -556,10 +652,6 @@ func (m *journalModel) viewList() []string {
 			msg = ctx.T("journal.no_match")
 		}
 		return []string{"   " + st.Faint.Render(msg)}
-	}
-	room := m.listRoom()
-	if m.confirm || m.err != "" || m.flash != "" {
-		room = max(1, room-1)
 	}
 	if m.cursor < m.top {
 		m.top = m.cursor
@@ -606,7 +698,7 @@ func (m *journalModel) rowLine(r journalRow, width int, chosen bool) string {
 	}
 	whatW := 6
 	if width >= 70 {
-		whatW = min(28, width/3)
+		whatW = min(44, width/3)
 	} else if width >= 50 {
 		whatW = 12
 	}
@@ -617,6 +709,19 @@ func (m *journalModel) rowLine(r journalRow, width int, chosen bool) string {
 		rating = fmt.Sprintf("%d/5", it.Rating)
 	}
 	first := it.First()
+	if typed := m.filter.Value(); typed != "" {
+		// What the filter found, rather than how the entry begins.
+		if ms := it.Matches(journal.Words(typed)); len(ms) > 0 {
+			switch mt := ms[0]; {
+			case mt.Line.Private:
+				first = "🔒"
+			case mt.Commitment:
+				first = "→ " + mt.Line.Text
+			default:
+				first = mt.Line.Text
+			}
+		}
+	}
 	if it.Private {
 		first = "🔒"
 	}

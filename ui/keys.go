@@ -127,7 +127,7 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		// x, and x again to be sure: a letter words rarely hold, so typing
 		// on this screen by mistake throws nothing away.
 		Discard: b("key.discard", "x"),
-		Yes:     b("key.yes", "y", "j"),
+		Yes:     b("key.yes", "y"),
 		No:      b("key.no", "n", "esc"),
 	}
 	k.Left.SetHelp("←/h", t.T("key.left"))
@@ -137,7 +137,12 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 	k.Rate.SetHelp("1–5", t.T("key.rate"))
 	k.NoEnergy.SetHelp("-", t.T("key.no_energy"))
 	k.Resume.SetHelp("r", t.T("key.resume"))
-	k.Yes.SetHelp("j/y", t.T("key.yes"))
+	if t.Lang() != "en" {
+		// ja: Norwegian and Swedish say yes with j. In English j only
+		// moves down, and must never confirm a delete by chance.
+		k.Yes = b("key.yes", "j", "y")
+		k.Yes.SetHelp("j/y", t.T("key.yes"))
+	}
 	k.No.SetHelp("n", t.T("key.no"))
 	return k
 }
@@ -151,3 +156,9 @@ type bindings struct {
 
 func (b bindings) ShortHelp() []key.Binding  { return b.short }
 func (b bindings) FullHelp() [][]key.Binding { return b.full }
+
+// withDesc returns b with its keys and another description.
+func withDesc(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
