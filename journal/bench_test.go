@@ -5,15 +5,25 @@ import (
 	"testing"
 )
 
-// sampleQuestions stands in for a pack's questions in benchmarks.
-func sampleQuestions(tip, k int) []string {
-	return []string{fmt.Sprintf("Spørsmål %d om tips %d?", 2*k%8+1, tip), fmt.Sprintf("Spørsmål %d om tips %d?", 2*k%8+2, tip)}
+// sampleText stands in for a pack and its sample texts in benchmarks.
+var sampleText = SampleText{
+	Answers:         []string{"Denne uken merket jeg det på personalmøtet: vi brukte tid på det som ikke hjelper brukerne.", "Neste gang spør jeg først hva de trenger."},
+	Notes:           []string{"Kort prat med Kari om turnusen. #turnus"},
+	Commitments:     []string{"Spør teamet hva som hjelper dem mest", "La Kari lede morgenmøtet"},
+	WentWell:        []string{"Personalmøtet."},
+	Learned:         []string{"Å spørre før jeg svarer."},
+	MentorQuestions: []string{"Hvordan gir jeg slipp uten å slippe ansvaret?"},
+	WentWellHeading: "Hva gikk bra?", LearnedHeading: "Hva lærte jeg?", FocusHeading: "Fokus neste uke", MentorHeading: "Spørsmål til mentoren",
+	Questions: func(tip, k int) []string {
+		return []string{fmt.Sprintf("Spørsmål %d om tips %d?", 2*k%8+1, tip), fmt.Sprintf("Spørsmål %d om tips %d?", 2*k%8+2, tip)}
+	},
+	TipTitle: func(tip int) string { return fmt.Sprintf("Tips %d", tip) },
 }
 
 // GenerateJournal writes a ten-year-style journal for a benchmark.
 func GenerateJournal(tb testing.TB, root string, end Date, days int) {
 	tb.Helper()
-	if err := Sample(NewStore(root), end, days, 14, sampleQuestions); err != nil {
+	if err := Sample(NewStore(root), end, days, 14, sampleText); err != nil {
 		tb.Fatal(err)
 	}
 }

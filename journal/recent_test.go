@@ -35,7 +35,7 @@ func TestRecentTellsTheStreakAsTheWholeJournal(t *testing.T) {
 
 func TestRecentReadsLittle(t *testing.T) {
 	root := t.TempDir()
-	if err := Sample(NewStore(root), d("2026-11-26"), 3650, 14, sampleQuestions); err != nil {
+	if err := Sample(NewStore(root), d("2026-11-26"), 3650, 14, sampleText); err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
