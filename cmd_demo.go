@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"tillit/journal"
+	"tillit/report"
 )
 
 func (a *app) demoCommand() *cobra.Command {
@@ -33,11 +34,11 @@ func (a *app) demoCommand() *cobra.Command {
 				return a.usage("err.demo_days")
 			}
 			today := journal.DateOf(a.now())
-			qs := func(tip, k int) []string {
-				t, _ := a.pack.Tip(tip)
-				return t.QuestionsFor(k)
+			text, err := report.SampleText(a.lang, a.pack)
+			if err != nil {
+				return err
 			}
-			if err := journal.Sample(journal.NewStore(dir), today.AddDays(-1), days, a.pack.Count(), qs); err != nil {
+			if err := journal.Sample(journal.NewStore(dir), today.AddDays(-1), days, a.pack.Count(), text); err != nil {
 				return fmt.Errorf("%s: %w", dir, err)
 			}
 			fmt.Fprintln(a.stdout, a.lang.T("cli.demo_written", "Days", days, "Dir", dir))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,8 +11,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"filippo.io/age"
 	"github.com/rogpeppe/go-internal/testscript"
@@ -49,6 +52,10 @@ func TestScripts(t *testing.T) {
 			"mode":        cmdMode,
 			"agedecrypt":  cmdAgeDecrypt,
 			"onlyentries": cmdOnlyEntries,
+			"checkedin":   cmdCheckedIn,
+			"brokenday":   cmdBrokenDay,
+			"jrnlgen":     cmdJrnlGen,
+			"jrnlcheck":   cmdJrnlCheck,
 		},
 	})
 }
@@ -248,4 +255,148 @@ func cmdAgeDecrypt(ts *testscript.TestScript, neg bool, args []string) {
 	out, err := io.ReadAll(r)
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o600))
+}
+
+// checkedin N... writes a check-in in the journal for each day N days
+// before today (0 is today), for the commands that go by the real clock.
+func cmdCheckedIn(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: checkedin N...")
+	}
+	store := journal.NewStore(ts.Getenv("TILLIT_JOURNAL"))
+	today := journal.DateOf(time.Now())
+	for _, a := range args {
+		n, err := strconv.Atoi(a)
+		if err != nil {
+			ts.Fatalf("checkedin: %v", err)
+		}
+		d := today.AddDays(-n)
+		e := journal.NewEntry(store.DayPath(d), d)
+		journal.CheckIn{Date: d, Tip: 1 + n%14}.ApplyTo(e)
+		ts.Check(store.Save(e))
+	}
+}
+
+// brokenday N writes an entry tillit cannot parse N days before today.
+func cmdBrokenDay(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: brokenday N")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	path := journal.NewStore(ts.Getenv("TILLIT_JOURNAL")).DayPath(journal.DateOf(time.Now()).AddDays(-n))
+	ts.Check(os.MkdirAll(filepath.Dir(path), 0o700))
+	ts.Check(os.WriteFile(path, []byte("---\ntip: [1\n---\n"), 0o600))
+}
+
+// genEntry is one entry of a made-up jrnl journal.
+type genEntry struct {
+	day          time.Time
+	hour, minute int
+	title, body  string
+	starred      bool
+}
+
+// genJrnl makes n jrnl entries over 300 days of 2025: some days get two,
+// each at its own time; titles end in ?, ! or nothing; bodies run over
+// several lines and paragraphs, with æøå, @names and #tags; every fiftieth
+// entry is starred.
+func genJrnl(n int) []genEntry {
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	titles := []string{"Dag %d: hvorfor gikk det så bra?", "Dag %d – for en dag!", "Dag %d med @Kari og #turnus", "Dag %d: «Tillit» – é, ø, å, ß, 😊?!"}
+	var out []genEntry
+	for i := range n {
+		body := fmt.Sprintf("Personalmøte med @Per_Olav. Vi snakket om #medvirkning.\nLinje to: ÆØÅ æøå ÄÖ äö.\n\nAvsnitt %d, med en [[lenke]] og `kode`.", i)
+		if i%3 == 0 {
+			body = ""
+		}
+		out = append(out, genEntry{
+			day:  start.AddDate(0, 0, i*300/n),
+			hour: 6 + i%14, minute: i * 7 % 60,
+			title:   fmt.Sprintf(titles[i%len(titles)], i),
+			body:    body,
+			starred: i%50 == 0,
+		})
+	}
+	return out
+}
+
+// jrnlgen [-json] N FILE writes a jrnl journal of N entries (see genJrnl):
+// the plain-text file jrnl keeps, or with -json what jrnl --export json
+// writes.
+func cmdJrnlGen(ts *testscript.TestScript, neg bool, args []string) {
+	asJSON := len(args) > 0 && args[0] == "-json"
+	if asJSON {
+		args = args[1:]
+	}
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: jrnlgen [-json] N FILE")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	var out []byte
+	if asJSON {
+		type entry struct {
+			Title   string   `json:"title"`
+			Body    string   `json:"body"`
+			Date    string   `json:"date"`
+			Time    string   `json:"time"`
+			Tags    []string `json:"tags"`
+			Starred bool     `json:"starred"`
+		}
+		var doc struct {
+			Tags    map[string]int `json:"tags"`
+			Entries []entry        `json:"entries"`
+		}
+		doc.Tags = map[string]int{}
+		for _, e := range genJrnl(n) {
+			doc.Entries = append(doc.Entries, entry{e.title, e.body, e.day.Format(time.DateOnly),
+				fmt.Sprintf("%02d:%02d", e.hour, e.minute), []string{}, e.starred})
+		}
+		out, err = json.MarshalIndent(doc, "", "  ")
+		ts.Check(err)
+	} else {
+		var b strings.Builder
+		for i, e := range genJrnl(n) {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			fmt.Fprintf(&b, "[%s %02d:%02d] %s", e.day.Format(time.DateOnly), e.hour, e.minute, e.title)
+			if e.starred {
+				b.WriteString(" *")
+			}
+			b.WriteString("\n")
+			if e.body != "" {
+				b.WriteString(e.body + "\n")
+			}
+		}
+		out = []byte(b.String())
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), out, 0o600))
+}
+
+// jrnlcheck N DIR fails unless every entry of genJrnl(N) is a note in the
+// journal at DIR: on its day, under its time, with its text.
+func cmdJrnlCheck(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: jrnlcheck N DIR")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	for _, e := range genJrnl(n) {
+		path := filepath.Join(ts.MkAbs(args[1]), e.day.Format("2006"), e.day.Format("01"), e.day.Format(time.DateOnly)+".md")
+		data, err := os.ReadFile(path)
+		ts.Check(err)
+		text := e.title
+		if e.body != "" {
+			text += "\n" + e.body
+		}
+		if e.starred {
+			text += "\n\n#starred"
+		}
+		note := fmt.Sprintf("\n## %02d:%02d\n\n%s\n", e.hour, e.minute, text)
+		if !bytes.Contains(data, []byte(note)) {
+			ts.Fatalf("%s: no note %q", path, note)
+		}
+	}
 }

@@ -17,7 +17,7 @@ import (
 	"sync"
 )
 
-//go:embed packs/trust/*.yaml article/*.md
+//go:embed packs/trust/*.yaml article/*.md sample/*.yaml
 var files embed.FS
 
 // BuiltinID is the id of the built-in pack. A journal entry without a pack

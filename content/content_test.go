@@ -120,3 +120,15 @@ func TestArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestSampleTextInEveryLanguage(t *testing.T) {
+	for _, lang := range Languages {
+		s, err := Sample(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s.Answers) < 4 || len(s.Commitments) < 4 {
+			t.Errorf("%s: too few sample texts", lang)
+		}
+	}
+}

@@ -44,7 +44,7 @@ func parseAwayFile(path string, data []byte) (*awayFile, error) {
 		return f, nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		f.problem("away", "expected a list of from/to days")
+		f.problem(Problem{Key: "away", Kind: ProblemAwayList}, "expected a list of from/to days")
 		return f, nil
 	}
 	for i, item := range n.Content {
@@ -54,7 +54,7 @@ func parseAwayFile(path string, data []byte) (*awayFile, error) {
 			Reason string `yaml:"reason"`
 		}
 		if err := item.Decode(&raw); err != nil {
-			f.problem("away", "item %d: %v", i+1, err)
+			f.problem(Problem{Key: "away", Kind: ProblemAwayItem, Value: fmt.Sprint(i + 1), Line: item.Line + 1}, "item %d: %v", i+1, err)
 			continue
 		}
 		from, err1 := ParseDate(raw.From)
@@ -63,7 +63,8 @@ func parseAwayFile(path string, data []byte) (*awayFile, error) {
 			to, err2 = from, nil // a single day
 		}
 		if err := errors.Join(err1, err2); err != nil || to.Before(from) {
-			f.problem("away", "item %d (line %d): from and to must be days, from first", i+1, item.Line+1)
+			f.problem(Problem{Key: "away", Kind: ProblemAwayItem, Value: fmt.Sprint(i + 1), Line: item.Line + 1},
+				"item %d (line %d): from and to must be days, from first", i+1, item.Line+1)
 			continue
 		}
 		f.Periods = append(f.Periods, Away{from, to, raw.Reason})

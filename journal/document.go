@@ -51,7 +51,7 @@ func parseDocument(path string, data []byte) (document, error) {
 	d.head, d.body = head, body
 	d.crlf = usesCRLF(data)
 	if !utf8.Valid(data) {
-		d.problem("file", "not valid UTF-8; some characters may show wrongly")
+		d.problem(Problem{Key: "file", Kind: ProblemNotUTF8}, "not valid UTF-8; some characters may show wrongly")
 	}
 	if d.crlf {
 		// The body is read with plain newlines; render writes CRLF again.
@@ -101,9 +101,11 @@ func (d *document) render(frontChanged bool) ([]byte, error) {
 	return out, nil
 }
 
-// problem records a value tillit cannot use.
-func (d *document) problem(key, format string, args ...any) {
-	d.Problems = append(d.Problems, Problem{key, fmt.Sprintf(format, args...)})
+// problem records a value tillit cannot use; the reason in English is
+// format filled with args.
+func (d *document) problem(p Problem, format string, args ...any) {
+	p.Reason = fmt.Sprintf(format, args...)
+	d.Problems = append(d.Problems, p)
 }
 
 // The readers below take a key's value, report what they cannot use as a
@@ -115,7 +117,7 @@ func (d *document) scalar(key string) (*yaml.Node, bool) {
 		return nil, false
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.problem(key, "expected a single value, found a %s", kindName(n))
+		d.problem(Problem{Key: key, Kind: ProblemNotSingle}, "expected a single value, found a %s", kindName(n))
 		return nil, false
 	}
 	return n, true
@@ -128,11 +130,12 @@ func (d *document) number(key string, lo, hi int) int {
 	}
 	var v int
 	if n.Tag != "!!int" || n.Decode(&v) != nil {
-		d.problem(key, "expected a whole number from %d to %d, found %q", lo, hi, n.Value)
+		d.problem(Problem{Key: key, Kind: ProblemNotNumber, Value: n.Value, Min: lo, Max: hi},
+			"expected a whole number from %d to %d, found %q", lo, hi, n.Value)
 		return 0
 	}
 	if v < lo || v > hi {
-		d.problem(key, "%d is outside %d–%d", v, lo, hi)
+		d.problem(Problem{Key: key, Kind: ProblemOutOfRange, Value: n.Value, Min: lo, Max: hi}, "%d is outside %d–%d", v, lo, hi)
 		return 0
 	}
 	return v
@@ -153,9 +156,18 @@ func (d *document) date(key string) Date {
 	}
 	v, err := ParseDate(n.Value)
 	if err != nil {
-		d.problem(key, "%v", err)
+		d.problem(Problem{Key: key, Kind: dateProblem(n.Value), Value: n.Value}, "%v", err)
 	}
 	return v
+}
+
+// dateProblem tells a date written the wrong way from one that has the
+// right shape but is no day (2026-02-30).
+func dateProblem(s string) string {
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		return ProblemNoSuchDay
+	}
+	return ProblemNotDate
 }
 
 func (d *document) boolean(key string) bool {
@@ -165,7 +177,7 @@ func (d *document) boolean(key string) bool {
 	}
 	var v bool
 	if n.Tag != "!!bool" || n.Decode(&v) != nil {
-		d.problem(key, "expected true or false, found %q", n.Value)
+		d.problem(Problem{Key: key, Kind: ProblemNotBool, Value: n.Value}, "expected true or false, found %q", n.Value)
 	}
 	return v
 }
@@ -187,7 +199,7 @@ func (d *document) words(key string) []string {
 	case yaml.ScalarNode:
 		out = strings.FieldsFunc(n.Value, func(r rune) bool { return r == ',' || r == ' ' })
 	default:
-		d.problem(key, "expected a list of words")
+		d.problem(Problem{Key: key, Kind: ProblemNotList}, "expected a list of words")
 	}
 	return out
 }
@@ -213,6 +225,6 @@ func (d *document) lines(key string) []string {
 		}
 		return nil
 	}
-	d.problem(key, "expected a list")
+	d.problem(Problem{Key: key, Kind: ProblemNotList}, "expected a list")
 	return nil
 }

@@ -46,10 +46,35 @@ type Meta struct {
 
 // Problem is something wrong in a file that tillit can still read: a value
 // of the wrong type or out of range. The value is ignored, the file is kept.
+// Reason says it in English; Kind and the fields after it let an interface
+// say it in the user's language.
 type Problem struct {
 	Key    string
 	Reason string
+	Kind   string // one of the Problem* kinds
+	Value  string // the value as written (for an away.md item: its number)
+	Want   string // ProblemDiffers: what the file name says
+	Min    int    // ProblemNotNumber, ProblemOutOfRange: the range
+	Max    int
+	Line   int // ProblemAwayItem: the line of the item
 }
+
+// The kinds of Problem.
+const (
+	ProblemNotSingle  = "not_single"        // a list or a set of keys where one value belongs
+	ProblemNotNumber  = "not_number"        // not a whole number (Min–Max wanted)
+	ProblemOutOfRange = "out_of_range"      // a number outside Min–Max
+	ProblemNotDate    = "not_date"          // not written as YYYY-MM-DD
+	ProblemNoSuchDay  = "no_such_day"       // YYYY-MM-DD, but not a day (2026-02-30)
+	ProblemNotWeek    = "not_week"          // not a week such as 2026-W48
+	ProblemNotBool    = "not_bool"          // not true or false
+	ProblemNotList    = "not_list"          // not a list
+	ProblemNotOneOf   = "not_one_of"        // not done, partly or not
+	ProblemDiffers    = "differs_from_name" // the date or week differs from the file name
+	ProblemNotUTF8    = "not_utf8"          // the file is not valid UTF-8
+	ProblemAwayList   = "away_not_list"     // away: is not a list of stretches
+	ProblemAwayItem   = "away_item"         // an away item without a valid from and to
+)
 
 func (p Problem) String() string { return p.Key + ": " + p.Reason }
 
@@ -86,7 +111,8 @@ func ParseEntry(path string, data []byte) (*Entry, error) {
 	// reported, and set right when tillit next writes the entry.
 	if d, ok := dateFromFileName(path); ok {
 		if !e.Date.IsZero() && e.Date != d {
-			e.problem("date", "%s differs from the file name (%s)", e.Date, d)
+			e.problem(Problem{Key: "date", Kind: ProblemDiffers, Value: e.Date.String(), Want: d.String()},
+				"%s differs from the file name (%s)", e.Date, d)
 		}
 		e.Date = d
 	}
@@ -108,7 +134,7 @@ func (e *Entry) decodeMeta() {
 		if v.Valid() {
 			e.Followup = v
 		} else {
-			d.problem("followup", "%q is not one of done, partly, not", string(v))
+			d.problem(Problem{Key: "followup", Kind: ProblemNotOneOf, Value: string(v)}, "%q is not one of done, partly, not", string(v))
 		}
 	}
 	e.FollowupOf = d.date("followup_of")
@@ -117,7 +143,7 @@ func (e *Entry) decodeMeta() {
 		if v.Valid() {
 			e.Outcome = v
 		} else {
-			d.problem("outcome", "%q is not one of done, partly, not", string(v))
+			d.problem(Problem{Key: "outcome", Kind: ProblemNotOneOf, Value: string(v)}, "%q is not one of done, partly, not", string(v))
 		}
 	}
 	e.OutcomeNote = d.text("outcome_note")

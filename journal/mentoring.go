@@ -60,7 +60,8 @@ func ParseMentoring(path string, data []byte) (*Mentoring, error) {
 	if mm := mentoringFile.FindStringSubmatch(filepath.Base(path)); mm != nil {
 		if day, err := ParseDate(mm[1] + "-" + mm[2] + "-" + mm[3]); err == nil {
 			if !m.Date.IsZero() && m.Date != day {
-				d.problem("date", "%s differs from the file name (%s)", m.Date, day)
+				d.problem(Problem{Key: "date", Kind: ProblemDiffers, Value: m.Date.String(), Want: day.String()},
+					"%s differs from the file name (%s)", m.Date, day)
 			}
 			m.Date = day
 		}

@@ -55,7 +55,7 @@ func ParseReflection(path string, data []byte) (*Reflection, error) {
 	if v := d.text("week"); v != "" {
 		w, err := ParseWeek(v)
 		if err != nil {
-			d.problem("week", "%v", err)
+			d.problem(Problem{Key: "week", Kind: ProblemNotWeek, Value: v}, "%v", err)
 		}
 		r.Week = w
 	}
@@ -67,7 +67,8 @@ func ParseReflection(path string, data []byte) (*Reflection, error) {
 	r.orig.MentorQuestions = slices.Clone(r.MentorQuestions)
 	if w, ok := weekFromFileName(path); ok {
 		if r.Week != (Week{}) && r.Week != w {
-			d.problem("week", "%s differs from the file name (%s)", r.Week, w)
+			d.problem(Problem{Key: "week", Kind: ProblemDiffers, Value: r.Week.String(), Want: w.String()},
+				"%s differs from the file name (%s)", r.Week, w)
 		}
 		r.Week = w
 	}

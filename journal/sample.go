@@ -6,43 +6,71 @@ import (
 	"path/filepath"
 )
 
+// SampleText is what a sample journal says, in one language.
+type SampleText struct {
+	Answers, Notes, Commitments        []string
+	WentWell, Learned, MentorQuestions []string
+	WentWellHeading, LearnedHeading    string
+	FocusHeading, MentorHeading        string
+	Questions                          func(tip, k int) []string // the questions of the k-th check-in on tip
+	TipTitle                           func(tip int) string
+}
+
 // Sample writes a journal of days check-ins ending on end, as a manager
 // might keep it: the tips in order, ratings and energy, commitments and
 // their follow-ups, a note now and then, and a weekly reflection each
-// Sunday. questions gives the questions of the k-th check-in on a tip.
-// It is for a first look at tillit and for measuring it on a large
-// journal; it writes over nothing that exists.
-func Sample(s *Store, end Date, days, tips int, questions func(tip, k int) []string) error {
+// Sunday. It is for a first look at tillit and for measuring it on a large
+// journal; it writes over nothing that exists. The files are made as the
+// check-in and the reflection make them.
+func Sample(s *Store, end Date, days, tips int, text SampleText) error {
 	start := end.AddDays(-(days - 1))
 	times := map[int]int{}
+	pick := func(list []string, i int) string { return list[i%len(list)] }
 	for i := range days {
 		d := start.AddDays(i)
 		tip := i%tips + 1
-		qs := questions(tip, times[tip])
-		times[tip]++
-		text := fmt.Sprintf("---\ndate: %s\ntip: %d\nrating: %d\nenergy: %d\ncommitment: Spør teamet hva som hjelper dem mest i uke %d\n", d, tip, i%5+1, (i+2)%5+1, i%52+1)
+		c := CheckIn{Date: d, Tip: tip, Rating: i%5 + 1, Energy: (i+2)%5 + 1, Commitment: pick(text.Commitments, i)}
 		if i > 0 {
-			text += fmt.Sprintf("followup: %s\nfollowup_of: %s\n", []string{"done", "partly", "not"}[i%3], d.AddDays(-1))
+			c.Followup, c.FollowupOf = []Followup{FollowupDone, FollowupPartly, FollowupNot}[i%3], d.AddDays(-1)
 		}
-		text += "---\n"
-		for j, q := range qs {
-			text += fmt.Sprintf("\n## %s\n\nDenne uken merket jeg det på personalmøtet: vi brukte tid på det som ikke hjelper brukerne. Neste gang spør jeg først hva de trenger (%d).\n", q, j+1)
+		for j, q := range text.Questions(tip, times[tip]) {
+			c.Answers = append(c.Answers, Answer{Question: q, Text: pick(text.Answers, 3*i+j)})
 		}
+		times[tip]++
+		e := NewEntry(s.DayPath(d), d)
+		c.ApplyTo(e)
 		if i%7 == 3 {
-			text += "\n## 14:05\n\nKort prat med Kari om turnusen. #turnus\n"
+			e.Body.SetAnswer("14:05", pick(text.Notes, i/7), false)
 		}
-		if err := writeNew(s.DayPath(d), text); err != nil {
+		if err := writeRendered(e.Path, e.Render); err != nil {
 			return err
 		}
-		if d.Weekday() == 0 {
-			w := WeekOf(d)
-			r := fmt.Sprintf("---\nweek: %s\nfocus_tip: %d\nmentor_questions:\n  - Hvordan gir jeg slipp uten å slippe ansvaret?\n---\n\n## Hva gikk bra?\n\nPersonalmøtet.\n\n## Hva lærte jeg?\n\nÅ spørre før jeg svarer.\n", w, tip%tips+1)
-			if err := writeNew(s.ReflectionPath(w), r); err != nil {
-				return err
-			}
+		if d.Weekday() != 0 {
+			continue
+		}
+		w := WeekOf(d)
+		r := NewReflection(s.ReflectionPath(w), w)
+		r.Body.SetAnswer(text.WentWellHeading, pick(text.WentWell, w.Number), false)
+		r.Body.SetAnswer(text.LearnedHeading, pick(text.Learned, w.Number), false)
+		focus := tip%tips + 1
+		r.FocusTip = focus
+		r.Body.SetAnswer(text.FocusHeading, fmt.Sprintf("%d · %s", focus, text.TipTitle(focus)), false)
+		q := pick(text.MentorQuestions, w.Number)
+		r.MentorQuestions = []string{q}
+		r.Body.SetAnswer(text.MentorHeading, "- "+q, false)
+		if err := writeRendered(r.Path, r.Render); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+func writeRendered(path string, render func() ([]byte, error)) error {
+	data, err := render()
+	if err != nil {
+		return err
+	}
+	return writeNew(path, string(data))
 }
 
 // writeNew writes a file that must not exist yet, private like every file

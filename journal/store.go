@@ -109,17 +109,38 @@ func (s *Store) checkUnchangedDoc(d *document) error {
 // the entry if needed. Every byte already in the file stays where it is. A
 // private note goes between private markers.
 func (s *Store) AppendNote(d Date, at time.Time, text string, private bool) error {
+	_, err := s.appendNote(d, at, text, private, false)
+	return err
+}
+
+// AppendNoteOnce is AppendNote, unless the day's entry has a note with the
+// same time and text already: then it writes nothing and returns false. So
+// bringing the same notes in twice adds each only once.
+func (s *Store) AppendNoteOnce(d Date, at time.Time, text string, private bool) (bool, error) {
+	return s.appendNote(d, at, text, private, true)
+}
+
+func (s *Store) appendNote(d Date, at time.Time, text string, private, once bool) (added bool, err error) {
 	text = trimBlankLines(safeText(text))
 	if text == "" {
-		return errors.New("the note is empty")
+		return false, errors.New("the note is empty")
 	}
-	return s.withLock(s.DayPath(d), func() error {
+	heading := at.Format("15:04")
+	err = s.withLock(s.DayPath(d), func() error {
 		e, err := s.Load(d)
 		if err != nil {
 			return err
 		}
+		if once {
+			for _, b := range e.Body.Blocks {
+				if b.IsNote() && b.Heading == heading && b.Text == text {
+					return nil
+				}
+			}
+		}
+		added = true
 		if !e.OnDisk() {
-			e.Body.Blocks = append(e.Body.Blocks, Block{Heading: at.Format("15:04"), Text: text, Private: private})
+			e.Body.Blocks = append(e.Body.Blocks, Block{Heading: heading, Text: text, Private: private})
 			e.Body.edited = true
 			data, err := e.Render()
 			if err != nil {
@@ -129,6 +150,7 @@ func (s *Store) AppendNote(d Date, at time.Time, text string, private bool) erro
 		}
 		return s.write(e.Path, appendNote(e, at, text, private))
 	})
+	return added && err == nil, err
 }
 
 func appendNote(e *Entry, at time.Time, text string, private bool) []byte {

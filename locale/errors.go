@@ -2,6 +2,7 @@ package locale
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"syscall"
 
@@ -10,12 +11,14 @@ import (
 
 // Describe says what went wrong in the user's language, for the errors the
 // journal explains in kinds (a file it cannot parse, a file changed on disk,
-// a file it could not write); any other error is told as it is.
+// a file it could not write, a jrnl journal it cannot read); any other
+// error is told as it is.
 func (c *Catalog) Describe(err error) string {
 	var (
 		pe *journal.ParseError
 		ce *journal.ConflictError
 		we *journal.WriteError
+		je *journal.JrnlError
 	)
 	switch {
 	case errors.As(err, &pe):
@@ -24,6 +27,8 @@ func (c *Catalog) Describe(err error) string {
 		return ce.Path + ": " + c.T("parse.conflict")
 	case errors.As(err, &we):
 		return c.T(writeReason(we.Err), "Path", we.Path, "Err", innermost(we.Err).Error())
+	case errors.As(err, &je):
+		return fmt.Sprintf("%s:%d: %s", je.Path, je.Line, c.T("jrnl."+je.Kind, "Value", je.Value, "Quoted", c.Quote(je.Value)))
 	}
 	return err.Error()
 }

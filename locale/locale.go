@@ -180,6 +180,12 @@ func (c *Catalog) LongDate(year int, month time.Month, day int) string {
 	return c.T("date.long", "Weekday", c.Weekday(wd), "Day", day, "Month", c.Month(month), "Year", year)
 }
 
+// ShortDate writes a day in little room: "fr 27. nov. 2026".
+func (c *Catalog) ShortDate(year int, month time.Month, day int) string {
+	wd := time.Date(year, month, day, 12, 0, 0, 0, time.UTC).Weekday()
+	return c.T("date.short", "Weekday", c.WeekdayShort(wd), "Day", day, "Month", c.T("date.month_short."+monthIDs[month]), "Year", year)
+}
+
 // DayMonth writes a day without the year: "fredag 27. november".
 func (c *Catalog) DayMonth(year int, month time.Month, day int) string {
 	wd := time.Date(year, month, day, 12, 0, 0, 0, time.UTC).Weekday()

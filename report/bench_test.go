@@ -5,6 +5,7 @@ import (
 
 	"tillit/content"
 	"tillit/journal"
+	"tillit/locale"
 )
 
 // BenchmarkExportMarkdown exports ten years (3,650 daily entries, already
@@ -12,9 +13,11 @@ import (
 func BenchmarkExportMarkdown(b *testing.B) {
 	root := b.TempDir()
 	end := journal.Date{Year: 2026, Month: 11, Day: 27}
-	pack := content.MustBuiltin("nb")
-	qs := func(tip, k int) []string { t, _ := pack.Tip(tip); return t.QuestionsFor(k) }
-	if err := journal.Sample(journal.NewStore(root), end, 3650, 14, qs); err != nil {
+	text, err := SampleText(locale.New("nb"), content.MustBuiltin("nb"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := journal.Sample(journal.NewStore(root), end, 3650, 14, text); err != nil {
 		b.Fatal(err)
 	}
 	j := journal.NewStore(root).Read()

@@ -28,16 +28,42 @@ func (o Options) t(id string, pairs ...any) string { return o.Lang.T(id, pairs..
 // Packs returns a PackOf for Options: the pack in use, the built-in one, or
 // one of the user's, in lang.
 func Packs(lang string, inUse *content.Pack, user []*content.Pack) func(id string) *content.Pack {
+	// Remembered: a journal of years asks for the same few packs
+	// thousands of times.
+	seen := map[string]*content.Pack{}
 	return func(id string) *content.Pack {
 		if inUse != nil && id == inUse.ID {
 			return inUse
 		}
+		if p, ok := seen[id]; ok {
+			return p
+		}
 		p, err := content.Choose(id, lang, user)
 		if err != nil {
-			return nil
+			p = nil
 		}
+		seen[id] = p
 		return p
 	}
+}
+
+// Labels are what an item of the journal is known by besides its text, for
+// search and the journal's filter: its date as the reader writes it, the
+// title of its tip, what sort of file it is.
+func Labels(it *journal.Item, o Options) []string {
+	d := it.Date
+	out := []string{o.longDate(d), o.Lang.ShortDate(d.Year, d.Month, d.Day)}
+	switch it.Kind {
+	case journal.KindWeek:
+		out = append(out, o.t("journal.week", "N", it.Week.Number), it.Week.String())
+	case journal.KindMentoring:
+		out = append(out, o.t("journal.mentoring"))
+	default:
+		if title := o.tipTitle(it.Pack, it.Tip); it.Tip > 0 && title != "" {
+			out = append(out, title)
+		}
+	}
+	return out
 }
 
 // tipTitle names tip n of pack id.

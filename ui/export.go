@@ -360,7 +360,7 @@ func (m *exportModel) help() bindings {
 	one := func(short ...key.Binding) bindings { return bindings{short: short, full: [][]key.Binding{short}} }
 	switch {
 	case m.confirm:
-		return one(shown("j/y", "export.overwrite"), shown("…", "key.no"))
+		return one(withDesc(k.Yes, t("export.overwrite")), shown("…", "key.no"))
 	case m.inText():
 		return one(shown("enter", "key.next"), shown("esc", "key.done_typing"))
 	}

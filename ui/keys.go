@@ -24,6 +24,12 @@ type KeyMap struct {
 
 	Mentoring key.Binding
 	Export    key.Binding
+	Journal   key.Binding
+
+	// Journal.
+	Filter key.Binding
+	Edit   key.Binding
+	Delete key.Binding
 
 	// Check-in.
 	LastTime key.Binding
@@ -85,6 +91,11 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		Toggle:    b("key.toggle", "space", "x"),
 		Mentoring: b("key.mentoring", "m"),
 		Export:    b("key.export", "e"),
+		Journal:   b("key.journal", "j"),
+
+		Filter: b("key.filter", "/"),
+		Edit:   b("key.edit_file", "e"),
+		Delete: b("key.delete", "d"),
 
 		Switch: b("key.switch", "tab"),
 
@@ -116,7 +127,7 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		// x, and x again to be sure: a letter words rarely hold, so typing
 		// on this screen by mistake throws nothing away.
 		Discard: b("key.discard", "x"),
-		Yes:     b("key.yes", "y", "j"),
+		Yes:     b("key.yes", "y"),
 		No:      b("key.no", "n", "esc"),
 	}
 	k.Left.SetHelp("←/h", t.T("key.left"))
@@ -126,7 +137,12 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 	k.Rate.SetHelp("1–5", t.T("key.rate"))
 	k.NoEnergy.SetHelp("-", t.T("key.no_energy"))
 	k.Resume.SetHelp("r", t.T("key.resume"))
-	k.Yes.SetHelp("j/y", t.T("key.yes"))
+	if t.Lang() != "en" {
+		// ja: Norwegian and Swedish say yes with j. In English j only
+		// moves down, and must never confirm a delete by chance.
+		k.Yes = b("key.yes", "j", "y")
+		k.Yes.SetHelp("j/y", t.T("key.yes"))
+	}
 	k.No.SetHelp("n", t.T("key.no"))
 	return k
 }
@@ -140,3 +156,9 @@ type bindings struct {
 
 func (b bindings) ShortHelp() []key.Binding  { return b.short }
 func (b bindings) FullHelp() [][]key.Binding { return b.full }
+
+// withDesc returns b with its keys and another description.
+func withDesc(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}

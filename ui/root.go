@@ -14,6 +14,7 @@ import (
 	"tillit/content"
 	"tillit/journal"
 	"tillit/locale"
+	"tillit/report"
 )
 
 // Smallest window tillit lays out; below it, it asks for a larger one.
@@ -152,7 +153,7 @@ func New(o Options) *Model {
 // Init asks the terminal for its background (without waiting for it: some
 // never answer) and loads the journal.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx)}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx), emptyTrash(m.ctx), checkJournal(m.ctx)}
 	switch {
 	case m.opts.Read:
 		cmds = append(cmds, m.push(newReader(m.ctx)))
@@ -218,6 +219,42 @@ func loadJournal(ctx *Context) tea.Cmd {
 			j.Problems = append(j.Problems, err)
 		}
 		return journalLoadedMsg{state: journalState{Journal: j, drafts: drafts}}
+	}
+}
+
+// checkedMsg says how many things tillit doctor would report.
+type checkedMsg struct{ findings int }
+
+// checkJournal runs the doctor's checks in the background, for the warning
+// on Today. It only reads.
+func checkJournal(ctx *Context) tea.Cmd {
+	store, lang, pack, packs := ctx.Store, ctx.Lang.Lang(), ctx.Pack, ctx.Packs
+	return func() tea.Msg {
+		packOf := report.Packs(lang, pack, packs)
+		c, err := store.Doctor(func(id string) int {
+			if id == "" {
+				id = content.BuiltinID
+			}
+			if p := packOf(id); p != nil {
+				return p.Count()
+			}
+			return 0
+		})
+		if err != nil {
+			return nil // Today already says when the journal cannot be read
+		}
+		return checkedMsg{len(c.Findings)}
+	}
+}
+
+// emptyTrash removes what was deleted more than a month ago. It is
+// housekeeping: when it fails, the trash is only fuller, and the next
+// start tries again.
+func emptyTrash(ctx *Context) tea.Cmd {
+	store, now := ctx.Store, ctx.Now()
+	return func() tea.Msg {
+		_ = store.EmptyTrash(now)
+		return nil
 	}
 }
 
@@ -288,7 +325,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Batch(cmds...)
 	case reloadJournalMsg:
-		return m, loadJournal(m.ctx)
+		return m, tea.Batch(loadJournal(m.ctx), checkJournal(m.ctx))
+	case checkedMsg:
+		m.today.doctor = msg.findings
+		return m, nil
 
 	case startReadMsg:
 		return m, m.push(newReader(m.ctx))
@@ -322,7 +362,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			rv.flash = m.ctx.T("review.reflection_saved", "Path", msg.r.Path)
 		}
 		return m, cmd
-	case leaveReaderMsg, leaveReviewMsg, leaveInsightsMsg, leaveReflectionMsg, leaveExportMsg:
+	case startJournalMsg:
+		return m, m.push(newJournal(m.ctx))
+	case leaveReaderMsg, leaveReviewMsg, leaveInsightsMsg, leaveReflectionMsg, leaveExportMsg, leaveJournalMsg:
 		return m, m.pop()
 	case startExportMsg:
 		return m, m.push(newExport(m.ctx))

@@ -32,8 +32,11 @@ type todayModel struct {
 	open       *journal.Entry // the commitment to follow up
 	draft      bool           // an unfinished check-in of today is waiting
 	unreadable []error
-	loaded     bool
-	flash      string // one line about what just happened
+	// doctor is how many things tillit doctor would report (0 until it has
+	// looked).
+	doctor int
+	loaded bool
+	flash  string // one line about what just happened
 }
 
 // dayMark is one day of the week strip.
@@ -145,6 +148,8 @@ func (m *todayModel) Update(msg tea.Msg) tea.Cmd {
 			return func() tea.Msg { return startMentoringMsg{day} }
 		case key.Matches(msg, k.Export):
 			return func() tea.Msg { return startExportMsg{} }
+		case key.Matches(msg, k.Journal):
+			return func() tea.Msg { return startJournalMsg{} }
 		}
 	}
 	return nil
@@ -162,7 +167,7 @@ func (m *todayModel) help() bindings {
 	if !m.checkedIn() {
 		short = append(short, k.ChooseTip)
 	}
-	short = append(short, k.Read, k.Review, k.Insights, k.Export, k.Mentoring, k.Quit)
+	short = append(short, k.Read, k.Review, k.Journal, k.Insights, k.Export, k.Mentoring, k.Quit)
 	return bindings{short: short, full: [][]key.Binding{short}}
 }
 
@@ -234,6 +239,9 @@ func (m *todayModel) layout(compact int) string {
 		if compact == 0 && why != "" {
 			rows = append(rows, st.Faint.Width(inner).PaddingLeft(5).Render(why))
 		}
+	}
+	if len(m.unreadable) == 0 && m.doctor > 0 {
+		rows = append(rows, "   "+st.Warning.Render(truncate("⚠ "+ctx.Lang.N("today.doctor", m.doctor), inner)))
 	}
 	if m.flash != "" {
 		rows = append(rows, "   "+st.Success.Render(truncate(m.flash, inner)))

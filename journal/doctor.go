@@ -1,0 +1,463 @@
+package journal
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Finding is one thing the doctor found in the journal folder: a file that
+// cannot be read, a value that is wrong, a file where none belongs, too open
+// permissions, a sync conflict, a symbolic link. Detail says it in English;
+// Kind and the fields after it let an interface say it in the user's
+// language.
+type Finding struct {
+	Path   string // the file or folder
+	Kind   string // one of the Find* kinds
+	Detail string // what is wrong, in English
+
+	Err     error       // FindUnparseable (a *ParseError), FindUnreadable
+	Problem Problem     // FindValue
+	Mode    fs.FileMode // FindPermissions: the permissions found
+	Want    fs.FileMode // FindPermissions: the widest tillit expects
+	// Other is, for FindMisplaced, the folder the file belongs in (as
+	// 2026/11/); for FindConflict, the name of the file the copy belongs to;
+	// for FindSymlink, where the link points.
+	Other string
+	// Missing is set for a conflict copy whose file is gone, and for a link
+	// that points at nothing.
+	Missing bool
+	// Outside is set for a link that points outside the journal.
+	Outside bool
+	// Folder is set when Path is a folder; Special, when it is neither a
+	// folder nor a plain file (a pipe, a socket, a device).
+	Folder, Special bool
+}
+
+// The kinds of Finding.
+const (
+	FindUnparseable = "unparseable" // tillit will not write it: Err says why
+	FindUnreadable  = "unreadable"  // the file or folder cannot be read: Err
+	FindValue       = "value"       // a value in the front matter: Problem
+	FindStray       = "stray"       // not a journal file, or not where tillit looks
+	FindMisplaced   = "misplaced"   // a journal file in the wrong folder: Other
+	FindNoSuchDay   = "no_such_day" // named like a day or week that does not exist
+	FindPermissions = "permissions" // readable by others: Mode, Want
+	FindConflict    = "conflict"    // a Syncthing conflict copy of Other
+	FindSymlink     = "symlink"     // a symbolic link to Other; not followed
+)
+
+func (f Finding) String() string { return f.Path + ": " + f.Detail }
+
+// Checkup is what the doctor found.
+type Checkup struct {
+	Files    int // the journal files read
+	Findings []Finding
+}
+
+// Doctor looks at every file and folder of the journal, except the hidden
+// ones (.git, .obsidian, .stfolder, .tillit: those belong to the user's
+// tools and to tillit's own bookkeeping), and reports what is wrong. It only
+// reads: nothing is written, created or changed, and symbolic links are
+// never followed.
+//
+// tips says how many tips the pack with an id has ("" is the built-in
+// pack), or 0 for a pack it does not know, whose tip numbers are then not
+// checked.
+//
+// The error is for a journal folder that cannot be read at all; a journal
+// that does not exist yet is healthy.
+func (s *Store) Doctor(tips func(pack string) int) (*Checkup, error) {
+	d := &doctor{root: filepath.Clean(s.Root), tips: tips}
+	info, err := os.Stat(d.root)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &Checkup{}, nil
+	case err != nil:
+		return nil, fmt.Errorf("read %s: %w", d.root, err)
+	case !info.IsDir():
+		return nil, fmt.Errorf("%s: the journal is a file, not a folder", d.root)
+	}
+	d.realRoot, err = filepath.EvalSymlinks(d.root)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", d.root, err)
+	}
+	d.permissions(d.root, info)
+	if err := d.walkRoot(); err != nil {
+		return nil, err
+	}
+	d.parseAll()
+	// One file's findings together, the files in the order of their paths.
+	slices.SortStableFunc(d.found, func(a, b Finding) int { return strings.Compare(a.Path, b.Path) })
+	return &Checkup{Files: len(d.files), Findings: d.found}, nil
+}
+
+type doctor struct {
+	root, realRoot string
+	tips           func(string) int
+	files          []doctorFile
+	found          []Finding
+}
+
+// doctorFile is a journal file waiting to be read.
+type doctorFile struct {
+	path string
+	kind int // fileEntry, fileReflection, fileMentoring or fileAway
+}
+
+const fileAway = fileMentoring + 1
+
+func (d *doctor) add(f Finding) { d.found = append(d.found, f) }
+
+// walkRoot looks at the root: year folders and away.md belong there.
+func (d *doctor) walkRoot() error {
+	items, err := os.ReadDir(d.root)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", d.root, err)
+	}
+	for _, item := range items {
+		name := item.Name()
+		path := filepath.Join(d.root, name)
+		info, ok := d.look(path, item)
+		if !ok {
+			continue
+		}
+		switch {
+		case info.IsDir() && yearDir.MatchString(name):
+			d.walkYear(path, name)
+		case info.Mode().IsRegular() && name == AwayFileName:
+			d.files = append(d.files, doctorFile{path, fileAway})
+		default:
+			d.stray(path, info, "", "")
+		}
+	}
+	return nil
+}
+
+// walkYear looks at a year folder: month folders and the weekly
+// reflections of the ISO week-year belong there.
+func (d *doctor) walkYear(dir, year string) {
+	items, err := os.ReadDir(dir)
+	if err != nil {
+		d.add(Finding{Path: dir, Kind: FindUnreadable, Err: err, Folder: true, Detail: "cannot be read: " + err.Error()})
+		return
+	}
+	for _, item := range items {
+		name := item.Name()
+		path := filepath.Join(dir, name)
+		info, ok := d.look(path, item)
+		if !ok {
+			continue
+		}
+		switch {
+		case info.IsDir() && monthDir.MatchString(name):
+			d.walkMonth(path, year, name)
+		case info.Mode().IsRegular() && reflectionFile.MatchString(name):
+			w, ok := weekFromFileName(name)
+			switch {
+			case !ok:
+				d.add(Finding{Path: path, Kind: FindNoSuchDay, Detail: "there is no such week"})
+			case fmt.Sprintf("%04d", w.Year) != year:
+				d.misplaced(path, fmt.Sprintf("%04d/", w.Year))
+			default:
+				d.files = append(d.files, doctorFile{path, fileReflection})
+			}
+		default:
+			d.stray(path, info, year, "")
+		}
+	}
+}
+
+// walkMonth looks at a month folder: the entries and mentoring notes of its
+// days belong there.
+func (d *doctor) walkMonth(dir, year, month string) {
+	items, err := os.ReadDir(dir)
+	if err != nil {
+		d.add(Finding{Path: dir, Kind: FindUnreadable, Err: err, Folder: true, Detail: "cannot be read: " + err.Error()})
+		return
+	}
+	for _, item := range items {
+		name := item.Name()
+		path := filepath.Join(dir, name)
+		info, ok := d.look(path, item)
+		if !ok {
+			continue
+		}
+		day, kind, named := dayName(name)
+		switch {
+		case !info.Mode().IsRegular() || !named:
+			d.stray(path, info, year, month)
+		case day.IsZero():
+			d.add(Finding{Path: path, Kind: FindNoSuchDay, Detail: "there is no such day in the calendar"})
+		case fmt.Sprintf("%04d", day.Year) != year || fmt.Sprintf("%02d", day.Month) != month:
+			d.misplaced(path, fmt.Sprintf("%04d/%02d/", day.Year, day.Month))
+		default:
+			d.files = append(d.files, doctorFile{path, kind})
+		}
+	}
+}
+
+// dayName reads a name like 2026-11-23.md or 2026-11-23-mentoring.md. named
+// is false for any other name; day is zero for a name of that form that is
+// no day (2026-02-30.md).
+func dayName(name string) (day Date, kind int, named bool) {
+	var m []string
+	if m = mentoringFile.FindStringSubmatch(name); m != nil {
+		kind = fileMentoring
+	} else if m = dayFile.FindStringSubmatch(name); m != nil {
+		kind = fileEntry
+	} else {
+		return Date{}, 0, false
+	}
+	day, _ = ParseDate(m[1] + "-" + m[2] + "-" + m[3])
+	return day, kind, true
+}
+
+// look takes a folder item: hidden ones are left alone entirely; symbolic
+// links and sync conflicts are reported and go no further; the permissions
+// of the rest are checked. It returns the item's own information (never a
+// link's target's) and whether to go on with it.
+func (d *doctor) look(path string, item fs.DirEntry) (fs.FileInfo, bool) {
+	name := item.Name()
+	if strings.HasPrefix(name, ".") {
+		return nil, false
+	}
+	info, err := item.Info() // lstat: a link is not followed
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false // gone since the folder was read
+	}
+	if err != nil {
+		d.add(Finding{Path: path, Kind: FindUnreadable, Err: err, Detail: "cannot be read: " + err.Error()})
+		return nil, false
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		d.symlink(path)
+		return nil, false
+	}
+	d.permissions(path, info)
+	if of, ok := conflictOf(name); ok {
+		f := Finding{Path: path, Kind: FindConflict, Other: of, Folder: info.IsDir()}
+		if _, err := os.Lstat(filepath.Join(filepath.Dir(path), of)); errors.Is(err, fs.ErrNotExist) {
+			f.Missing = true
+			f.Detail = fmt.Sprintf("a Syncthing conflict copy of %s, which is missing: rename the copy to %s", of, of)
+		} else {
+			f.Detail = fmt.Sprintf("a Syncthing conflict copy of %s: merge what differs into %s, then delete the copy", of, of)
+		}
+		d.add(f)
+		return nil, false
+	}
+	return info, true
+}
+
+// conflictOf reads the name of a Syncthing conflict copy,
+// 2026-11-23.sync-conflict-20261124-101010-ABCDEFG.md, and returns the name
+// of the file it is a copy of.
+func conflictOf(name string) (string, bool) {
+	const mark = ".sync-conflict-"
+	i := strings.Index(name, mark)
+	if i <= 0 {
+		return "", false
+	}
+	ext := ""
+	if j := strings.IndexByte(name[i+len(mark):], '.'); j >= 0 {
+		ext = name[i+len(mark)+j:]
+	}
+	return name[:i] + ext, true
+}
+
+// permissions reports a file readable or writable by others than the user,
+// or a folder they may enter: tillit writes 0600 and 0700.
+func (d *doctor) permissions(path string, info fs.FileInfo) {
+	if runtime.GOOS == "windows" {
+		return // no such modes: Go reports 0666 and 0777 there
+	}
+	want := filePerm
+	if info.IsDir() {
+		want = dirPerm
+	}
+	if mode := info.Mode().Perm(); mode&^want != 0 {
+		d.add(Finding{Path: path, Kind: FindPermissions, Mode: mode, Want: want, Folder: info.IsDir(),
+			Detail: fmt.Sprintf("permissions %04o are wider than %04o: tillit doctor --fix-permissions tightens them", mode, want)})
+	}
+}
+
+// symlink reports a symbolic link. tillit reads only plain files and
+// folders, so a link is never followed: one that points outside the journal
+// could lead anywhere.
+func (d *doctor) symlink(path string) {
+	target, err := os.Readlink(path)
+	if err != nil {
+		d.add(Finding{Path: path, Kind: FindUnreadable, Err: err, Detail: "cannot be read: " + err.Error()})
+		return
+	}
+	f := Finding{Path: path, Kind: FindSymlink, Other: target}
+	real, err := filepath.EvalSymlinks(path)
+	switch {
+	case err != nil:
+		f.Missing = true
+		f.Detail = fmt.Sprintf("a symbolic link to %s, which does not exist", target)
+	case !within(d.realRoot, real):
+		f.Outside = true
+		f.Detail = fmt.Sprintf("a symbolic link to %s, outside the journal: not followed", target)
+	default:
+		f.Detail = fmt.Sprintf("a symbolic link to %s: tillit reads only plain files and folders, so it is left out", target)
+	}
+	d.add(f)
+}
+
+// within reports whether path is root or inside it.
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// stray reports something in a place where tillit neither reads nor writes:
+// a journal file in the wrong folder says where it belongs.
+func (d *doctor) stray(path string, info fs.FileInfo, year, month string) {
+	name := info.Name()
+	if info.Mode().IsRegular() {
+		if day, _, ok := dayName(name); ok && !day.IsZero() {
+			want := fmt.Sprintf("%04d/%02d/", day.Year, day.Month)
+			if year+"/"+month+"/" != want {
+				d.misplaced(path, want)
+				return
+			}
+		}
+		if w, ok := weekFromFileName(name); ok && (month != "" || year == "") {
+			d.misplaced(path, fmt.Sprintf("%04d/", w.Year))
+			return
+		}
+	}
+	f := Finding{Path: path, Kind: FindStray, Folder: info.IsDir(), Special: !info.IsDir() && !info.Mode().IsRegular()}
+	switch {
+	case info.IsDir():
+		f.Detail = "a folder tillit does not use: journal folders are years (2026) holding months (01–12)"
+	case info.Mode().IsRegular():
+		f.Detail = "not a journal file: tillit neither reads nor writes it here"
+	default:
+		f.Detail = "not a regular file: tillit neither reads nor writes it here"
+	}
+	d.add(f)
+}
+
+func (d *doctor) misplaced(path, want string) {
+	d.add(Finding{Path: path, Kind: FindMisplaced, Other: want,
+		Detail: fmt.Sprintf("in the wrong folder: its name says it belongs in %s, where tillit looks for it", want)})
+}
+
+// parseAll reads the journal files on every core and reports what the
+// parser found.
+func (d *doctor) parseAll() {
+	results := make([][]Finding, len(d.files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = d.check(d.files[i])
+			}
+		}()
+	}
+	for i := range d.files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, r := range results {
+		d.found = append(d.found, r...)
+	}
+}
+
+// check reads one journal file.
+func (d *doctor) check(f doctorFile) []Finding {
+	data, err := os.ReadFile(f.path)
+	if err != nil {
+		return []Finding{{Path: f.path, Kind: FindUnreadable, Err: err, Detail: "cannot be read: " + err.Error()}}
+	}
+	var (
+		problems []Problem
+		tipKey   string // the key that holds a tip number, if any
+		tip      int
+		pack     string
+	)
+	switch f.kind {
+	case fileEntry:
+		var e *Entry
+		if e, err = ParseEntry(f.path, data); err == nil {
+			problems, tipKey, tip, pack = e.Problems, "tip", e.Tip, e.Pack
+		}
+	case fileReflection:
+		var r *Reflection
+		if r, err = ParseReflection(f.path, data); err == nil {
+			problems, tipKey, tip, pack = r.Problems, "focus_tip", r.FocusTip, r.Pack
+		}
+	case fileMentoring:
+		var m *Mentoring
+		if m, err = ParseMentoring(f.path, data); err == nil {
+			problems = m.Problems
+		}
+	case fileAway:
+		var a *awayFile
+		if a, err = parseAwayFile(f.path, data); err == nil {
+			problems = a.Problems
+		}
+	}
+	if err != nil {
+		return []Finding{{Path: f.path, Kind: FindUnparseable, Err: err, Detail: strings.TrimPrefix(err.Error(), f.path+": ")}}
+	}
+	count := 0
+	if tipKey != "" && d.tips != nil {
+		count = d.tips(pack)
+	}
+	out := make([]Finding, 0, len(problems)+1)
+	for _, p := range problems {
+		if p.Key == tipKey && p.Kind == ProblemOutOfRange && count > 0 {
+			// The parser knows no packs and allows up to 999: say the
+			// pack's range instead.
+			p.Max = count
+			p.Reason = fmt.Sprintf("%s is outside %d–%d", p.Value, p.Min, p.Max)
+		}
+		out = append(out, Finding{Path: f.path, Kind: FindValue, Problem: p, Detail: p.String()})
+	}
+	if count > 0 && tip > count {
+		p := Problem{Key: tipKey, Kind: ProblemOutOfRange, Value: fmt.Sprint(tip), Min: 1, Max: count,
+			Reason: fmt.Sprintf("%d is outside %d–%d", tip, 1, count)}
+		out = append(out, Finding{Path: f.path, Kind: FindValue, Problem: p, Detail: p.String()})
+	}
+	return out
+}
+
+// FixPermissions takes away what others than the user may do with the file
+// or folder of a FindPermissions finding: 0644 becomes 0600, 0755 becomes
+// 0700, 0444 becomes 0400. Nothing else changes: not the contents, not the
+// user's own bits, not the times. It returns the new permissions.
+func (s *Store) FixPermissions(f Finding) (fs.FileMode, error) {
+	if f.Kind != FindPermissions {
+		return 0, fmt.Errorf("%s: not a finding about permissions", f.Path)
+	}
+	info, err := os.Lstat(f.Path)
+	if err != nil {
+		return 0, fmt.Errorf("set permissions of %s: %w", f.Path, err)
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		return 0, fmt.Errorf("%s: now a symbolic link; left alone", f.Path)
+	}
+	want := filePerm
+	if info.IsDir() {
+		want = dirPerm
+	}
+	mode := info.Mode().Perm() & want
+	special := info.Mode() & (fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	if err := os.Chmod(f.Path, mode|special); err != nil {
+		return 0, fmt.Errorf("set permissions of %s: %w", f.Path, err)
+	}
+	return mode, nil
+}

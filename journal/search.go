@@ -1,0 +1,479 @@
+package journal
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Kind says which sort of file an Item is.
+type Kind int
+
+const (
+	KindDay       Kind = iota // a daily entry: a check-in, or a day of notes
+	KindWeek                  // a weekly reflection
+	KindMentoring             // a mentoring note
+)
+
+// Item is one file of the journal as the journal screen and search see it:
+// what to list, and the text to look for words in.
+type Item struct {
+	Kind    Kind
+	Date    Date // the day; for a weekly reflection, the week's Sunday
+	Week    Week // the week of a reflection
+	Path    string
+	Tip     int    // the tip of a check-in; 0 otherwise
+	Pack    string // the pack the tip counts in; empty for the built-in one
+	Rating  int
+	Private bool // the whole file is private
+	// Commitment is the commitment of a check-in, searched like the text.
+	Commitment string
+	// Lines are the text of the file below the front matter, line by line,
+	// blank lines left out.
+	Lines []Line
+	// Tags are the front matter's tags and every #word of the text, lower
+	// case, each once.
+	Tags []string
+	// Labels are what else the item is known by — its date as the reader
+	// writes it, the tip's title — matched loosely by Match. The caller
+	// fills them: the journal knows no language and no tip titles.
+	Labels []string
+
+	// The file itself: one of these is set.
+	Entry      *Entry
+	Reflection *Reflection
+	Mentoring  *Mentoring
+
+	folded []string // the lines, commitment last, folded for matching
+	plain  []string // the same without accents, made when first needed
+}
+
+// Line is one line of an item's text.
+type Line struct {
+	Text    string
+	Private bool
+	Heading bool // a `##` heading: a question, or a note's time
+}
+
+// First returns the item's first line of written text: not a heading, not a
+// private line. It is what the journal list shows.
+func (it *Item) First() string {
+	for _, l := range it.Lines {
+		if !l.Heading && !l.Private {
+			return l.Text
+		}
+	}
+	return ""
+}
+
+// Items returns every file of the journal, newest first; on one day the
+// mentoring note comes before the entry, and a week's reflection before
+// the days of that week.
+func (j *Journal) Items() []*Item {
+	items := make([]*Item, 0, len(j.Entries)+len(j.Reflections)+len(j.Mentorings))
+	for _, e := range j.Entries {
+		it := &Item{Kind: KindDay, Date: e.Date, Path: e.Path, Tip: e.Tip, Pack: e.Pack, Rating: e.Rating,
+			Private: e.Private, Commitment: e.Commitment, Entry: e}
+		it.fill(&e.document, e.Tags)
+		items = append(items, it)
+	}
+	for w, r := range j.Reflections {
+		it := &Item{Kind: KindWeek, Date: w.Sunday(), Week: w, Path: r.Path, Private: r.Private, Reflection: r}
+		it.fill(&r.document, nil)
+		items = append(items, it)
+	}
+	for _, m := range j.Mentorings {
+		it := &Item{Kind: KindMentoring, Date: m.Date, Path: m.Path, Private: m.Private, Mentoring: m}
+		it.fill(&m.document, nil)
+		items = append(items, it)
+	}
+	sort.SliceStable(items, func(a, b int) bool {
+		if items[a].Date != items[b].Date {
+			return items[b].Date.Before(items[a].Date)
+		}
+		return items[a].Kind > items[b].Kind
+	})
+	return items
+}
+
+func (it *Item) fill(d *document, tags []string) {
+	for _, t := range tags {
+		it.addTag(t)
+	}
+	for _, b := range d.Body.Blocks {
+		private := b.Private || it.Private
+		if b.Heading != "" {
+			it.Lines = append(it.Lines, Line{Text: b.Heading, Private: private, Heading: true})
+		}
+		fence := ""
+		for _, l := range strings.Split(b.Text, "\n") {
+			l = strings.TrimRight(l, " \t\r")
+			if strings.TrimSpace(l) == "" {
+				continue
+			}
+			it.Lines = append(it.Lines, Line{Text: l, Private: private})
+			// A #word in code is code, not a tag.
+			switch {
+			case fence != "":
+				if strings.HasPrefix(strings.TrimSpace(l), fence) {
+					fence = ""
+				}
+			case fenceOpen(l) != "":
+				fence = fenceOpen(l)
+			default:
+				for _, t := range TagsIn(l) {
+					it.addTag(t)
+				}
+			}
+		}
+	}
+}
+
+func (it *Item) addTag(t string) {
+	t = fold(strings.TrimPrefix(strings.TrimSpace(t), "#"))
+	if t != "" && !slices.Contains(it.Tags, t) {
+		it.Tags = append(it.Tags, t)
+	}
+}
+
+// tagWord is a #word: after the start of the line, a space or an opening
+// bracket (so neither a URL's #fragment nor "C#"), letters, digits, _ and -,
+// not only digits ("#3" is a number).
+var tagWord = regexp.MustCompile(`(?:^|[\s(\[{])#([\p{L}\p{N}_][\p{L}\p{N}_-]*)`)
+
+// TagsIn returns the #words of a line of text, as written, without the #.
+func TagsIn(line string) []string {
+	if !strings.Contains(line, "#") {
+		return nil
+	}
+	var tags []string
+	for _, m := range tagWord.FindAllStringSubmatch(line, -1) {
+		t := strings.TrimRight(m[1], "-")
+		if strings.TrimFunc(t, unicode.IsDigit) == "" {
+			continue
+		}
+		tags = append(tags, t)
+	}
+	return tags
+}
+
+// Query is what to look for: all the words (in any order, in any case), and
+// the filters. Zero fields do not filter.
+type Query struct {
+	Words    []string
+	Tip      int
+	Tag      string
+	From, To Date
+}
+
+// Words splits what someone typed into words to search for.
+func Words(s string) []string { return strings.Fields(s) }
+
+// Search returns the items that match q, newest first.
+func Search(items []*Item, q Query) []*Item {
+	terms := termsOf(q.Words)
+	tag := fold(strings.TrimPrefix(q.Tag, "#"))
+	var out []*Item
+	for _, it := range items {
+		if it.matches(q, terms, tag) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// Match reports whether the item holds every word of what was typed: in
+// its text, its commitment or its tags, or loosely in its labels and tags
+// (the letters in order, as "trst" finds "trust").
+func (it *Item) Match(typed string) bool {
+	return it.matches(Query{}, termsOf(Words(typed)), "")
+}
+
+// term is a word looked for, folded to compare.
+type term struct {
+	w string
+	// number is set for a word of digits ("26", "1."): it finds the whole
+	// number only, so 26 November is not found in 2026.
+	number bool
+	// ascii is set for a word without letters beyond ASCII: it also finds
+	// the text with its accents and special letters taken off, so someone
+	// without a Norwegian keyboard finds "støtte" by typing "stotte".
+	ascii bool
+}
+
+func termsOf(words []string) []term {
+	var out []term
+	for _, w := range words {
+		w = fold(w)
+		if n := strings.TrimSuffix(w, "."); n != "" && strings.Trim(n, "0123456789") == "" {
+			out = append(out, term{w: n, number: true})
+			continue
+		}
+		if w != "" {
+			out = append(out, term{w: w, ascii: isASCII(w)})
+		}
+	}
+	return out
+}
+
+// in reports whether the term is in s.
+func (t term) in(s string) bool {
+	if !t.number {
+		return strings.Contains(s, t.w)
+	}
+	return len(numberAt(s, t.w, 0)) > 0
+}
+
+// numberAt returns where the number n is in s from byte at on, as a whole
+// number (no digit before or after it); nil when it is not.
+func numberAt(s, n string, at int) []int {
+	for at <= len(s) {
+		i := strings.Index(s[at:], n)
+		if i < 0 {
+			return nil
+		}
+		i += at
+		end := i + len(n)
+		if (i == 0 || !isDigit(s[i-1])) && (end == len(s) || !isDigit(s[end])) {
+			return []int{i, end}
+		}
+		at = i + 1
+	}
+	return nil
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func (it *Item) matches(q Query, terms []term, tag string) bool {
+	switch {
+	case q.Tip != 0 && it.Tip != q.Tip,
+		!q.From.IsZero() && it.Date.Before(q.From),
+		!q.To.IsZero() && q.To.Before(it.Date),
+		tag != "" && !slices.Contains(it.Tags, tag):
+		return false
+	}
+	if len(terms) == 0 {
+		return true
+	}
+	if it.folded == nil {
+		it.folded = make([]string, 0, len(it.Lines)+1)
+		for _, l := range it.Lines {
+			it.folded = append(it.folded, fold(l.Text))
+		}
+		it.folded = append(it.folded, fold(it.Commitment))
+	}
+	for _, t := range terms {
+		if !it.holds(t) {
+			return false
+		}
+	}
+	return true
+}
+
+func (it *Item) holds(t term) bool {
+	for _, l := range it.folded {
+		if t.in(l) {
+			return true
+		}
+	}
+	if t.in(it.Date.String()) {
+		return true
+	}
+	for _, l := range it.Labels {
+		if l = fold(l); t.in(l) || !t.number && loosely(l, t.w) {
+			return true
+		}
+	}
+	if !t.number {
+		for _, tag := range it.Tags {
+			if loosely(tag, strings.TrimPrefix(t.w, "#")) {
+				return true
+			}
+		}
+	}
+	if t.ascii {
+		if it.plain == nil {
+			it.plain = make([]string, len(it.folded))
+			for i, l := range it.folded {
+				it.plain[i] = plain(l)
+			}
+			for _, tag := range it.Tags {
+				it.plain = append(it.plain, plain(tag))
+			}
+		}
+		for _, l := range it.plain {
+			if strings.Contains(l, t.w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// plainLetters are the letters that lose more than an accent on the way to
+// ASCII.
+var plainLetters = strings.NewReplacer("ø", "o", "æ", "ae", "ß", "ss", "œ", "oe", "ð", "d", "þ", "th", "ł", "l")
+
+// plain takes accents and special letters off folded text: "støtte" is
+// "stotte", "blåklokka" is "blaklokka", "café" is "cafe".
+func plain(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(plainLetters.Replace(s)) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// loosely reports whether w is in s, or is a word of s with letters left
+// out ("tilit" for "tillit", "okt" for "oktober"): the first letter right
+// and the rest in order. Looser than that, a few letters would find
+// everything.
+func loosely(s, w string) bool {
+	if strings.Contains(s, w) {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(w)
+	for _, word := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if r, _ := utf8.DecodeRuneInString(word); r == first && inOrder(word, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// inOrder reports whether the runes of w appear in s in order.
+func inOrder(s, w string) bool {
+	for _, r := range w {
+		i := strings.IndexRune(s, r)
+		if i < 0 {
+			return false
+		}
+		s = s[i+utf8.RuneLen(r):]
+	}
+	return true
+}
+
+// Matches returns the item's lines that hold at least one of the words,
+// with where each word is; the commitment comes last, as a line of its own.
+func (it *Item) Matches(words []string) []Match {
+	terms := termsOf(words)
+	var out []Match
+	check := func(l Line) {
+		if spans := find(l.Text, terms); spans != nil {
+			out = append(out, Match{Line: l, Spans: spans})
+		}
+	}
+	for _, l := range it.Lines {
+		check(l)
+	}
+	if it.Commitment != "" {
+		if spans := find(it.Commitment, terms); spans != nil {
+			out = append(out, Match{Line: Line{Text: it.Commitment}, Spans: spans, Commitment: true})
+		}
+	}
+	return out
+}
+
+// Match is a line that holds a word searched for. Spans are the byte ranges
+// of the words in Line.Text, in order, not overlapping.
+type Match struct {
+	Line  Line
+	Spans [][2]int
+	// Commitment is set on the line that is the check-in's commitment.
+	Commitment bool
+}
+
+// find returns where the terms are in s, as byte ranges of s; an empty
+// list when a term is there but cannot be marked (found without its
+// accents, or in text not in composed form).
+func find(s string, terms []term) [][2]int {
+	// Fold rune by rune, remembering where each folded byte came from, so
+	// that a word found in the folded text maps back onto s.
+	var (
+		folded strings.Builder
+		from   []int
+	)
+	for i, r := range s {
+		n := folded.Len()
+		folded.WriteRune(unicode.ToLower(r))
+		for range folded.Len() - n {
+			from = append(from, i)
+		}
+	}
+	from = append(from, len(s))
+	f := norm.NFC.String(folded.String())
+	unmarked := func() [][2]int {
+		for _, t := range terms {
+			if t.in(f) || t.ascii && strings.Contains(plain(f), t.w) {
+				return [][2]int{}
+			}
+		}
+		return nil
+	}
+	if len(f) != folded.Len() {
+		return unmarked() // s was not in composed form
+	}
+	var spans [][2]int
+	for _, t := range terms {
+		for at := 0; at < len(f); {
+			var start, end int
+			if t.number {
+				se := numberAt(f, t.w, at)
+				if se == nil {
+					break
+				}
+				start, end = se[0], se[1]
+			} else {
+				i := strings.Index(f[at:], t.w)
+				if i < 0 {
+					break
+				}
+				start, end = at+i, at+i+len(t.w)
+			}
+			spans = append(spans, [2]int{from[start], from[end]})
+			at = end
+		}
+	}
+	if spans == nil {
+		return unmarked()
+	}
+	sort.Slice(spans, func(a, b int) bool { return spans[a][0] < spans[b][0] })
+	merged := spans[:1]
+	for _, sp := range spans[1:] {
+		last := &merged[len(merged)-1]
+		if sp[0] <= last[1] {
+			last[1] = max(last[1], sp[1])
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	return merged
+}
+
+// fold makes text comparable: composed (a Mac may write å as a + ring) and
+// in lower case, in every alphabet.
+func fold(s string) string {
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return strings.ToLower(s)
+}

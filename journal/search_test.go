@@ -1,0 +1,127 @@
+package journal
+
+import (
+	"slices"
+	"testing"
+)
+
+// A small journal checked by hand: answers, notes, a free paragraph, a
+// commitment, tags in the front matter and in the text, letters outside
+// ASCII (also decomposed, as a Mac may write them), code with a #, a
+// reflection and a mentoring note.
+var searchJournal = map[string]string{
+	"2026/11/2026-11-23.md": "---\ntip: 5\nrating: 2\ncommitment: Ring Per om turnusen\ntags: [Økonomi]\n---\n" +
+		"## Hva gjorde du?\n\nJeg ga Åse ansvaret for vaktlista. #tillit\n\n## 14:05\n\nKort prat med Kari om budsjettet.\n",
+	"2026/11/2026-11-24.md":           "---\ntip: 6\n---\nEt fritt avsnitt om ÄNDRING og café-møter.\n\n```sh\necho #notatag\n```\n\n<!-- private -->\n## Privat\n\nKari var lei seg.\n<!-- /private -->\n",
+	"2026/11/2026-11-25.md":           "---\ntip: 7\n---\n## Spørsmål\n\nSa\u0308rskilt viktig: tilliten i teamet. Se https://example.org/side#anker og C# og #3.\n",
+	"2026/2026-W48.md":                "---\nweek: 2026-W48\n---\n## Hva lærte jeg?\n\nAt Kari trenger tid. #Tillit\n",
+	"2026/11/2026-11-26-mentoring.md": "---\ndate: 2026-11-26\n---\n## Hva snakket vi om?\n\nBudsjettet og turnusen.\n",
+}
+
+func TestSearch(t *testing.T) {
+	j := writeJournal(t, searchJournal).Read()
+	if len(j.Problems) > 0 {
+		t.Fatal(j.Problems)
+	}
+	items := j.Items()
+	var order []string
+	for _, it := range items {
+		order = append(order, it.Date.String())
+	}
+	// Newest first; the reflection (dated its Sunday) first of all.
+	if want := []string{"2026-11-29", "2026-11-26", "2026-11-25", "2026-11-24", "2026-11-23"}; !slices.Equal(order, want) {
+		t.Fatalf("order %v, want %v", order, want)
+	}
+	dates := func(q Query) []string {
+		var out []string
+		for _, it := range Search(items, q) {
+			out = append(out, it.Date.String())
+		}
+		return out
+	}
+	cases := []struct {
+		name string
+		q    Query
+		want []string
+	}{
+		{"an answer", Query{Words: []string{"vaktlista"}}, []string{"2026-11-23"}},
+		{"a note", Query{Words: []string{"budsjettet"}}, []string{"2026-11-26", "2026-11-23"}},
+		{"all the words", Query{Words: []string{"budsjettet", "kari"}}, []string{"2026-11-23"}},
+		{"a free paragraph", Query{Words: []string{"fritt", "avsnitt"}}, []string{"2026-11-24"}},
+		{"a commitment", Query{Words: []string{"ring", "per"}}, []string{"2026-11-23"}},
+		{"Å and å", Query{Words: []string{"åse"}}, []string{"2026-11-23"}},
+		{"Ä and ä", Query{Words: []string{"ändring"}}, []string{"2026-11-24"}},
+		{"É and é", Query{Words: []string{"CAFÉ"}}, []string{"2026-11-24"}},
+		{"decomposed ä", Query{Words: []string{"särskilt"}}, []string{"2026-11-25"}},
+		{"private text is yours to search", Query{Words: []string{"lei"}}, []string{"2026-11-24"}},
+		{"a tip", Query{Words: []string{"kari"}, Tip: 6}, []string{"2026-11-24"}},
+		{"a tag in the text", Query{Tag: "tillit"}, []string{"2026-11-29", "2026-11-23"}},
+		{"a tag in the front matter", Query{Tag: "#økonomi"}, []string{"2026-11-23"}},
+		{"no tag in code or URLs", Query{Tag: "notatag"}, nil},
+		{"from and to", Query{Words: []string{"kari"}, From: d("2026-11-24"), To: d("2026-11-28")}, []string{"2026-11-24"}},
+		{"nothing", Query{Words: []string{"kari", "zebra"}}, nil},
+		{"without a Norwegian keyboard", Query{Words: []string{"ase", "okonomi"}}, []string{"2026-11-23"}},
+		{"without accents", Query{Words: []string{"sarskilt", "cafe"}}, nil},
+		{"no accent, no å", Query{Words: []string{"sarskilt"}}, []string{"2026-11-25"}},
+		{"a whole number", Query{Words: []string{"14"}}, []string{"2026-11-23"}},
+		{"the ISO date", Query{Words: []string{"2026-11-24"}}, []string{"2026-11-24"}},
+	}
+	for _, c := range cases {
+		if got := dates(c.q); !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %v, want %v", c.name, got, c.want)
+		}
+	}
+
+	var anchor, csharp, number bool
+	for _, it := range items {
+		for _, tag := range it.Tags {
+			anchor = anchor || tag == "anker"
+			csharp = csharp || tag == ""
+			number = number || tag == "3"
+		}
+	}
+	if anchor || csharp || number {
+		t.Errorf("a URL fragment, C# or #3 became a tag")
+	}
+}
+
+func TestMatchesMarkTheWords(t *testing.T) {
+	j := writeJournal(t, searchJournal).Read()
+	it := Search(j.Items(), Query{Words: []string{"åse", "RING"}})[0]
+	ms := it.Matches([]string{"åse", "RING"})
+	if len(ms) != 2 {
+		t.Fatalf("got %d matching lines, want 2: %+v", len(ms), ms)
+	}
+	line := ms[0].Line.Text
+	if got := line[ms[0].Spans[0][0]:ms[0].Spans[0][1]]; got != "Åse" {
+		t.Errorf("marked %q, want Åse", got)
+	}
+	if !ms[1].Commitment || ms[1].Line.Text[ms[1].Spans[0][0]:ms[1].Spans[0][1]] != "Ring" {
+		t.Errorf("the commitment is not marked: %+v", ms[1])
+	}
+}
+
+func TestMatchLoosely(t *testing.T) {
+	it := &Item{Date: d("2026-11-23"), Labels: []string{"23. november 2026", "Vis tillit"}, Tags: []string{"turnus"}}
+	for typed, want := range map[string]bool{
+		"tilit":       true,  // a letter left out
+		"nov 23":      true,  // the date as the reader writes it
+		"2026-11-23":  true,  // and as the file does
+		"#turnus":     true,  // a tag
+		"tur":         true,  // part of one
+		"ilt":         false, // the first letter must be right
+		"vis kari":    false, // every word must be found
+		"n":           true,  // one letter is in "november"
+		"":            true,  // nothing typed filters nothing
+		"tillit tips": false,
+		"26":          false, // a number is whole: not the 26 of 2026
+		"23":          true,
+		"23.":         true, // as a Norwegian writes a day
+		"2":           false,
+		"2026":        true,
+	} {
+		if got := it.Match(typed); got != want {
+			t.Errorf("Match(%q) = %v, want %v", typed, got, want)
+		}
+	}
+}

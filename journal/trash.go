@@ -1,0 +1,84 @@
+package journal
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// TrashDays is how long a deleted file stays in the trash.
+const TrashDays = 30
+
+// trashStamp names a folder of the trash after the moment of deleting:
+// sortable, and readable by someone restoring a file by hand.
+const trashStamp = "2006-01-02T150405"
+
+// TrashDir returns <root>/.tillit/trash.
+func (s *Store) TrashDir() string { return filepath.Join(s.AppDir(), "trash") }
+
+// Trash moves a file of the journal into the trash, under a folder named for
+// the moment, at the same place it had in the journal — to restore it, move
+// it back. It returns where the file went.
+func (s *Store) Trash(path string, now time.Time) (string, error) {
+	rel, err := filepath.Rel(s.Root, path)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") || strings.HasPrefix(rel, AppDirName) {
+		return "", fmt.Errorf("%s: not a file of the journal in %s", path, s.Root)
+	}
+	var dest string
+	err = s.withLock(path, func() error {
+		info, err := os.Lstat(path)
+		if err != nil {
+			return fmt.Errorf("delete %s: %w", path, err)
+		}
+		if !info.Mode().IsRegular() {
+			return fmt.Errorf("delete %s: not a regular file", path)
+		}
+		dest = filepath.Join(s.TrashDir(), now.Format(trashStamp), rel)
+		for n := 2; ; n++ {
+			if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+				break
+			}
+			dest = filepath.Join(s.TrashDir(), fmt.Sprintf("%s-%d", now.Format(trashStamp), n), rel)
+		}
+		if err := s.mkdirs(filepath.Dir(dest)); err != nil {
+			return err
+		}
+		if err := os.Rename(path, dest); err != nil {
+			return fmt.Errorf("delete %s: %w", path, err)
+		}
+		return nil
+	})
+	return dest, err
+}
+
+// EmptyTrash removes what went into the trash more than TrashDays before
+// now. Folders it does not recognise are left alone.
+func (s *Store) EmptyTrash(now time.Time) error {
+	dirs, err := os.ReadDir(s.TrashDir())
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read %s: %w", s.TrashDir(), err)
+	}
+	cutoff := now.AddDate(0, 0, -TrashDays)
+	for _, d := range dirs {
+		stamp := d.Name()
+		if len(stamp) > len(trashStamp) {
+			stamp = stamp[:len(trashStamp)] // "…-2" for a second delete that second
+		}
+		when, err := time.ParseInLocation(trashStamp, stamp, now.Location())
+		if err != nil || !d.IsDir() || !when.Before(cutoff) {
+			continue
+		}
+		path := filepath.Join(s.TrashDir(), d.Name())
+		if err := os.RemoveAll(path); err != nil {
+			return fmt.Errorf("empty %s: %w", path, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,69 @@
+package journal
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestTrash(t *testing.T) {
+	s := writeJournal(t, map[string]string{
+		"2026/11/2026-11-23.md": "---\ntip: 5\n---\nKari.\n",
+		"2026/11/2026-11-24.md": "---\ntip: 6\n---\n",
+	})
+	now := time.Date(2026, 11, 27, 10, 15, 0, 0, time.Local)
+	path := s.DayPath(d("2026-11-23"))
+	dest, err := s.Trash(path, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(s.Root, ".tillit", "trash", "2026-11-27T101500", "2026", "11", "2026-11-23.md"); dest != want {
+		t.Errorf("moved to %s, want %s", dest, want)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("the file is still in the journal: %v", err)
+	}
+	if data, _ := os.ReadFile(dest); string(data) != "---\ntip: 5\n---\nKari.\n" {
+		t.Errorf("the trash holds %q", data)
+	}
+	if j := s.Read(); len(j.Entries) != 1 || len(j.Problems) != 0 {
+		t.Errorf("after the delete the journal has %d entries, problems %v", len(j.Entries), j.Problems)
+	}
+	// A second delete in the same second does not overwrite the first.
+	if err := os.WriteFile(path, []byte("again"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dest2, err := s.Trash(path, now)
+	if err != nil || dest2 == dest {
+		t.Fatalf("second delete: %s, %v", dest2, err)
+	}
+	// Nothing outside the journal, nothing of tillit's own.
+	for _, p := range []string{filepath.Join(t.TempDir(), "x.md"), filepath.Join(s.Root, ".tillit", "lock"), s.Root} {
+		if _, err := s.Trash(p, now); err == nil {
+			t.Errorf("Trash(%s) did not refuse", p)
+		}
+	}
+	// Thirty days keep it; the day after, the trash is emptied.
+	old := filepath.Join(s.TrashDir(), "keep-me")
+	if err := os.MkdirAll(old, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.EmptyTrash(now.AddDate(0, 0, 30)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dest); err != nil {
+		t.Errorf("emptied too early: %v", err)
+	}
+	if err := s.EmptyTrash(now.AddDate(0, 0, 31)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{dest, dest2} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s is still in the trash", p)
+		}
+	}
+	if _, err := os.Stat(old); err != nil {
+		t.Errorf("a folder the trash did not make was removed: %v", err)
+	}
+}

@@ -1,0 +1,734 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"tillit/content"
+	"tillit/journal"
+	"tillit/report"
+)
+
+// journalModel is the Journal screen: every entry, weekly reflection and
+// mentoring note, newest first, with a filter that narrows the list as the
+// user types; an entry opens rendered, goes to the editor, or to the trash.
+// Files tillit cannot read are listed too, so they can be mended in the
+// editor.
+type journalModel struct {
+	ctx  *Context
+	j    *journal.Journal
+	rows []journalRow
+	// shown are the rows the filter lets through, as indexes into rows.
+	shown  []int
+	cursor int // in shown
+	top    int // the first of shown on screen
+
+	filter    textinput.Model
+	filtering bool // the user is typing the filter
+
+	open bool // the row under the cursor is open in the pager
+	page pager
+
+	packs map[string]*content.Pack // the packs of the entries, by id
+
+	confirm bool // asked whether to move the row to the trash
+	busy    bool // the editor or the trash is at work
+
+	flash, err string
+}
+
+// journalRow is a line of the list: an item of the journal, or a file that
+// could not be read.
+type journalRow struct {
+	item    *journal.Item
+	path    string
+	problem string // why the file could not be read
+}
+
+// Messages of the Journal screen.
+type (
+	// startJournalMsg asks the root to open the Journal screen.
+	startJournalMsg struct{}
+	// leaveJournalMsg asks the root to close it.
+	leaveJournalMsg struct{}
+	// editedMsg says the editor has returned, and whether the file it
+	// left still parses.
+	editedMsg struct {
+		path string
+		err  error // the editor failed
+		bad  error // the file no longer parses
+		same bool  // the file did not change
+	}
+	// trashedMsg says a file went to the trash.
+	trashedMsg struct {
+		path, dest string
+		err        error
+	}
+)
+
+func newJournal(ctx *Context) *journalModel {
+	m := &journalModel{ctx: ctx, page: newPager(ctx)}
+	m.filter = textinput.New()
+	m.filter.Prompt = "/ "
+	m.filter.Placeholder = ctx.T("journal.filter_placeholder")
+	m.filter.SetStyles(ctx.Styles.TextInput)
+	m.resize()
+	return m
+}
+
+// journalHeader is the lines above the list: the title and the filter.
+const journalHeader = 3
+
+func (m *journalModel) resize() {
+	m.page.setSize(m.ctx.Width, m.ctx.Height-journalHeader-3)
+	m.filter.SetWidth(max(10, m.ctx.Width-8))
+}
+
+func (m *journalModel) restyle() { m.filter.SetStyles(m.ctx.Styles.TextInput) }
+
+func (m *journalModel) rerender() tea.Cmd {
+	m.resize()
+	return m.page.rerender()
+}
+
+func (m *journalModel) inText() bool { return m.filtering }
+
+func (m *journalModel) scrolls() bool { return m.open }
+
+// refresh takes a freshly read journal. The cursor stays on the file it was
+// on; an open entry shows what the file says now.
+func (m *journalModel) refresh(j *journal.Journal) tea.Cmd {
+	var was string
+	if r := m.current(); r != nil {
+		was = r.path
+	}
+	m.j = j
+	m.rows = m.rows[:0]
+	m.packs = map[string]*content.Pack{}
+	o := reportOptions(m.ctx, true)
+	for _, it := range j.Items() {
+		it.Labels = report.Labels(it, o)
+		m.rows = append(m.rows, journalRow{item: it, path: it.Path})
+	}
+	// Unreadable files first: they are what needs doing.
+	var problems []journalRow
+	for _, p := range j.Problems {
+		var pe *journal.ParseError
+		if errors.As(p, &pe) {
+			why := strings.TrimPrefix(m.ctx.Lang.Describe(p), pe.Path+": ")
+			problems = append(problems, journalRow{path: pe.Path, problem: why})
+		}
+	}
+	m.rows = append(problems, m.rows...)
+	m.applyFilter()
+	for i, r := range m.shown {
+		if m.rows[r].path == was {
+			m.cursor = i
+		}
+	}
+	m.cursor = min(m.cursor, max(0, len(m.shown)-1))
+	if m.open {
+		r := m.current()
+		switch {
+		case r == nil || r.path != was:
+			m.open = false
+		case r.item == nil:
+			return m.showProblem(*r)
+		default:
+			return m.showEntry()
+		}
+	}
+	return nil
+}
+
+// tip returns the tip of a check-in from the pack it was written with.
+func (m *journalModel) tip(it *journal.Item) *content.Tip {
+	if it.Tip == 0 || it.Entry == nil {
+		return nil
+	}
+	id := it.Pack
+	if id == "" {
+		id = content.BuiltinID
+	}
+	p, ok := m.packs[id]
+	if !ok {
+		p = m.ctx.packOf(it.Entry)
+		m.packs[id] = p
+	}
+	if p == nil {
+		return nil
+	}
+	t, ok := p.Tip(it.Tip)
+	if !ok {
+		return nil
+	}
+	return &t
+}
+
+// applyFilter lists the rows that hold every word typed. A file that
+// cannot be read is always listed: it needs mending whatever is looked for.
+func (m *journalModel) applyFilter() {
+	typed := m.filter.Value()
+	m.shown = m.shown[:0]
+	for i, r := range m.rows {
+		if r.item == nil || r.item.Match(typed) {
+			m.shown = append(m.shown, i)
+		}
+	}
+}
+
+// clearFilter lists every row again, the cursor still on its file.
+func (m *journalModel) clearFilter() {
+	var was string
+	if r := m.current(); r != nil {
+		was = r.path
+	}
+	m.filter.Reset()
+	m.applyFilter()
+	m.cursor = 0
+	for i, r := range m.shown {
+		if m.rows[r].path == was {
+			m.cursor = i
+		}
+	}
+}
+
+func (m *journalModel) current() *journalRow {
+	if m.cursor < 0 || m.cursor >= len(m.shown) {
+		return nil
+	}
+	return &m.rows[m.shown[m.cursor]]
+}
+
+// problemPageMsg carries the text of a file that cannot be read, to show
+// with the reason.
+type problemPageMsg struct {
+	path, why, text string
+	err             error
+}
+
+// showProblem reads the file tillit cannot parse, to show it as it is with
+// why: it cannot be rendered, but it can be read and then mended.
+func (m *journalModel) showProblem(r journalRow) tea.Cmd {
+	return func() tea.Msg {
+		data, err := os.ReadFile(r.path)
+		return problemPageMsg{path: r.path, why: r.problem, text: string(data), err: err}
+	}
+}
+
+func (m *journalModel) problemPage(msg problemPageMsg) tea.Cmd {
+	if msg.err != nil {
+		m.err = m.short(msg.err.Error())
+		return nil
+	}
+	// A fence longer than any run of backticks in the text keeps it whole.
+	fence := "```"
+	for strings.Contains(msg.text, fence) {
+		fence += "`"
+	}
+	md := "## ⚠ " + m.rel(msg.path) + "\n\n" + msg.why + "\n\n*" + m.ctx.T("journal.mend_hint") + "*\n\n" +
+		fence + "\n" + strings.TrimRight(msg.text, "\n") + "\n" + fence + "\n"
+	m.open = true
+	return m.page.show("problem:"+msg.path, md, true)
+}
+
+// showEntry renders the row under the cursor in the pager.
+func (m *journalModel) showEntry() tea.Cmd {
+	r := m.current()
+	if r == nil || r.item == nil {
+		return nil
+	}
+	m.open = true
+	it, o := r.item, reportOptions(m.ctx, true)
+	var md string
+	switch {
+	case it.Entry != nil:
+		md = report.Entry(it.Entry, m.j.OutcomeOf(it.Date), o)
+	case it.Reflection != nil:
+		md = "## " + report.WeekTitle(it.Week, m.ctx.Lang) + "\n\n" + strings.Replace(report.Reflection(it.Reflection, o), "## ", "### ", 1)
+	case it.Mentoring != nil:
+		md = report.Mentoring(it.Mentoring, o)
+	}
+	if len(it.Tags) > 0 {
+		md += "*" + m.ctx.T("journal.tags") + ":* " + "#" + strings.Join(it.Tags, " #") + "\n"
+	}
+	return m.page.show("journal:"+it.Path, wikiLinks(md), false)
+}
+
+// wikiLink is an Obsidian link: [[page]] or [[page|what it says]].
+var wikiLink = regexp.MustCompile(`\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]`)
+
+// wikiLinks shows wiki links as the words they show in Obsidian, outside
+// code: the link goes nowhere in a terminal.
+func wikiLinks(md string) string {
+	lines := strings.Split(md, "\n")
+	fence := ""
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+			continue
+		case strings.HasPrefix(t, "```"), strings.HasPrefix(t, "~~~"):
+			fence = t[:3]
+			continue
+		}
+		lines[i] = wikiLink.ReplaceAllStringFunc(l, func(s string) string {
+			sm := wikiLink.FindStringSubmatch(s)
+			if sm[2] != "" {
+				return sm[2]
+			}
+			return sm[1]
+		})
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *journalModel) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case renderedMsg:
+		if err := m.page.rendered(msg); err != nil {
+			m.err = err.Error()
+		}
+		return nil
+	case editFileMsg:
+		return m.runEditor(msg)
+	case problemPageMsg:
+		if r := m.current(); r != nil && r.path == msg.path {
+			return m.problemPage(msg)
+		}
+		return nil
+	case editedMsg:
+		m.busy = false
+		switch {
+		case msg.same:
+			return nil
+		case msg.err != nil:
+			m.err = m.ctx.T("journal.editor_failed", "Editor", m.ctx.Editor, "Err", msg.err.Error())
+		case msg.bad != nil:
+			m.err = m.ctx.T("journal.edit_broken", "Why", m.short(m.ctx.Lang.Describe(msg.bad)))
+		default:
+			m.flash = m.ctx.T("journal.edited", "Path", m.rel(msg.path))
+		}
+		return func() tea.Msg { return reloadJournalMsg{} }
+	case trashedMsg:
+		m.busy = false
+		if msg.err != nil {
+			m.err = m.short(m.ctx.Lang.Describe(msg.err))
+			return nil
+		}
+		m.open = false
+		m.flash = m.ctx.T("journal.trashed", "Path", m.rel(msg.path), "Dest", m.rel(msg.dest))
+		return func() tea.Msg { return reloadJournalMsg{} }
+	case tea.MouseWheelMsg:
+		if m.open {
+			m.page.scroll(msg)
+		} else if msg.Button == tea.MouseWheelUp {
+			m.move(-1)
+		} else if msg.Button == tea.MouseWheelDown {
+			m.move(1)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	if m.filtering {
+		var cmd tea.Cmd
+		m.filter, cmd = m.filter.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+func (m *journalModel) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.ctx.Keys
+	if m.busy {
+		return nil
+	}
+	if m.confirm {
+		m.confirm = false
+		if key.Matches(msg, k.Yes) {
+			return m.trash()
+		}
+		return nil
+	}
+	if m.filtering {
+		switch msg.String() {
+		case "enter":
+			m.filtering = false
+			m.filter.Blur()
+			return nil
+		case "esc":
+			m.filtering = false
+			m.filter.Blur()
+			m.clearFilter()
+			return nil
+		case "up":
+			m.move(-1)
+			return nil
+		case "down":
+			m.move(1)
+			return nil
+		}
+		var cmd tea.Cmd
+		m.filter, cmd = m.filter.Update(msg)
+		m.applyFilter()
+		m.cursor, m.top = 0, 0
+		return cmd
+	}
+	m.flash, m.err = "", ""
+	switch {
+	case key.Matches(msg, k.Edit):
+		return m.edit()
+	case key.Matches(msg, k.Delete) && m.current() != nil:
+		m.confirm = true
+		return nil
+	}
+	if m.open {
+		switch {
+		case key.Matches(msg, k.Back, k.Quit):
+			m.open = false
+		case key.Matches(msg, k.Left):
+			return m.step(-1)
+		case key.Matches(msg, k.Right):
+			return m.step(1)
+		default:
+			m.page.scroll(msg)
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Filter):
+		m.filtering = true
+		return m.filter.Focus()
+	case key.Matches(msg, k.Up):
+		m.move(-1)
+	case key.Matches(msg, k.Down):
+		m.move(1)
+	case key.Matches(msg, k.PageUp):
+		m.move(-m.listRoom())
+	case key.Matches(msg, k.PageDown):
+		m.move(m.listRoom())
+	case key.Matches(msg, k.Top):
+		m.move(-len(m.shown))
+	case key.Matches(msg, k.Bottom):
+		m.move(len(m.shown))
+	case key.Matches(msg, k.Pick):
+		if r := m.current(); r != nil && r.item == nil {
+			return m.showProblem(*r)
+		}
+		return m.showEntry()
+	case key.Matches(msg, k.Back) && m.filter.Value() != "":
+		m.clearFilter()
+	case key.Matches(msg, k.Back, k.Quit):
+		return func() tea.Msg { return leaveJournalMsg{} }
+	}
+	return nil
+}
+
+func (m *journalModel) move(n int) {
+	m.cursor = max(0, min(len(m.shown)-1, m.cursor+n))
+}
+
+// step opens the next older (1) or newer (-1) readable item.
+func (m *journalModel) step(n int) tea.Cmd {
+	for i := m.cursor + n; i >= 0 && i < len(m.shown); i += n {
+		if m.rows[m.shown[i]].item != nil {
+			m.cursor = i
+			return m.showEntry()
+		}
+	}
+	return nil
+}
+
+// edit hands the file under the cursor to the editor; when it returns, the
+// file is read again to tell whether it still parses.
+func (m *journalModel) edit() tea.Cmd {
+	r := m.current()
+	if r == nil {
+		return nil
+	}
+	if !editorExists(m.ctx.Editor) {
+		m.err = m.ctx.T("journal.no_editor", "Editor", m.ctx.Editor)
+		return nil
+	}
+	m.busy = true
+	path, kind := r.path, journal.KindDay
+	if r.item != nil {
+		kind = r.item.Kind
+	}
+	return func() tea.Msg {
+		before, _ := os.ReadFile(path)
+		return editFileMsg{path: path, kind: kind, before: before}
+	}
+}
+
+// editFileMsg has what a file said before the editor opens it, to tell
+// afterwards whether anything changed.
+type editFileMsg struct {
+	path   string
+	kind   journal.Kind
+	before []byte
+}
+
+func (m *journalModel) runEditor(msg editFileMsg) tea.Cmd {
+	return openEditor(m.ctx, msg.path, func(err error) tea.Msg {
+		if err != nil {
+			return editedMsg{path: msg.path, err: err}
+		}
+		after, err := os.ReadFile(msg.path)
+		if err == nil && bytes.Equal(after, msg.before) {
+			return editedMsg{path: msg.path, same: true}
+		}
+		return editedMsg{path: msg.path, bad: checkFile(msg.path, msg.kind)}
+	})
+}
+
+// checkFile reads a file back after an edit and parses it as what it is.
+func checkFile(path string, kind journal.Kind) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil // deleted in the editor: the list will say so
+		}
+		return err
+	}
+	switch kind {
+	case journal.KindWeek:
+		_, err = journal.ParseReflection(path, data)
+	case journal.KindMentoring:
+		_, err = journal.ParseMentoring(path, data)
+	default:
+		_, err = journal.ParseEntry(path, data)
+	}
+	return err
+}
+
+func (m *journalModel) trash() tea.Cmd {
+	r := m.current()
+	if r == nil {
+		return nil
+	}
+	m.busy = true
+	store, path, now := m.ctx.Store, r.path, m.ctx.Now()
+	return func() tea.Msg {
+		dest, err := store.Trash(path, now)
+		return trashedMsg{path: path, dest: dest, err: err}
+	}
+}
+
+// short writes the paths in a message from the journal folder on.
+func (m *journalModel) short(s string) string {
+	return strings.ReplaceAll(s, filepath.Clean(m.ctx.Store.Root)+string(filepath.Separator), "")
+}
+
+// rel is a path as the user finds it in the journal folder.
+func (m *journalModel) rel(path string) string {
+	if r, err := filepath.Rel(m.ctx.Store.Root, path); err == nil && !strings.HasPrefix(r, "..") {
+		return r
+	}
+	return path
+}
+
+// listRoom is how many rows fit on the screen.
+func (m *journalModel) listRoom() int { return max(1, m.ctx.Height-journalHeader-3) }
+
+func (m *journalModel) help() bindings {
+	k := m.ctx.Keys
+	shown := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, m.ctx.T(desc)))
+	}
+	one := func(short ...key.Binding) bindings { return bindings{short: short, full: [][]key.Binding{short}} }
+	back := k.Back
+	back.SetHelp("esc/q", m.ctx.T("key.back"))
+	switch {
+	case m.confirm:
+		return one(withDesc(k.Yes, m.ctx.T("journal.yes_trash")), shown("…", "key.no"))
+	case m.filtering:
+		return one(shown("enter", "journal.filter_done"), shown("esc", "journal.filter_clear"), shown("↑/↓", "key.choose"))
+	case m.open:
+		prev, next := k.Left, k.Right
+		prev.SetHelp("←/h", m.ctx.T("journal.newer"))
+		next.SetHelp("→/l", m.ctx.T("journal.older"))
+		short := []key.Binding{prev, next, k.Edit, k.Delete, back}
+		return bindings{short: short, full: [][]key.Binding{short, {k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}}
+	}
+	open := k.Pick
+	open.SetHelp("enter", m.ctx.T("journal.open"))
+	short := []key.Binding{k.Filter, open, k.Edit, k.Delete, back}
+	return bindings{short: short, full: [][]key.Binding{short, {k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}}
+}
+
+func (m *journalModel) View() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	if m.j == nil {
+		return ""
+	}
+	items := 0
+	for _, r := range m.rows {
+		if r.item != nil {
+			items++
+		}
+	}
+	title := st.Title.Render(ctx.T("journal.title")) + st.Faint.Render(" · "+ctx.Lang.N("journal.count", items))
+	if bad := len(m.rows) - items; bad > 0 {
+		title += st.Warning.Render(" · " + ctx.Lang.N("journal.unreadable", bad))
+	}
+	right := ""
+	switch {
+	case m.open:
+		if pos := m.page.position(); pos != "" {
+			right = st.Faint.Render("↕ " + pos)
+		}
+	case len(m.shown) > 0:
+		right = st.Faint.Render(fmt.Sprintf("%d/%d", m.cursor+1, len(m.shown)))
+	}
+	lines := []string{spread(" "+truncate(title, ctx.Width-lipgloss.Width(right)-3), right+" ", ctx.Width)}
+
+	// The line about what just happened, wrapped: a path or a reason cut
+	// off is no use. The list makes room for it.
+	var status string
+	switch {
+	case m.confirm:
+		if r := m.current(); r != nil {
+			status = st.Warning.Width(ctx.Width - 2).Render(ctx.T("journal.confirm_trash", "Path", m.rel(r.path), "Days", journal.TrashDays))
+		}
+	case m.err != "":
+		status = st.Error.Width(ctx.Width - 2).Render("! " + m.err)
+	case m.flash != "":
+		status = st.Success.Width(ctx.Width - 2).Render(m.flash)
+	}
+	statusLines := 0
+	if status != "" {
+		statusLines = lipgloss.Height(status)
+	}
+
+	if m.open {
+		head := ""
+		if r := m.current(); r != nil {
+			head = m.rowLine(*r, ctx.Width-2, false)
+		}
+		lines = append(lines, " "+truncate(head, ctx.Width-2), st.Faint.Render("  "+strings.Repeat("─", max(0, min(ctx.Width-4, 90)))))
+		page := strings.Split(m.page.View(), "\n")
+		if room := max(1, ctx.Height-2-len(lines)-statusLines); len(page) > room {
+			page = page[:room]
+		}
+		lines = append(lines, page...)
+	} else {
+		if m.filtering || m.filter.Value() != "" {
+			lines = append(lines, " "+m.filter.View())
+		} else {
+			lines = append(lines, " "+st.Faint.Render(truncate(ctx.T("journal.filter_hint"), ctx.Width-2)))
+		}
+		lines = append(lines, "")
+		lines = append(lines, m.viewList(max(1, ctx.Height-2-len(lines)-statusLines))...)
+	}
+	if status != "" {
+		for _, l := range strings.Split(status, "\n") {
+			lines = append(lines, " "+l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// viewList draws the rows that fit, keeping the cursor in sight.
+func (m *journalModel) viewList(room int) []string {
+	ctx, st := m.ctx, m.ctx.Styles
+	if len(m.shown) == 0 {
+		msg := ctx.T("journal.empty")
+		if m.filter.Value() != "" {
+			msg = ctx.T("journal.no_match")
+		}
+		return []string{"   " + st.Faint.Render(msg)}
+	}
+	if m.cursor < m.top {
+		m.top = m.cursor
+	}
+	if m.cursor >= m.top+room {
+		m.top = m.cursor - room + 1
+	}
+	m.top = max(0, min(m.top, len(m.shown)-room))
+	var out []string
+	for i := m.top; i < len(m.shown) && i < m.top+room; i++ {
+		marker := "   "
+		if i == m.cursor {
+			marker = " " + st.Highlight.Render("›") + " "
+		}
+		out = append(out, marker+m.rowLine(m.rows[m.shown[i]], ctx.Width-4, i == m.cursor))
+	}
+	return out
+}
+
+// rowLine is one row: the date, what it is, the rating, the first line.
+func (m *journalModel) rowLine(r journalRow, width int, chosen bool) string {
+	ctx, st := m.ctx, m.ctx.Styles
+	if r.item == nil {
+		return st.Warning.Render(truncate("⚠ "+m.rel(r.path)+" — "+r.problem, width))
+	}
+	it := r.item
+	d := it.Date
+	date := fmt.Sprintf("%-16s", ctx.Lang.ShortDate(d.Year, d.Month, d.Day))
+	var what string
+	switch it.Kind {
+	case journal.KindWeek:
+		what = "✎ " + ctx.T("journal.week", "N", it.Week.Number)
+	case journal.KindMentoring:
+		what = "◆ " + ctx.T("journal.mentoring")
+	default:
+		if it.Tip == 0 {
+			what = "· " + ctx.T("journal.notes")
+		} else {
+			what = fmt.Sprintf("● %d", it.Tip)
+			if t := m.tip(it); t != nil && width >= 70 {
+				what += " " + t.Short
+			}
+		}
+	}
+	whatW := 6
+	if width >= 70 {
+		whatW = min(44, width/3)
+	} else if width >= 50 {
+		whatW = 12
+	}
+	what = truncate(what, whatW)
+	what += strings.Repeat(" ", max(0, whatW-lipgloss.Width(what)))
+	rating := "   "
+	if it.Rating > 0 {
+		rating = fmt.Sprintf("%d/5", it.Rating)
+	}
+	first := it.First()
+	if typed := m.filter.Value(); typed != "" {
+		// What the filter found, rather than how the entry begins.
+		if ms := it.Matches(journal.Words(typed)); len(ms) > 0 {
+			switch mt := ms[0]; {
+			case mt.Line.Private:
+				first = "🔒"
+			case mt.Commitment:
+				first = "→ " + mt.Line.Text
+			default:
+				first = mt.Line.Text
+			}
+		}
+	}
+	if it.Private {
+		first = "🔒"
+	}
+	left := date + " " + what + " " + rating + "  "
+	style := st.Text
+	if chosen {
+		style = st.Highlight
+	}
+	return style.Render(left) + st.Faint.Render(truncate(strings.TrimSpace(first), max(0, width-lipgloss.Width(left))))
+}

@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"tillit/journal"
+	"tillit/locale"
+)
+
+// A journal as people keep it: entries written by tillit and by hand, in
+// Obsidian style (keys tillit does not know, wiki links, a table, code), a
+// weekly reflection, a mentoring note, and a file that cannot be read.
+var mixedJournal = map[string]string{
+	"2026/11/2026-11-23.md":           "---\ndate: 2026-11-23\npack: trust\npack_version: 1\ntip: 5\nrating: 4\ncommitment: Spør Kari om turnusen\n---\n\n## Hva gjorde du?\n\nJeg ga Åse ansvaret for vaktlista.\n",
+	"2026/11/2026-11-24.md":           "---\ntip: 6\nmood: god # my own key\naliases: [tirsdag]\ntags: [økonomi]\n---\nEt fritt avsnitt med en [[wiki-lenke]].\n\n## Møte\n\n| Hva | Hvem |\n| --- | --- |\n| Budsjett | Per |\n\n```yaml\n---\ntip: 99\n---\n## ikke en overskrift\n```\n",
+	"2026/11/2026-11-25.md":           "---\ndate: 2026-11-25\n---\n## 14:05\n\nKort prat med Kari. #turnus\n",
+	"2026/2026-W47.md":                "---\nweek: 2026-W47\n---\n## Hva gikk bra?\n\nPersonalmøtet.\n",
+	"2026/11/2026-11-20-mentoring.md": "---\ndate: 2026-11-20\n---\n## Hva snakket vi om?\n\nDelegering.\n",
+	"2026/11/2026-11-19.md":           "---\ntip: 4\nrating: [oops\n---\nBroken.\n",
+}
+
+func writeFiles(t *testing.T, files map[string]string) *journal.Store {
+	t.Helper()
+	root := t.TempDir()
+	if err := os.Chmod(root, 0o700); err != nil { // as tillit makes it
+		t.Fatal(err)
+	}
+	for name, text := range files {
+		path := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return journal.NewStore(root)
+}
+
+// editorScript writes a shell script that stands in for the user's editor.
+func editorScript(t *testing.T, body string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "editor.sh")
+	if err := os.WriteFile(path, []byte("#!/bin/sh\n"+body+"\n"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func startJournal(t *testing.T, store *journal.Store, editor string) (*teatest.TestModel, *terminal) {
+	t.Helper()
+	m := New(Options{Store: store, Lang: locale.New("en"), Editor: editor, Now: func() time.Time { return testNow }})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	scr := newTerminal(t, tm, 100, 30)
+	scr.waitFor("check in")
+	tm.Type("j")
+	scr.waitFor("to filter")
+	return tm, scr
+}
+
+func TestJournalListsFiltersAndOpens(t *testing.T) {
+	store := writeFiles(t, mixedJournal)
+	tm, scr := startJournal(t, store, "true")
+	for _, want := range []string{
+		"Journal · 5 entries",
+		"⚠ 2026/11/2026-11-19.md — the front matter is not valid YAML",
+		"We 25 Nov 2026   · notes",
+		"Tu 24 Nov 2026   ● 6",
+		"Mo 23 Nov 2026   ● 5",
+		"Su 22 Nov 2026   ✎ week 47 reflection",
+		"Fr 20 Nov 2026   ◆ mentoring",
+		"Jeg ga Åse ansvaret",
+	} {
+		scr.waitFor(want)
+	}
+
+	// The filter narrows as it is typed: a word of the text, a tag, a date.
+	tm.Type("/kar")
+	scr.waitFor("1/3") // the broken file, and the two that mention Kari
+	tm.Type("i 23 nov")
+	scr.waitFor("1/2")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	scr.waitFor("1/6")
+	tm.Type("/wiki")
+	scr.waitFor("1/2")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter}) // keep the filter
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyDown})
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter}) // open
+
+	// Rendered: the table drawn, the code kept as code, the tag listed.
+	for _, want := range []string{"Tuesday 24 November 2026 · tip 6", "Budsjett", "│", "tip: 99", "## ikke en overskrift", "Tags: #økonomi"} {
+		scr.waitFor(want)
+	}
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	scr.waitFor("1/2")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	scr.waitFor("to filter")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	scr.waitFor("check in")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+}
+
+func TestJournalEditAndTrash(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the stand-in editor is a shell script")
+	}
+	store := writeFiles(t, mixedJournal)
+	day := store.DayPath(journal.Date{Year: 2026, Month: 11, Day: 23})
+
+	// An editor that adds a line: the change shows when it returns.
+	tm, scr := startJournal(t, store, editorScript(t, `printf '\nLagt til i editoren.\n' >> "$1"`))
+	tm.Type("/vaktlista")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyDown})
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	scr.waitFor("Monday 23 November 2026")
+	tm.Type("e")
+	scr.waitFor("Saved in the editor: 2026/11/2026-11-23.md")
+	scr.waitFor("Lagt til i editoren.")
+	tm.Type("q")
+	scr.waitFor("/ vaktlista")
+	tm.Type("q")
+	scr.waitFor("check in")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+
+	// An editor that breaks the front matter: a clear message, the file as
+	// the editor left it, and the file listed as one to mend.
+	tm, scr = startJournal(t, store, editorScript(t, `sed -i.bak 's/^tip: 5$/tip: [5/' "$1" && rm -f "$1.bak"`))
+	tm.Type("/vaktlista")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyDown})
+	tm.Type("e")
+	scr.waitFor("The edit left a file tillit cannot read")
+	scr.waitFor("⚠ 2026/11/2026-11-23.md")
+	data, err := os.ReadFile(day)
+	if err != nil || !strings.Contains(string(data), "tip: [5\n") || !strings.Contains(string(data), "Lagt til i editoren.") {
+		t.Fatalf("the file is not as the editor left it (%v):\n%s", err, data)
+	}
+
+	// The cursor stayed on it. d asks first; n keeps the file, y moves it
+	// to the trash.
+	tm.Type("d")
+	scr.waitFor("Move 2026/11/2026-11-23.md to the trash? It stays restorable for 30 days")
+	tm.Type("n")
+	if _, err := os.Stat(day); err != nil {
+		t.Fatal("n deleted the file")
+	}
+	tm.Type("d")
+	scr.waitFor("to the trash? It stays restorable")
+	tm.Type("y")
+	scr.waitFor("2026/11/2026-11-23.md is in the trash: .tillit/trash/")
+	tm.Type("q")
+	scr.waitFor("check in")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+	if _, err := os.Stat(day); !os.IsNotExist(err) {
+		t.Errorf("the file is still in the journal: %v", err)
+	}
+	moved, _ := filepath.Glob(filepath.Join(store.TrashDir(), "*", "2026", "11", "2026-11-23.md"))
+	if len(moved) != 1 {
+		t.Fatalf("the trash holds %v", moved)
+	}
+	if got, _ := os.ReadFile(moved[0]); string(got) != string(data) {
+		t.Errorf("the trash changed the file:\n%s", got)
+	}
+}
+
+func TestTodayWarnsWhatTheDoctorFinds(t *testing.T) {
+	store := writeFiles(t, map[string]string{
+		"2026/11/2026-11-23.md": "---\ntip: 1\n---\n",
+		"2026/11/notes.txt":     "not a journal file",
+	})
+	m := New(Options{Store: store, Lang: locale.New("en"), Editor: "true", Now: func() time.Time { return testNow }})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	scr := newTerminal(t, tm, 100, 30)
+	scr.waitFor("⚠ tillit doctor finds 1 thing to look at in the journal folder")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+}
