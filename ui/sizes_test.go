@@ -35,6 +35,9 @@ var screens = []struct {
 	{"insights", []string{"i"}, (*insightsModel)(nil)},
 	{"export", []string{"e"}, (*exportModel)(nil)},
 	{"mentoring", []string{"m"}, (*mentoringModel)(nil)},
+	{"journal", []string{"j"}, (*journalModel)(nil)},
+	{"journal-entry", []string{"j", "enter"}, (*journalModel)(nil)},
+	{"journal-search", []string{"j", "/", "K", "a", "r", "i"}, (*journalModel)(nil)},
 }
 
 // TestEveryScreenAtEverySize draws every screen at the smallest size tillit
