@@ -297,7 +297,9 @@ func runAll(cmd tea.Cmd) []tea.Msg {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(60 * time.Millisecond): // a tick: left out
+	case <-time.After(150 * time.Millisecond):
+		// A tick (a draft's second, a cursor's blink): left out. Long enough
+		// that a first Glamour render on a busy machine is not taken for one.
 		return nil
 	}
 	switch msg := msg.(type) {
