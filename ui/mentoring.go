@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -142,6 +143,40 @@ func newMentoring(ctx *Context, j *journal.Journal, base *journal.Mentoring, dra
 }
 
 func (m *mentoringModel) heading(i int) string { return m.headings[i] }
+
+// mentoringReloadedMsg carries the day's mentoring note read again after a
+// conflict.
+type mentoringReloadedMsg struct {
+	n   *journal.Mentoring
+	err error
+}
+
+// rebase puts what the user wrote on top of the note as the file has it
+// now: a part only one side changed takes that side's text; a part both
+// changed holds both, the file's first.
+func (m *mentoringModel) rebase(n *journal.Mentoring) {
+	for i := range m.text {
+		theirs, theirsPrivate := "", false
+		if a, ok := n.Body.Answer(m.headings[i]); ok {
+			theirs, theirsPrivate = a.Text, a.Private
+		}
+		m.text[i].SetValue(mergedText(m.loadedText[i], m.text[i].Value(), theirs, "\n\n"))
+		if m.private[i] == m.loadedPrivate[i] {
+			m.private[i] = theirsPrivate
+		}
+		m.private[i] = m.private[i] || theirsPrivate // private on either side stays so
+		m.loadedText[i], m.loadedPrivate[i] = theirs, theirsPrivate
+	}
+	if strings.TrimSpace(m.mentor.Value()) == m.base.Mentor {
+		m.mentor.SetValue(n.Mentor)
+	}
+	for i, q := range m.open {
+		// A question ticked on either side is answered.
+		m.answered[i] = m.answered[i] || slices.Contains(n.Answered, q.Text)
+	}
+	m.base = n
+	m.changeGen++ // the draft follows
+}
 
 func (m *mentoringModel) current() int { return m.steps[m.step] }
 
@@ -355,9 +390,27 @@ func (m *mentoringModel) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			m.forceDraft()
 			m.err = m.notSaved(m.ctx, msg.err)
+			var conflict *journal.ConflictError
+			if errors.As(msg.err, &conflict) {
+				store, day := m.ctx.Store, m.day
+				return tea.Batch(m.saveDraft(), func() tea.Msg {
+					n, err := store.LoadMentoring(day)
+					return mentoringReloadedMsg{n, err}
+				})
+			}
 			return m.keepAfterFailed(m.saveDraft())
 		}
 		return nil // the root takes it from here
+	case mentoringReloadedMsg:
+		if msg.err != nil {
+			m.err = m.ctx.Lang.Describe(msg.err)
+			return nil
+		}
+		// The file changed while the note was open: what the user wrote
+		// goes on top of what is there now, and saving again works.
+		m.rebase(msg.n)
+		m.err = m.ctx.T("checkin.conflict")
+		return m.enter()
 	case editorReadyMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()

@@ -193,6 +193,38 @@ func (m *reflectionModel) apply() *journal.Reflection {
 	return r
 }
 
+// reflectionReloadedMsg carries the week's reflection read again after a
+// conflict.
+type reflectionReloadedMsg struct {
+	r   *journal.Reflection
+	err error
+}
+
+// rebase puts what the user wrote on top of the reflection as the file has
+// it now: a part only one side changed takes that side's text; a part both
+// changed holds both, the file's first.
+func (m *reflectionModel) rebase(r *journal.Reflection) {
+	if m.focus == m.base.FocusTip { // not changed here: the file's choice
+		m.focus = r.FocusTip
+	}
+	m.base = r
+	for i := range m.text {
+		theirs, theirsPrivate := "", false
+		if a, ok := r.Body.Answer(m.headings[i]); ok {
+			theirs, theirsPrivate = m.fromFile(i, a.Text), a.Private
+		} else if i == partMentor && len(r.MentorQuestions) > 0 {
+			theirs = strings.Join(r.MentorQuestions, "\n")
+		}
+		m.text[i].SetValue(mergedText(m.loadedText[i], m.text[i].Value(), theirs, "\n\n"))
+		if m.private[i] == m.loadedPrivate[i] {
+			m.private[i] = theirsPrivate
+		}
+		m.private[i] = m.private[i] || theirsPrivate // private on either side stays so
+		m.loadedText[i], m.loadedPrivate[i] = theirs, theirsPrivate
+	}
+	m.changeGen++ // the draft follows
+}
+
 func (m *reflectionModel) draft() *journal.Draft {
 	d := &journal.Draft{Day: m.week.Monday(), Week: m.week.String(), Tip: m.focus, Step: m.step, Updated: m.ctx.Now()}
 	for i := range m.text {
@@ -369,9 +401,30 @@ func (m *reflectionModel) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			m.changeGen++
 			m.err = m.notSaved(m.ctx, msg.err)
+			var conflict *journal.ConflictError
+			if errors.As(msg.err, &conflict) {
+				store, w := m.ctx.Store, m.week
+				return tea.Batch(m.saveDraft(), func() tea.Msg {
+					r, err := store.LoadReflection(w)
+					return reflectionReloadedMsg{r, err}
+				})
+			}
 			return m.keepAfterFailed(m.saveDraft())
 		}
 		return nil // the root takes it from here
+	case reflectionReloadedMsg:
+		if msg.err != nil {
+			m.err = m.ctx.Lang.Describe(msg.err)
+			return nil
+		}
+		// The file changed while the reflection was open: what the user
+		// wrote goes on top of what is there now, and saving again works.
+		m.rebase(msg.r)
+		m.err = m.ctx.T("checkin.conflict")
+		if m.step == reflectPreview {
+			return m.enter() // the preview shows the merge
+		}
+		return nil
 	case editorReadyMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()
