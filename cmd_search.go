@@ -29,9 +29,6 @@ func (a *app) searchCommand() *cobra.Command {
 		Example: "  tillit search kari turnus\n  tillit search --tag budsjett --from 2026-09-01\n  tillit search tillit --tip 3 -l",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q := journal.Query{Words: args, Tip: tip, Tag: tag}
-			if len(args) == 0 && !cmd.Flags().Changed("tip") && tag == "" && from == "" && to == "" {
-				return a.usage("err.search_what")
-			}
 			if cmd.Flags().Changed("tip") && (tip < 1 || tip > a.pack.Count()) {
 				return a.usage("err.no_tip", "Value", a.lang.Quote(strconv.Itoa(tip)), "Of", a.pack.Count())
 			}
@@ -50,6 +47,9 @@ func (a *app) searchCommand() *cobra.Command {
 			}
 			if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
 				return a.usage("err.export_order")
+			}
+			if q.Empty() {
+				return a.usage("err.search_what") // "" or "#": it would list everything
 			}
 			items := a.readJournal().Items()
 			o := a.reportOptions(true)

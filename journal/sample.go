@@ -12,8 +12,11 @@ type SampleText struct {
 	WentWell, Learned, MentorQuestions []string
 	WentWellHeading, LearnedHeading    string
 	FocusHeading, MentorHeading        string
-	Questions                          func(tip, k int) []string // the questions of the k-th check-in on tip
-	TipTitle                           func(tip int) string
+	// The prompt pack the check-ins follow, and the pack a reflection's
+	// focus tip counts in (empty for the built-in one).
+	Pack, PackVersion, FocusPack string
+	Questions                    func(tip, k int) []string // the questions of the k-th check-in on tip
+	TipTitle                     func(tip int) string
 }
 
 // Sample writes a journal of days check-ins ending on end, as a manager
@@ -29,7 +32,8 @@ func Sample(s *Store, end Date, days, tips int, text SampleText) error {
 	for i := range days {
 		d := start.AddDays(i)
 		tip := i%tips + 1
-		c := CheckIn{Date: d, Tip: tip, Rating: i%5 + 1, Energy: (i+2)%5 + 1, Commitment: pick(text.Commitments, i)}
+		c := CheckIn{Date: d, Pack: text.Pack, PackVersion: text.PackVersion, Tip: tip,
+			Rating: i%5 + 1, Energy: (i+2)%5 + 1, Commitment: pick(text.Commitments, i)}
 		if i > 0 {
 			c.Followup, c.FollowupOf = []Followup{FollowupDone, FollowupPartly, FollowupNot}[i%3], d.AddDays(-1)
 		}
@@ -54,6 +58,7 @@ func Sample(s *Store, end Date, days, tips int, text SampleText) error {
 		r.Body.SetAnswer(text.LearnedHeading, pick(text.Learned, w.Number), false)
 		focus := tip%tips + 1
 		r.FocusTip = focus
+		r.Pack = text.FocusPack
 		r.Body.SetAnswer(text.FocusHeading, fmt.Sprintf("%d · %s", focus, text.TipTitle(focus)), false)
 		q := pick(text.MentorQuestions, w.Number)
 		r.MentorQuestions = []string{q}

@@ -49,8 +49,11 @@ type Item struct {
 	Reflection *Reflection
 	Mentoring  *Mentoring
 
+	// Made when first needed, and kept: an Item is matched by one
+	// goroutine at a time.
 	folded []string // the lines, commitment last, folded for matching
-	plain  []string // the same without accents, made when first needed
+	plain  []string // the same without accents
+	labels []string // Labels, folded
 }
 
 // Line is one line of an item's text.
@@ -169,6 +172,13 @@ type Query struct {
 	Tip      int
 	Tag      string
 	From, To Date
+}
+
+// Empty reports whether q looks for nothing: no words (or only spaces), no
+// tag, no filter. Such a query would find everything.
+func (q Query) Empty() bool {
+	return len(termsOf(q.Words)) == 0 && fold(strings.TrimPrefix(strings.TrimSpace(q.Tag), "#")) == "" &&
+		q.Tip == 0 && q.From.IsZero() && q.To.IsZero()
 }
 
 // Words splits what someone typed into words to search for.
@@ -293,8 +303,14 @@ func (it *Item) holds(t term) bool {
 	if t.in(it.Date.String()) {
 		return true
 	}
-	for _, l := range it.Labels {
-		if l = fold(l); t.in(l) || !t.number && loosely(l, t.w) {
+	if it.labels == nil {
+		it.labels = make([]string, len(it.Labels))
+		for i, l := range it.Labels {
+			it.labels[i] = fold(l)
+		}
+	}
+	for _, l := range it.labels {
+		if t.in(l) || !t.number && loosely(l, t.w) {
 			return true
 		}
 	}
@@ -352,10 +368,25 @@ func loosely(s, w string) bool {
 		return true
 	}
 	first, _ := utf8.DecodeRuneInString(w)
-	for _, word := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if r, _ := utf8.DecodeRuneInString(word); r == first && inOrder(word, w) {
-			return true
+	// Each word of s that begins with w's first letter, without making a
+	// list of them: this runs for every item on every key typed.
+	inWord := false
+	for i, r := range s {
+		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if letter && !inWord && r == first {
+			end := i
+			for end < len(s) {
+				r2, n := utf8.DecodeRuneInString(s[end:])
+				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
+					break
+				}
+				end += n
+			}
+			if inOrder(s[i:end], w) {
+				return true
+			}
 		}
+		inWord = letter
 	}
 	return false
 }

@@ -39,8 +39,14 @@ func (s *Store) Trash(path string, now time.Time) (string, error) {
 		}
 		dest = filepath.Join(s.TrashDir(), now.Format(trashStamp), rel)
 		for n := 2; ; n++ {
-			if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+			_, err := os.Lstat(dest)
+			if errors.Is(err, fs.ErrNotExist) {
 				break
+			}
+			if err != nil {
+				// Not "taken" but broken (the trash is a file, say):
+				// another name would fail the same way.
+				return fmt.Errorf("delete %s: %w", path, err)
 			}
 			dest = filepath.Join(s.TrashDir(), fmt.Sprintf("%s-%d", now.Format(trashStamp), n), rel)
 		}

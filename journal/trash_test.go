@@ -67,3 +67,31 @@ func TestTrash(t *testing.T) {
 		t.Errorf("a folder the trash did not make was removed: %v", err)
 	}
 }
+
+// A trash that cannot be made (a file where its folder should be) is an
+// error at once, not a search for a free name that never ends.
+func TestTrashThatCannotBeMade(t *testing.T) {
+	s := writeJournal(t, map[string]string{"2026/11/2026-11-23.md": "---\ntip: 5\n---\n"})
+	if err := os.MkdirAll(s.AppDir(), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(s.TrashDir(), []byte("not a folder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.Trash(s.DayPath(d("2026-11-23")), time.Now())
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Fatal("the delete went through")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Trash never returned")
+	}
+	if _, err := os.Stat(s.DayPath(d("2026-11-23"))); err != nil {
+		t.Errorf("the entry is gone: %v", err)
+	}
+}
