@@ -314,12 +314,16 @@ func (m *checkinModel) rebase(e *journal.Entry) {
 		if a, ok := e.Body.Answer(q); ok {
 			theirs, theirsPrivate = a.Text, a.Private
 		}
+		mine := m.answers[i].Value() != m.loadedAnswers[i] || m.private[i] != m.loadedPrivate[i]
 		m.answers[i].SetValue(mergedText(m.loadedAnswers[i], m.answers[i].Value(), theirs, "\n\n"))
-		if m.private[i] == m.loadedPrivate[i] {
+		// Untouched here, the part is the file's, privacy and all. Written
+		// here, it stays private if either side made it so: what was typed
+		// as private never turns public because another window said so.
+		if mine {
+			m.private[i] = m.private[i] || theirsPrivate
+		} else {
 			m.private[i] = theirsPrivate
 		}
-		// A part marked private by either side stays private.
-		m.private[i] = m.private[i] || theirsPrivate
 		m.loadedAnswers[i], m.loadedPrivate[i] = theirs, theirsPrivate
 	}
 	m.commitment.SetValue(mergedText(m.loadedCommitment, m.commitment.Value(), e.Commitment, " · "))

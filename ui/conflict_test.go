@@ -101,3 +101,63 @@ func TestMentoringSavedOverAChangedFile(t *testing.T) {
 		}
 	}
 }
+
+// A part written here as private stays private when another window made
+// it public meanwhile: nothing typed as private turns public by a merge.
+func TestRebaseKeepsWhatWasTypedPrivate(t *testing.T) {
+	ctx := testContext(t, "en")
+	w := journal.WeekOf(ctx.Today())
+	first := journal.NewReflection(ctx.Store.ReflectionPath(w), w)
+	heading := ctx.T("reflection.went_well")
+	first.Body.SetAnswer(heading, "old secret", true)
+	if err := ctx.Store.SaveReflection(first); err != nil {
+		t.Fatal(err)
+	}
+	base, err := ctx.Store.LoadReflection(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newReflection(ctx, base, nil)
+	m.Init()
+	typeInto(m.Update, " NEW SECRET about Kari")
+
+	other, _ := ctx.Store.LoadReflection(w)
+	other.Body.SetAnswer(heading, "old secret", false) // made public elsewhere
+	if err := ctx.Store.SaveReflection(other); err != nil {
+		t.Fatal(err)
+	}
+	saved := m.save()().(reflectionSavedMsg)
+	m.Update(saved)
+	r, err := ctx.Store.LoadReflection(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.rebase(r)
+	if again := m.save()().(reflectionSavedMsg); again.err != nil {
+		t.Fatal(again.err)
+	}
+	got, _ := ctx.Store.LoadReflection(w)
+	a, ok := got.Body.Answer(heading)
+	if !ok || !a.Private || !strings.Contains(a.Text, "NEW SECRET") {
+		t.Errorf("the part typed as private is now %+v", a)
+	}
+}
+
+// The mentoring note's ticks merge three ways: a tick changed here wins, the
+// file's stand otherwise, and one the file added joins the list.
+func TestMentoringTicksMerge(t *testing.T) {
+	ctx := testContext(t, "en")
+	day := ctx.Today()
+	base := journal.NewMentoring(ctx.Store.MentoringPath(day), day)
+	base.Answered = []string{"Q1"}
+	m := newMentoring(ctx, nil, base, nil)
+	// Here: Q1 un-ticked. The file: Q1 still ticked, Q2 ticked.
+	m.answered[0] = false
+	theirs := journal.NewMentoring(ctx.Store.MentoringPath(day), day)
+	theirs.Answered = []string{"Q1", "Q2"}
+	m.rebase(theirs)
+	got := m.apply().Answered
+	if strings.Join(got, ",") != "Q2" {
+		t.Errorf("answered after the merge: %v, want [Q2]", got)
+	}
+}

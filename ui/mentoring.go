@@ -160,19 +160,37 @@ func (m *mentoringModel) rebase(n *journal.Mentoring) {
 		if a, ok := n.Body.Answer(m.headings[i]); ok {
 			theirs, theirsPrivate = a.Text, a.Private
 		}
+		mine := m.text[i].Value() != m.loadedText[i] || m.private[i] != m.loadedPrivate[i]
 		m.text[i].SetValue(mergedText(m.loadedText[i], m.text[i].Value(), theirs, "\n\n"))
-		if m.private[i] == m.loadedPrivate[i] {
+		// Untouched here, the part is the file's, privacy and all. Written
+		// here, it stays private if either side made it so: what was typed
+		// as private never turns public because another window said so.
+		if mine {
+			m.private[i] = m.private[i] || theirsPrivate
+		} else {
 			m.private[i] = theirsPrivate
 		}
-		m.private[i] = m.private[i] || theirsPrivate // private on either side stays so
 		m.loadedText[i], m.loadedPrivate[i] = theirs, theirsPrivate
 	}
 	if strings.TrimSpace(m.mentor.Value()) == m.base.Mentor {
 		m.mentor.SetValue(n.Mentor)
 	}
+	// Each question three ways: a tick changed here wins; otherwise the
+	// file's says. A question the file ticked that is not on the list (it
+	// came after this note was opened) joins the list, ticked.
 	for i, q := range m.open {
-		// A question ticked on either side is answered.
-		m.answered[i] = m.answered[i] || slices.Contains(n.Answered, q.Text)
+		if m.answered[i] == slices.Contains(m.base.Answered, q.Text) {
+			m.answered[i] = slices.Contains(n.Answered, q.Text)
+		}
+	}
+	for _, a := range n.Answered {
+		if !slices.ContainsFunc(m.open, func(q journal.MentorQuestion) bool { return q.Text == a }) {
+			m.open = append(m.open, journal.MentorQuestion{Text: a})
+			m.answered = append(m.answered, true)
+		}
+	}
+	if len(m.open) > 0 && !slices.Contains(m.steps, mentorAnswered) {
+		m.steps = slices.Insert(m.steps, len(m.steps)-1, mentorAnswered)
 	}
 	m.base = n
 	m.changeGen++ // the draft follows

@@ -215,11 +215,16 @@ func (m *reflectionModel) rebase(r *journal.Reflection) {
 		} else if i == partMentor && len(r.MentorQuestions) > 0 {
 			theirs = strings.Join(r.MentorQuestions, "\n")
 		}
+		mine := m.text[i].Value() != m.loadedText[i] || m.private[i] != m.loadedPrivate[i]
 		m.text[i].SetValue(mergedText(m.loadedText[i], m.text[i].Value(), theirs, "\n\n"))
-		if m.private[i] == m.loadedPrivate[i] {
+		// Untouched here, the part is the file's, privacy and all. Written
+		// here, it stays private if either side made it so: what was typed
+		// as private never turns public because another window said so.
+		if mine {
+			m.private[i] = m.private[i] || theirsPrivate
+		} else {
 			m.private[i] = theirsPrivate
 		}
-		m.private[i] = m.private[i] || theirsPrivate // private on either side stays so
 		m.loadedText[i], m.loadedPrivate[i] = theirs, theirsPrivate
 	}
 	m.changeGen++ // the draft follows
