@@ -90,3 +90,28 @@ func generateJournal(b *testing.B, root string, days int) {
 		}
 	}
 }
+
+// BenchmarkJournalFilterKeystroke types into the Journal screen's filter on
+// a ten-year journal (3,650 entries): the list narrowed, the lines found for
+// the rows on screen, and the View.
+func BenchmarkJournalFilterKeystroke(b *testing.B) {
+	root := b.TempDir()
+	generateJournal(b, root, 3650)
+	ctx := testContext(b, "nb")
+	ctx.Store = journal.NewStore(root)
+	m := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	settle(m, loadJournal(m.ctx))
+	jm := newJournal(m.ctx)
+	jm.Update(jm.refresh(m.journal.Journal)())
+	jm.Update(tea.KeyPressMsg{Code: '/', Text: "/"})
+	for _, r := range "kari tu" { // no entry has both: every item is looked through
+		jm.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	keys := []tea.KeyPressMsg{{Code: 'r', Text: "r"}, {Code: tea.KeyBackspace}}
+	b.ResetTimer()
+	for i := range b.N {
+		jm.Update(keys[i%2])
+		_ = jm.View()
+	}
+}

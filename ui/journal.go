@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -41,8 +42,9 @@ type journalModel struct {
 
 	packs map[string]*content.Pack // the packs of the entries, by id
 
-	confirm bool // asked whether to move the row to the trash
-	busy    bool // the editor or the trash is at work
+	confirm string // the file asked about moving to the trash
+	busy    bool   // the editor or the trash is at work
+	gen     int    // the rows being built; older ones are dropped
 
 	flash, err string
 }
@@ -51,8 +53,10 @@ type journalModel struct {
 // could not be read.
 type journalRow struct {
 	item    *journal.Item
-	path    string
+	path    string // empty for a problem that names no file
 	problem string // why the file could not be read
+	link    bool   // a symbolic link: never followed, never opened
+	match   string // the line the filter found, for the rows on screen
 }
 
 // Messages of the Journal screen.
@@ -105,38 +109,71 @@ func (m *journalModel) inText() bool { return m.filtering }
 
 func (m *journalModel) scrolls() bool { return m.open }
 
-// refresh takes a freshly read journal. The cursor stays on the file it was
-// on; an open entry shows what the file says now.
+// journalRowsMsg carries the rows of the list, built in a command: a
+// journal of years is thousands of items to label.
+type journalRowsMsg struct {
+	gen  int
+	j    *journal.Journal
+	rows []journalRow
+}
+
+// refresh takes a freshly read journal and builds its rows in a command.
 func (m *journalModel) refresh(j *journal.Journal) tea.Cmd {
-	var was string
+	m.gen++
+	gen, ctx := m.gen, m.ctx
+	o := reportOptions(ctx, true)
+	return func() tea.Msg {
+		var rows []journalRow
+		// Files that cannot be read first: they are what needs doing.
+		for _, p := range j.Problems {
+			rows = append(rows, problemRow(ctx, p))
+		}
+		for _, it := range j.Items() {
+			it.Labels = report.Labels(it, o)
+			rows = append(rows, journalRow{item: it, path: it.Path})
+		}
+		return journalRowsMsg{gen: gen, j: j, rows: rows}
+	}
+}
+
+// problemRow is the row of a file that cannot be read: its path when the
+// error names one, and why.
+func problemRow(ctx *Context, err error) journalRow {
+	r := journalRow{problem: ctx.Lang.Describe(err)}
+	var pe *journal.ParseError
+	var fe *fs.PathError
+	switch {
+	case errors.As(err, &pe):
+		r.path, r.link = pe.Path, pe.Kind == journal.ParseLink
+	case errors.As(err, &fe):
+		r.path = fe.Path
+	}
+	if r.path != "" {
+		r.problem = strings.TrimPrefix(r.problem, r.path+": ")
+	}
+	return r
+}
+
+// setRows shows new rows. The cursor stays on the file it was on; an open
+// entry shows what the file says now; a delete waiting for its yes is
+// called off when its file is gone.
+func (m *journalModel) setRows(msg journalRowsMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		return nil // a newer journal is on its way
+	}
+	was := ""
 	if r := m.current(); r != nil {
 		was = r.path
 	}
-	m.j = j
-	m.rows = m.rows[:0]
+	m.j, m.rows = msg.j, msg.rows
 	m.packs = map[string]*content.Pack{}
-	o := reportOptions(m.ctx, true)
-	for _, it := range j.Items() {
-		it.Labels = report.Labels(it, o)
-		m.rows = append(m.rows, journalRow{item: it, path: it.Path})
-	}
-	// Unreadable files first: they are what needs doing.
-	var problems []journalRow
-	for _, p := range j.Problems {
-		var pe *journal.ParseError
-		if errors.As(p, &pe) {
-			why := strings.TrimPrefix(m.ctx.Lang.Describe(p), pe.Path+": ")
-			problems = append(problems, journalRow{path: pe.Path, problem: why})
-		}
-	}
-	m.rows = append(problems, m.rows...)
 	m.applyFilter()
-	for i, r := range m.shown {
-		if m.rows[r].path == was {
-			m.cursor = i
-		}
-	}
 	m.cursor = min(m.cursor, max(0, len(m.shown)-1))
+	m.follow(was)
+	if m.confirm != "" && !m.listed(m.confirm) {
+		m.confirm = ""
+	}
+	m.ensureVisible()
 	if m.open {
 		r := m.current()
 		switch {
@@ -149,6 +186,26 @@ func (m *journalModel) refresh(j *journal.Journal) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// follow puts the cursor on the row of path, when it is shown.
+func (m *journalModel) follow(path string) {
+	for i, r := range m.shown {
+		if path != "" && m.rows[r].path == path {
+			m.cursor = i
+			return
+		}
+	}
+}
+
+// listed reports whether a row of path is shown.
+func (m *journalModel) listed(path string) bool {
+	for _, r := range m.shown {
+		if m.rows[r].path == path {
+			return true
+		}
+	}
+	return false
 }
 
 // tip returns the tip of a check-in from the pack it was written with.
@@ -180,9 +237,45 @@ func (m *journalModel) tip(it *journal.Item) *content.Tip {
 func (m *journalModel) applyFilter() {
 	typed := m.filter.Value()
 	m.shown = m.shown[:0]
-	for i, r := range m.rows {
-		if r.item == nil || r.item.Match(typed) {
+	for i := range m.rows {
+		m.rows[i].match = ""
+		if r := m.rows[i]; r.item == nil || r.item.Match(typed) {
 			m.shown = append(m.shown, i)
+		}
+	}
+}
+
+// ensureVisible scrolls the list so the cursor is on screen, and finds what
+// the filter matched in the rows shown: View only draws.
+func (m *journalModel) ensureVisible() {
+	room := m.listRoom()
+	if m.cursor < m.top {
+		m.top = m.cursor
+	}
+	if m.cursor >= m.top+room {
+		m.top = m.cursor - room + 1
+	}
+	m.top = max(0, min(m.top, len(m.shown)-room))
+	typed := m.filter.Value()
+	if typed == "" {
+		return
+	}
+	words := journal.Words(typed)
+	for i := m.top; i < len(m.shown) && i < m.top+room; i++ {
+		r := &m.rows[m.shown[i]]
+		if r.item == nil || r.match != "" {
+			continue
+		}
+		r.match = "-" // looked for, nothing to show
+		if ms := r.item.Matches(words); len(ms) > 0 {
+			switch mt := ms[0]; {
+			case mt.Line.Private:
+				r.match = "🔒"
+			case mt.Commitment:
+				r.match = "→ " + mt.Line.Text
+			default:
+				r.match = mt.Line.Text
+			}
 		}
 	}
 }
@@ -220,6 +313,11 @@ type problemPageMsg struct {
 // showProblem reads the file tillit cannot parse, to show it as it is with
 // why: it cannot be rendered, but it can be read and then mended.
 func (m *journalModel) showProblem(r journalRow) tea.Cmd {
+	if r.link || r.path == "" {
+		// Nothing to read: a link is never followed (it may point at a
+		// device or a pipe), and some problems name no file.
+		return m.problemPage(problemPageMsg{path: r.path, why: r.problem})
+	}
 	return func() tea.Msg {
 		data, err := os.ReadFile(r.path)
 		return problemPageMsg{path: r.path, why: r.problem, text: string(data), err: err}
@@ -236,8 +334,14 @@ func (m *journalModel) problemPage(msg problemPageMsg) tea.Cmd {
 	for strings.Contains(msg.text, fence) {
 		fence += "`"
 	}
-	md := "## ⚠ " + m.rel(msg.path) + "\n\n" + msg.why + "\n\n*" + m.ctx.T("journal.mend_hint") + "*\n\n" +
-		fence + "\n" + strings.TrimRight(msg.text, "\n") + "\n" + fence + "\n"
+	where := m.rel(msg.path)
+	if where == "" {
+		where = m.ctx.T("journal.unreadable_file")
+	}
+	md := "## ⚠ " + where + "\n\n" + msg.why + "\n"
+	if msg.text != "" {
+		md += "\n*" + m.ctx.T("journal.mend_hint") + "*\n\n" + fence + "\n" + strings.TrimRight(msg.text, "\n") + "\n" + fence + "\n"
+	}
 	m.open = true
 	return m.page.show("problem:"+msg.path, md, true)
 }
@@ -297,14 +401,26 @@ func wikiLinks(md string) string {
 }
 
 func (m *journalModel) Update(msg tea.Msg) tea.Cmd {
+	cmd := m.update(msg)
+	m.ensureVisible() // whatever moved: the cursor, the rows, the status line
+	return cmd
+}
+
+func (m *journalModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case renderedMsg:
 		if err := m.page.rendered(msg); err != nil {
 			m.err = err.Error()
 		}
 		return nil
+	case journalRowsMsg:
+		return m.setRows(msg)
 	case editFileMsg:
 		return m.runEditor(msg)
+	case editorDoneMsg:
+		// Read the file back in a command: the editor may have left
+		// anything, of any size.
+		return func() tea.Msg { return msg.check() }
 	case problemPageMsg:
 		if r := m.current(); r != nil && r.path == msg.path {
 			return m.problemPage(msg)
@@ -345,11 +461,23 @@ func (m *journalModel) Update(msg tea.Msg) tea.Cmd {
 		return m.key(msg)
 	}
 	if m.filtering {
-		var cmd tea.Cmd
-		m.filter, cmd = m.filter.Update(msg)
-		return cmd
+		return m.updateFilter(msg) // a paste, the cursor's blink
 	}
 	return nil
+}
+
+// updateFilter passes a message to the filter, and narrows the list when
+// the text changed.
+func (m *journalModel) updateFilter(msg tea.Msg) tea.Cmd {
+	before := m.filter.Value()
+	var cmd tea.Cmd
+	m.filter, cmd = m.filter.Update(msg)
+	if m.filter.Value() != before {
+		m.applyFilter()
+		m.cursor, m.top = 0, 0
+		m.ensureVisible()
+	}
+	return cmd
 }
 
 func (m *journalModel) key(msg tea.KeyPressMsg) tea.Cmd {
@@ -357,43 +485,38 @@ func (m *journalModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.busy {
 		return nil
 	}
-	if m.confirm {
-		m.confirm = false
+	if m.confirm != "" {
+		path := m.confirm
+		m.confirm = ""
 		if key.Matches(msg, k.Yes) {
-			return m.trash()
+			return m.trash(path)
 		}
 		return nil
 	}
 	if m.filtering {
-		switch msg.String() {
-		case "enter":
+		switch {
+		case key.Matches(msg, k.Next):
 			m.filtering = false
 			m.filter.Blur()
-			return nil
-		case "esc":
+		case key.Matches(msg, k.Back):
 			m.filtering = false
 			m.filter.Blur()
 			m.clearFilter()
-			return nil
-		case "up":
+		case key.Matches(msg, k.ArrowUp):
 			m.move(-1)
-			return nil
-		case "down":
+		case key.Matches(msg, k.ArrowDown):
 			m.move(1)
-			return nil
+		default:
+			return m.updateFilter(msg)
 		}
-		var cmd tea.Cmd
-		m.filter, cmd = m.filter.Update(msg)
-		m.applyFilter()
-		m.cursor, m.top = 0, 0
-		return cmd
+		return nil
 	}
 	m.flash, m.err = "", ""
 	switch {
 	case key.Matches(msg, k.Edit):
 		return m.edit()
-	case key.Matches(msg, k.Delete) && m.current() != nil:
-		m.confirm = true
+	case key.Matches(msg, k.Delete) && m.current() != nil && m.current().path != "":
+		m.confirm = m.current().path
 		return nil
 	}
 	if m.open {
@@ -440,6 +563,7 @@ func (m *journalModel) key(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *journalModel) move(n int) {
 	m.cursor = max(0, min(len(m.shown)-1, m.cursor+n))
+	m.ensureVisible()
 }
 
 // step opens the next older (1) or newer (-1) readable item.
@@ -457,7 +581,12 @@ func (m *journalModel) step(n int) tea.Cmd {
 // file is read again to tell whether it still parses.
 func (m *journalModel) edit() tea.Cmd {
 	r := m.current()
-	if r == nil {
+	if r == nil || r.path == "" {
+		return nil
+	}
+	if r.link {
+		// A link is not followed: not to read, not to write.
+		m.err = m.ctx.T("journal.link", "Path", m.rel(r.path))
 		return nil
 	}
 	if !editorExists(m.ctx.Editor) {
@@ -485,15 +614,25 @@ type editFileMsg struct {
 
 func (m *journalModel) runEditor(msg editFileMsg) tea.Cmd {
 	return openEditor(m.ctx, msg.path, func(err error) tea.Msg {
-		if err != nil {
-			return editedMsg{path: msg.path, err: err}
-		}
-		after, err := os.ReadFile(msg.path)
-		if err == nil && bytes.Equal(after, msg.before) {
-			return editedMsg{path: msg.path, same: true}
-		}
-		return editedMsg{path: msg.path, bad: checkFile(msg.path, msg.kind)}
+		return editorDoneMsg{editFileMsg: msg, err: err}
 	})
+}
+
+// editorDoneMsg says the editor returned; check reads the file back.
+type editorDoneMsg struct {
+	editFileMsg
+	err error
+}
+
+func (d editorDoneMsg) check() editedMsg {
+	if d.err != nil {
+		return editedMsg{path: d.path, err: d.err}
+	}
+	after, err := os.ReadFile(d.path)
+	if err == nil && bytes.Equal(after, d.before) {
+		return editedMsg{path: d.path, same: true}
+	}
+	return editedMsg{path: d.path, bad: checkFile(d.path, d.kind)}
 }
 
 // checkFile reads a file back after an edit and parses it as what it is.
@@ -516,13 +655,10 @@ func checkFile(path string, kind journal.Kind) error {
 	return err
 }
 
-func (m *journalModel) trash() tea.Cmd {
-	r := m.current()
-	if r == nil {
-		return nil
-	}
+// trash moves the file the user said yes for, wherever the cursor is now.
+func (m *journalModel) trash(path string) tea.Cmd {
 	m.busy = true
-	store, path, now := m.ctx.Store, r.path, m.ctx.Now()
+	store, now := m.ctx.Store, m.ctx.Now()
 	return func() tea.Msg {
 		dest, err := store.Trash(path, now)
 		return trashedMsg{path: path, dest: dest, err: err}
@@ -542,33 +678,54 @@ func (m *journalModel) rel(path string) string {
 	return path
 }
 
-// listRoom is how many rows fit on the screen.
-func (m *journalModel) listRoom() int { return max(1, m.ctx.Height-journalHeader-3) }
+// listRoom is how many rows fit on the screen: below the title, the
+// filter and a blank line, above the status and the footer.
+func (m *journalModel) listRoom() int {
+	room := m.ctx.Height - journalHeader - 2
+	if st := m.status(); st != "" {
+		room -= lipgloss.Height(st)
+	}
+	return max(1, room)
+}
 
 func (m *journalModel) help() bindings {
-	k := m.ctx.Keys
-	shown := func(keys, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, m.ctx.T(desc)))
-	}
+	k, t := m.ctx.Keys, m.ctx.T
 	one := func(short ...key.Binding) bindings { return bindings{short: short, full: [][]key.Binding{short}} }
 	back := k.Back
-	back.SetHelp("esc/q", m.ctx.T("key.back"))
+	back.SetHelp("esc/q", t("key.back"))
 	switch {
-	case m.confirm:
-		return one(withDesc(k.Yes, m.ctx.T("journal.yes_trash")), shown("…", "key.no"))
+	case m.confirm != "":
+		no := k.No
+		no.SetHelp("…", t("key.no"))
+		return one(withDesc(k.Yes, t("journal.yes_trash")), no)
 	case m.filtering:
-		return one(shown("enter", "journal.filter_done"), shown("esc", "journal.filter_clear"), shown("↑/↓", "key.choose"))
+		arrows := k.ArrowDown
+		arrows.SetHelp("↑/↓", t("key.choose"))
+		return one(withDesc(k.Next, t("journal.filter_done")), withDesc(k.Back, t("journal.filter_clear")), arrows)
 	case m.open:
 		prev, next := k.Left, k.Right
-		prev.SetHelp("←/h", m.ctx.T("journal.newer"))
-		next.SetHelp("→/l", m.ctx.T("journal.older"))
+		prev.SetHelp("←/h", t("journal.newer"))
+		next.SetHelp("→/l", t("journal.older"))
 		short := []key.Binding{prev, next, k.Edit, k.Delete, back}
 		return bindings{short: short, full: [][]key.Binding{short, {k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}}
 	}
-	open := k.Pick
-	open.SetHelp("enter", m.ctx.T("journal.open"))
-	short := []key.Binding{k.Filter, open, k.Edit, k.Delete, back}
+	short := []key.Binding{k.Filter, withDesc(k.Pick, t("journal.open")), k.Edit, k.Delete, back}
 	return bindings{short: short, full: [][]key.Binding{short, {k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}}
+}
+
+// status is the line about what just happened, wrapped to the window: a
+// path or a reason cut off is no use.
+func (m *journalModel) status() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	switch {
+	case m.confirm != "":
+		return st.Warning.Width(ctx.Width - 2).Render(ctx.T("journal.confirm_trash", "Path", m.rel(m.confirm), "Days", journal.TrashDays))
+	case m.err != "":
+		return st.Error.Width(ctx.Width - 2).Render("! " + m.err)
+	case m.flash != "":
+		return st.Success.Width(ctx.Width - 2).Render(m.flash)
+	}
+	return ""
 }
 
 func (m *journalModel) View() string {
@@ -597,19 +754,7 @@ func (m *journalModel) View() string {
 	}
 	lines := []string{spread(" "+truncate(title, ctx.Width-lipgloss.Width(right)-3), right+" ", ctx.Width)}
 
-	// The line about what just happened, wrapped: a path or a reason cut
-	// off is no use. The list makes room for it.
-	var status string
-	switch {
-	case m.confirm:
-		if r := m.current(); r != nil {
-			status = st.Warning.Width(ctx.Width - 2).Render(ctx.T("journal.confirm_trash", "Path", m.rel(r.path), "Days", journal.TrashDays))
-		}
-	case m.err != "":
-		status = st.Error.Width(ctx.Width - 2).Render("! " + m.err)
-	case m.flash != "":
-		status = st.Success.Width(ctx.Width - 2).Render(m.flash)
-	}
+	status := m.status()
 	statusLines := 0
 	if status != "" {
 		statusLines = lipgloss.Height(status)
@@ -633,7 +778,7 @@ func (m *journalModel) View() string {
 			lines = append(lines, " "+st.Faint.Render(truncate(ctx.T("journal.filter_hint"), ctx.Width-2)))
 		}
 		lines = append(lines, "")
-		lines = append(lines, m.viewList(max(1, ctx.Height-2-len(lines)-statusLines))...)
+		lines = append(lines, m.viewList()...)
 	}
 	if status != "" {
 		for _, l := range strings.Split(status, "\n") {
@@ -643,8 +788,8 @@ func (m *journalModel) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// viewList draws the rows that fit, keeping the cursor in sight.
-func (m *journalModel) viewList(room int) []string {
+// viewList draws the rows that fit, from the first on screen.
+func (m *journalModel) viewList() []string {
 	ctx, st := m.ctx, m.ctx.Styles
 	if len(m.shown) == 0 {
 		msg := ctx.T("journal.empty")
@@ -653,15 +798,8 @@ func (m *journalModel) viewList(room int) []string {
 		}
 		return []string{"   " + st.Faint.Render(msg)}
 	}
-	if m.cursor < m.top {
-		m.top = m.cursor
-	}
-	if m.cursor >= m.top+room {
-		m.top = m.cursor - room + 1
-	}
-	m.top = max(0, min(m.top, len(m.shown)-room))
 	var out []string
-	for i := m.top; i < len(m.shown) && i < m.top+room; i++ {
+	for i := m.top; i < len(m.shown) && i < m.top+m.listRoom(); i++ {
 		marker := "   "
 		if i == m.cursor {
 			marker = " " + st.Highlight.Render("›") + " "
@@ -675,7 +813,11 @@ func (m *journalModel) viewList(room int) []string {
 func (m *journalModel) rowLine(r journalRow, width int, chosen bool) string {
 	ctx, st := m.ctx, m.ctx.Styles
 	if r.item == nil {
-		return st.Warning.Render(truncate("⚠ "+m.rel(r.path)+" — "+r.problem, width))
+		where := m.rel(r.path)
+		if where == "" {
+			where = m.ctx.T("journal.unreadable_file")
+		}
+		return st.Warning.Render(truncate("⚠ "+where+" — "+r.problem, width))
 	}
 	it := r.item
 	d := it.Date
@@ -709,18 +851,8 @@ func (m *journalModel) rowLine(r journalRow, width int, chosen bool) string {
 		rating = fmt.Sprintf("%d/5", it.Rating)
 	}
 	first := it.First()
-	if typed := m.filter.Value(); typed != "" {
-		// What the filter found, rather than how the entry begins.
-		if ms := it.Matches(journal.Words(typed)); len(ms) > 0 {
-			switch mt := ms[0]; {
-			case mt.Line.Private:
-				first = "🔒"
-			case mt.Commitment:
-				first = "→ " + mt.Line.Text
-			default:
-				first = mt.Line.Text
-			}
-		}
+	if r.match != "" && r.match != "-" {
+		first = r.match // what the filter found, rather than how it begins
 	}
 	if it.Private {
 		first = "🔒"

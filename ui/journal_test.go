@@ -190,3 +190,78 @@ func TestTodayWarnsWhatTheDoctorFinds(t *testing.T) {
 	tm.Type("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
 }
+
+// journalScreen opens the Journal screen on store, its rows built.
+func journalScreen(t *testing.T, store *journal.Store) *journalModel {
+	t.Helper()
+	ctx := testContext(t, "en")
+	ctx.Store = store
+	m := newJournal(ctx)
+	m.Update(m.refresh(store.Read())())
+	return m
+}
+
+// A paste into the filter narrows the list like typing does.
+func TestJournalFilterTakesAPaste(t *testing.T) {
+	m := journalScreen(t, writeFiles(t, mixedJournal))
+	all := len(m.shown)
+	m.Update(tea.KeyPressMsg{Code: '/', Text: "/"})
+	m.Update(tea.PasteMsg{Content: "vaktlista"})
+	if len(m.shown) >= all || len(m.shown) == 0 {
+		t.Errorf("after the paste %d of %d rows are shown", len(m.shown), all)
+	}
+}
+
+// The yes moves the file that was asked about, even when the list changed
+// under the cursor meanwhile; when that file is gone, the question is off.
+func TestJournalTrashesTheFileAskedAbout(t *testing.T) {
+	store := writeFiles(t, mixedJournal)
+	m := journalScreen(t, store)
+	m.follow(store.DayPath(journal.Date{Year: 2026, Month: 11, Day: 24}))
+	m.Update(tea.KeyPressMsg{Code: 'd', Text: "d"})
+	asked := m.confirm
+	m.move(1) // the cursor moves on: a reload, a sync
+	cmd := m.Update(tea.KeyPressMsg{Code: 'y', Text: "y"})
+	msg := cmd().(trashedMsg)
+	if msg.err != nil || msg.path != asked {
+		t.Fatalf("trashed %s (%v), asked about %s", msg.path, msg.err, asked)
+	}
+
+	// Asked about a file that then goes away: the yes does nothing.
+	m = journalScreen(t, store)
+	m.follow(store.DayPath(journal.Date{Year: 2026, Month: 11, Day: 23}))
+	m.Update(tea.KeyPressMsg{Code: 'd', Text: "d"})
+	if err := os.Remove(m.confirm); err != nil {
+		t.Fatal(err)
+	}
+	m.Update(m.refresh(store.Read())())
+	if m.confirm != "" {
+		t.Errorf("still asking about a file that is gone: %s", m.confirm)
+	}
+	if cmd := m.Update(tea.KeyPressMsg{Code: 'y', Text: "y"}); cmd != nil {
+		t.Errorf("y after the question was called off did something: %#v", cmd())
+	}
+}
+
+// A symbolic link is listed with why, and neither read nor edited.
+func TestJournalLeavesLinksAlone(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links")
+	}
+	store := writeFiles(t, map[string]string{"2026/11/2026-11-23.md": "---\ntip: 1\n---\n"})
+	if err := os.Symlink("/dev/zero", filepath.Join(store.Root, "2026", "11", "2026-11-24.md")); err != nil {
+		t.Fatal(err)
+	}
+	m := journalScreen(t, store)
+	r := m.current()
+	if r == nil || !r.link {
+		t.Fatalf("the link is not the first row: %+v", r)
+	}
+	if cmd := m.Update(tea.KeyPressMsg{Code: 'e', Text: "e"}); cmd != nil || !strings.Contains(m.err, "symbolic link") {
+		t.Errorf("e on a link: %q, %v", m.err, cmd != nil)
+	}
+	m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if !m.open || !strings.Contains(m.page.source, "link") {
+		t.Errorf("enter on a link shows %q", m.page.source)
+	}
+}

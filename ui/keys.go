@@ -27,9 +27,11 @@ type KeyMap struct {
 	Journal   key.Binding
 
 	// Journal.
-	Filter key.Binding
-	Edit   key.Binding
-	Delete key.Binding
+	Filter    key.Binding
+	ArrowUp   key.Binding // up, in a list under a text field
+	ArrowDown key.Binding
+	Edit      key.Binding
+	Delete    key.Binding
 
 	// Check-in.
 	LastTime key.Binding
@@ -93,9 +95,11 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		Export:    b("key.export", "e"),
 		Journal:   b("key.journal", "j"),
 
-		Filter: b("key.filter", "/"),
-		Edit:   b("key.edit_file", "e"),
-		Delete: b("key.delete", "d"),
+		Filter:    b("key.filter", "/"),
+		ArrowUp:   b("key.up", "up"),
+		ArrowDown: b("key.down", "down"),
+		Edit:      b("key.edit_file", "e"),
+		Delete:    b("key.delete", "d"),
 
 		Switch: b("key.switch", "tab"),
 
