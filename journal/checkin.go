@@ -55,13 +55,5 @@ func (c CheckIn) ApplyTo(e *Entry) {
 // Clone returns a fresh copy of the entry as it was read, to change without
 // touching the original.
 func (e *Entry) Clone() *Entry {
-	if !e.OnDisk() {
-		return NewEntry(e.Path, e.Date)
-	}
-	c, err := ParseEntry(e.Path, e.raw)
-	if err != nil {
-		// It parsed before; the same bytes parse again.
-		panic(err)
-	}
-	return c
+	return cloneDoc(&e.document, func() *Entry { return NewEntry(e.Path, e.Date) }, ParseEntry)
 }

@@ -2,7 +2,9 @@ package journal
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -227,4 +229,58 @@ func (d *document) lines(key string) []string {
 	}
 	d.problem(Problem{Key: key, Kind: ProblemNotList}, "expected a list")
 	return nil
+}
+
+// The three files of the journal — a day, a week's reflection, a mentoring
+// note — are read, written and copied the same way; these do it once.
+
+// loadDoc reads the file at path; a missing file gives empty(), not yet on
+// disk.
+func loadDoc[T any](s *Store, path string, empty func() *T, parse func(string, []byte) (*T, error)) (*T, error) {
+	data, err := s.readFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return empty(), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return parse(path, data)
+}
+
+// saveDoc writes a document atomically under the journal's lock. It
+// refuses when the file on disk is no longer what was read (a
+// *ConflictError), so nobody's words are lost; then *doc stands for what
+// is on disk.
+func saveDoc[T any](s *Store, doc *T, d *document, render func() ([]byte, error), parse func(string, []byte) (*T, error)) error {
+	data, err := render()
+	if err != nil {
+		return err
+	}
+	return s.withLock(d.Path, func() error {
+		if err := s.checkUnchangedDoc(d); err != nil {
+			return err
+		}
+		if err := s.write(d.Path, data); err != nil {
+			return err
+		}
+		fresh, err := parse(d.Path, data)
+		if err != nil {
+			return err
+		}
+		*doc = *fresh
+		return nil
+	})
+}
+
+// cloneDoc returns a fresh copy of a document as it was read, to change
+// without touching the original.
+func cloneDoc[T any](d *document, empty func() *T, parse func(string, []byte) (*T, error)) *T {
+	if !d.OnDisk() {
+		return empty()
+	}
+	c, err := parse(d.Path, d.raw)
+	if err != nil {
+		panic(err) // it parsed before; the same bytes parse again
+	}
+	return c
 }

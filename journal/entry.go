@@ -178,24 +178,10 @@ func dateFromFileName(path string) (Date, bool) {
 // syncFrontMatter writes changed fields into the front matter node. Keys the
 // user added, and keys whose value did not change, are left as they are.
 func (e *Entry) syncFrontMatter() bool {
-	changed := false
-	f := &e.front
-	put := func(key string, differs, present bool, node func() *yaml.Node) {
-		if !differs {
-			return
-		}
-		changed = true
-		if present {
-			f.set(key, node())
-		} else {
-			f.remove(key)
-		}
-	}
+	fe := &frontEdit{f: &e.front}
+	put := fe.put
 	m, o := e.Meta, e.orig
-	if m.Date != o.Date && !m.Date.IsZero() {
-		f.setFirst("date", dateNode(m.Date))
-		changed = true
-	}
+	fe.putFirst("date", m.Date != o.Date && !m.Date.IsZero(), dateNode(m.Date))
 	put("pack", m.Pack != o.Pack, m.Pack != "", func() *yaml.Node { return stringNode(m.Pack) })
 	put("pack_version", m.PackVersion != o.PackVersion, m.PackVersion != "", func() *yaml.Node { return versionNode(m.PackVersion) })
 	put("tip", m.Tip != o.Tip, m.Tip > 0, func() *yaml.Node { return intNode(m.Tip) })
@@ -210,7 +196,7 @@ func (e *Entry) syncFrontMatter() bool {
 	put("outcome_date", m.OutcomeDate != o.OutcomeDate, !m.OutcomeDate.IsZero(), func() *yaml.Node { return dateNode(m.OutcomeDate) })
 	put("tags", !slices.Equal(m.Tags, o.Tags), len(m.Tags) > 0, func() *yaml.Node { return stringsNode(m.Tags) })
 	put("private", m.Private != o.Private, m.Private, func() *yaml.Node { return boolNode(true) })
-	return changed
+	return fe.changed
 }
 
 // Render returns the file as it should be written: untouched parts keep their

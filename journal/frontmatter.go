@@ -231,6 +231,37 @@ func (f *frontMatter) setFirst(key string, value *yaml.Node) {
 	m.Content = append([]*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, value}, m.Content...)
 }
 
+// frontEdit writes the fields a document changed into its front matter,
+// and notes whether it changed any: keys the user added, and keys whose
+// value did not change, stay as they are.
+type frontEdit struct {
+	f       *frontMatter
+	changed bool
+}
+
+// put writes key when its value differs from what was read: node() when
+// the value is present, else the key goes.
+func (e *frontEdit) put(key string, differs, present bool, node func() *yaml.Node) {
+	if !differs {
+		return
+	}
+	e.changed = true
+	if present {
+		e.f.set(key, node())
+	} else {
+		e.f.remove(key)
+	}
+}
+
+// putFirst is put for a key that leads the front matter (the date); a
+// key without a value is left alone.
+func (e *frontEdit) putFirst(key string, differs bool, node *yaml.Node) {
+	if differs {
+		e.f.setFirst(key, node)
+		e.changed = true
+	}
+}
+
 // remove deletes key if present.
 func (f *frontMatter) remove(key string) {
 	if f.doc == nil {
@@ -334,8 +365,16 @@ func stringNode(s string) *yaml.Node {
 	return &n
 }
 
+// stringsNode writes a short list on one line: tags: [a, b].
 func stringsNode(list []string) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+	n := linesNode(list)
+	n.Style = yaml.FlowStyle
+	return n
+}
+
+// linesNode writes a list a line per item, for sentences (questions).
+func linesNode(list []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	for _, s := range list {
 		n.Content = append(n.Content, stringNode(s))
 	}

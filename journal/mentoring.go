@@ -1,9 +1,7 @@
 package journal
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -71,82 +69,31 @@ func ParseMentoring(path string, data []byte) (*Mentoring, error) {
 
 // Render returns the file as it should be written.
 func (m *Mentoring) Render() ([]byte, error) {
-	changed := false
-	f := &m.front
-	put := func(key string, differs, present bool, node func() *yaml.Node) {
-		if !differs {
-			return
-		}
-		changed = true
-		if present {
-			f.set(key, node())
-		} else {
-			f.remove(key)
-		}
-	}
+	fe := &frontEdit{f: &m.front}
+	put := fe.put
 	n, o := m.MentoringMeta, m.orig
-	if n.Date != o.Date {
-		f.setFirst("date", dateNode(n.Date))
-		changed = true
-	}
+	fe.putFirst("date", n.Date != o.Date, dateNode(n.Date))
 	put("mentor", n.Mentor != o.Mentor, n.Mentor != "", func() *yaml.Node { return stringNode(n.Mentor) })
-	put("answered", !slices.Equal(n.Answered, o.Answered), len(n.Answered) > 0, func() *yaml.Node {
-		l := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, q := range n.Answered {
-			l.Content = append(l.Content, stringNode(q))
-		}
-		return l
-	})
+	put("answered", !slices.Equal(n.Answered, o.Answered), len(n.Answered) > 0, func() *yaml.Node { return linesNode(n.Answered) })
 	put("private", n.Private != o.Private, n.Private, func() *yaml.Node { return boolNode(true) })
-	return m.render(changed)
+	return m.render(fe.changed)
 }
 
 // Clone returns a fresh copy of the note as it was read.
 func (m *Mentoring) Clone() *Mentoring {
-	if !m.OnDisk() {
-		return NewMentoring(m.Path, m.Date)
-	}
-	c, err := ParseMentoring(m.Path, m.raw)
-	if err != nil {
-		panic(err) // it parsed before; the same bytes parse again
-	}
-	return c
+	return cloneDoc(&m.document, func() *Mentoring { return NewMentoring(m.Path, m.Date) }, ParseMentoring)
 }
 
 // LoadMentoring reads the mentoring note of day d, or returns a new one.
 func (s *Store) LoadMentoring(d Date) (*Mentoring, error) {
 	path := s.MentoringPath(d)
-	data, err := s.readFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return NewMentoring(path, d), nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return ParseMentoring(path, data)
+	return loadDoc(s, path, func() *Mentoring { return NewMentoring(path, d) }, ParseMentoring)
 }
 
 // SaveMentoring writes a mentoring note atomically, refusing when the file
 // changed on disk since it was read.
 func (s *Store) SaveMentoring(m *Mentoring) error {
-	data, err := m.Render()
-	if err != nil {
-		return err
-	}
-	return s.withLock(m.Path, func() error {
-		if err := s.checkUnchangedDoc(&m.document); err != nil {
-			return err
-		}
-		if err := s.write(m.Path, data); err != nil {
-			return err
-		}
-		fresh, err := ParseMentoring(m.Path, data)
-		if err != nil {
-			return err
-		}
-		*m = *fresh
-		return nil
-	})
+	return saveDoc(s, m, &m.document, m.Render, ParseMentoring)
 }
 
 // MentorQuestion is a question for the mentor from a weekly reflection.

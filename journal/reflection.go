@@ -1,9 +1,7 @@
 package journal
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -87,78 +85,30 @@ func weekFromFileName(path string) (Week, bool) {
 // Render returns the file as it should be written; untouched parts keep
 // their bytes.
 func (r *Reflection) Render() ([]byte, error) {
-	changed := false
-	f := &r.front
-	put := func(key string, differs, present bool, node func() *yaml.Node) {
-		if !differs {
-			return
-		}
-		changed = true
-		if present {
-			f.set(key, node())
-		} else {
-			f.remove(key)
-		}
-	}
+	fe := &frontEdit{f: &r.front}
+	put := fe.put
 	m, o := r.ReflectionMeta, r.orig
 	put("week", m.Week != o.Week, true, func() *yaml.Node { return stringNode(m.Week.String()) })
 	put("pack", m.Pack != o.Pack, m.Pack != "", func() *yaml.Node { return stringNode(m.Pack) })
 	put("focus_tip", m.FocusTip != o.FocusTip, m.FocusTip > 0, func() *yaml.Node { return intNode(m.FocusTip) })
-	put("mentor_questions", !slices.Equal(m.MentorQuestions, o.MentorQuestions), len(m.MentorQuestions) > 0, func() *yaml.Node {
-		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, q := range m.MentorQuestions {
-			n.Content = append(n.Content, stringNode(q))
-		}
-		return n
-	})
+	put("mentor_questions", !slices.Equal(m.MentorQuestions, o.MentorQuestions), len(m.MentorQuestions) > 0, func() *yaml.Node { return linesNode(m.MentorQuestions) })
 	put("private", m.Private != o.Private, m.Private, func() *yaml.Node { return boolNode(true) })
-	return r.render(changed)
+	return r.render(fe.changed)
 }
 
 // Clone returns a fresh copy of the reflection as it was read.
 func (r *Reflection) Clone() *Reflection {
-	if !r.OnDisk() {
-		return NewReflection(r.Path, r.Week)
-	}
-	c, err := ParseReflection(r.Path, r.raw)
-	if err != nil {
-		panic(err) // it parsed before; the same bytes parse again
-	}
-	return c
+	return cloneDoc(&r.document, func() *Reflection { return NewReflection(r.Path, r.Week) }, ParseReflection)
 }
 
 // LoadReflection reads the reflection of week w, or returns a new one.
 func (s *Store) LoadReflection(w Week) (*Reflection, error) {
 	path := s.ReflectionPath(w)
-	data, err := s.readFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return NewReflection(path, w), nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return ParseReflection(path, data)
+	return loadDoc(s, path, func() *Reflection { return NewReflection(path, w) }, ParseReflection)
 }
 
 // SaveReflection writes a reflection atomically, refusing when the file
 // changed on disk since it was read.
 func (s *Store) SaveReflection(r *Reflection) error {
-	data, err := r.Render()
-	if err != nil {
-		return err
-	}
-	return s.withLock(r.Path, func() error {
-		if err := s.checkUnchangedDoc(&r.document); err != nil {
-			return err
-		}
-		if err := s.write(r.Path, data); err != nil {
-			return err
-		}
-		fresh, err := ParseReflection(r.Path, data)
-		if err != nil {
-			return err
-		}
-		*r = *fresh
-		return nil
-	})
+	return saveDoc(s, r, &r.document, r.Render, ParseReflection)
 }

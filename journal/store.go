@@ -51,41 +51,15 @@ func (s *Store) AppDir() string { return filepath.Join(s.Root, AppDirName) }
 // entry. An unparseable file gives a *ParseError.
 func (s *Store) Load(d Date) (*Entry, error) {
 	path := s.DayPath(d)
-	data, err := s.readFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return NewEntry(path, d), nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return ParseEntry(path, data)
+	return loadDoc(s, path, func() *Entry { return NewEntry(path, d) }, ParseEntry)
 }
 
 // Save writes an entry atomically. It refuses when the file on disk is no
 // longer what was loaded (a *ConflictError), so nobody's words are lost.
 func (s *Store) Save(e *Entry) error {
-	data, err := e.Render()
-	if err != nil {
-		return err
-	}
-	return s.withLock(e.Path, func() error {
-		if err := s.checkUnchanged(e); err != nil {
-			return err
-		}
-		if err := s.write(e.Path, data); err != nil {
-			return err
-		}
-		// The entry now stands for what is on disk.
-		fresh, err := ParseEntry(e.Path, data)
-		if err != nil {
-			return err
-		}
-		*e = *fresh
-		return nil
-	})
+	return saveDoc(s, e, &e.document, e.Render, ParseEntry)
 }
 
-func (s *Store) checkUnchanged(e *Entry) error { return s.checkUnchangedDoc(&e.document) }
 
 // checkUnchangedDoc makes sure the file on disk is still what d was read
 // from (or still absent), so nobody's words are written over.
