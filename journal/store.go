@@ -60,7 +60,6 @@ func (s *Store) Save(e *Entry) error {
 	return saveDoc(s, e, &e.document, e.Render, ParseEntry)
 }
 
-
 // checkUnchangedDoc makes sure the file on disk is still what d was read
 // from (or still absent), so nobody's words are written over.
 func (s *Store) checkUnchangedDoc(d *document) error {
