@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -124,7 +123,6 @@ type checkinModel struct {
 	blurred    map[int]blurredView // drawings of answer fields without focus
 	oneAtATime bool                // the window is too short to show every answer
 
-	resumeOffer    *journal.Draft // a draft waiting for resume or discard
 	confirmDiscard bool
 	confirmLeave   bool
 
@@ -314,16 +312,9 @@ func (m *checkinModel) rebase(e *journal.Entry) {
 		if a, ok := e.Body.Answer(q); ok {
 			theirs, theirsPrivate = a.Text, a.Private
 		}
-		mine := m.answers[i].Value() != m.loadedAnswers[i] || m.private[i] != m.loadedPrivate[i]
-		m.answers[i].SetValue(mergedText(m.loadedAnswers[i], m.answers[i].Value(), theirs, "\n\n"))
-		// Untouched here, the part is the file's, privacy and all. Written
-		// here, it stays private if either side made it so: what was typed
-		// as private never turns public because another window said so.
-		if mine {
-			m.private[i] = m.private[i] || theirsPrivate
-		} else {
-			m.private[i] = theirsPrivate
-		}
+		text, private := mergePart(m.loadedAnswers[i], m.loadedPrivate[i], m.answers[i].Value(), m.private[i], theirs, theirsPrivate)
+		m.answers[i].SetValue(text)
+		m.private[i] = private
 		m.loadedAnswers[i], m.loadedPrivate[i] = theirs, theirsPrivate
 	}
 	m.commitment.SetValue(mergedText(m.loadedCommitment, m.commitment.Value(), e.Commitment, " · "))
@@ -369,10 +360,6 @@ func (m *checkinModel) scrolls() bool {
 	return m.resumeOffer == nil && !m.picking && (m.current() == stepTip || m.current() == stepPreview)
 }
 
-// keep reports whether the check-in holds changes that must outlive it as a
-// draft. Nothing does while a saved draft waits for resume or discard.
-func (m *checkinModel) keep() bool { return m.edited && m.resumeOffer == nil }
-
 // Init shows the first step; a notice set while opening (a draft set
 // aside, a pack that is gone) stays on screen.
 func (m *checkinModel) Init() tea.Cmd {
@@ -382,17 +369,8 @@ func (m *checkinModel) Init() tea.Cmd {
 	return cmd
 }
 
-// saveDraft writes the draft now, in a command. Nothing is written while
-// the entry itself is being saved: a draft landing after the save would offer
-// the same text again.
-func (m *checkinModel) saveDraft() tea.Cmd {
-	if !m.unsaved() || !m.keep() || m.saving {
-		return nil
-	}
-	m.savedGen = m.changeGen
-	d, store := m.draft(), m.ctx.Store
-	return func() tea.Msg { return draftSavedMsg{store.SaveDraft(d)} }
-}
+// saveDraft writes the draft now, in a command.
+func (m *checkinModel) saveDraft() tea.Cmd { return m.saveDraftOf(m.ctx.Store, m.draft) }
 
 // resize lays out the fields for the window size.
 func (m *checkinModel) resize() {
@@ -525,28 +503,19 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 		if msg.err == nil {
 			return nil // the root takes it from here
 		}
-		m.changeGen++ // keep the text as a draft, whatever happened
-		m.err = m.notSaved(m.ctx, msg.err)
-		var conflict *journal.ConflictError
-		if errors.As(msg.err, &conflict) {
-			store, day := m.ctx.Store, m.day
-			return tea.Batch(m.saveDraft(), func() tea.Msg {
-				e, err := store.Load(day)
-				return baseReloadedMsg{e, err}
-			})
+		store, day := m.ctx.Store, m.day
+		var cmd tea.Cmd
+		m.err, cmd = m.saveFailed(m.ctx, msg.err, m.saveDraft, func() tea.Msg {
+			e, err := store.Load(day)
+			return baseReloadedMsg{e, err}
+		})
+		return cmd
+	case editorReadyMsg, editorClosedMsg:
+		cmd, status := editorStep(m.ctx, msg)
+		if status != "" {
+			m.err = status
 		}
-		return m.keepAfterFailed(m.saveDraft())
-	case editorReadyMsg:
-		if msg.err != nil {
-			m.err = msg.err.Error()
-			return nil
-		}
-		return openEditor(m.ctx, msg.path, func(err error) tea.Msg { return editorClosedMsg{msg.field, msg.path, err} })
-	case editorClosedMsg:
-		if msg.err != nil {
-			m.err = m.ctx.T("editor.failed", "Err", m.ctx.Lang.Describe(msg.err))
-		}
-		return readEdited(m.ctx, msg.field, msg.path)
+		return cmd
 	case editedTextMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()

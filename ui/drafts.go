@@ -28,6 +28,39 @@ type draftState struct {
 	// failedSave says why the document could not be saved, while the draft
 	// that keeps its text is on its way.
 	failedSave string
+	// resumeOffer is a draft from an earlier time, waiting for resume or
+	// discard.
+	resumeOffer *journal.Draft
+}
+
+// keep reports whether the screen holds changes that must outlive it as a
+// draft. Nothing does while a saved draft waits for resume or discard.
+func (d *draftState) keep() bool { return d.edited && d.resumeOffer == nil }
+
+// saveDraftOf writes the draft now, in a command. Nothing is written while
+// the document itself is being saved: a draft landing after the save would
+// offer the same text again.
+func (d *draftState) saveDraftOf(store *journal.Store, draft func() *journal.Draft) tea.Cmd {
+	if !d.unsaved() || !d.keep() || d.saving {
+		return nil
+	}
+	d.savedGen = d.changeGen
+	dr := draft()
+	return func() tea.Msg { return draftSavedMsg{store.SaveDraft(dr)} }
+}
+
+// saveFailed is what a screen does when saving its document failed with
+// err: the text goes into a draft (saveDraft), and on a conflict the file
+// is read again (reload) for the screen to merge onto. It returns what the
+// screen says.
+func (d *draftState) saveFailed(ctx *Context, err error, saveDraft func() tea.Cmd, reload tea.Cmd) (string, tea.Cmd) {
+	d.forceDraft() // keep the text as a draft, whatever happened
+	status := d.notSaved(ctx, err)
+	var conflict *journal.ConflictError
+	if errors.As(err, &conflict) {
+		return status, tea.Batch(saveDraft(), reload)
+	}
+	return status, d.keepAfterFailed(saveDraft())
 }
 
 // draftTickMsg says a draft is due.

@@ -67,3 +67,25 @@ func readEdited(ctx *Context, field int, path string) tea.Cmd {
 		return editedTextMsg{field, "", errors.New(ctx.T("editor.too_long", "Path", kept))}
 	}
 }
+
+// editorStep takes the messages of writing a field in the editor, up to the
+// text read back (an editedTextMsg, which the screen puts in its field). It
+// returns what to do next, and what to say ("" to say nothing new).
+func editorStep(ctx *Context, msg tea.Msg) (tea.Cmd, string) {
+	switch msg := msg.(type) {
+	case editorReadyMsg:
+		if msg.err != nil {
+			return nil, msg.err.Error()
+		}
+		return openEditor(ctx, msg.path, func(err error) tea.Msg { return editorClosedMsg{msg.field, msg.path, err} }), ""
+	case editorClosedMsg:
+		status := ""
+		if msg.err != nil {
+			// What was written before the editor failed is read back all
+			// the same.
+			status = ctx.T("editor.failed", "Err", ctx.Lang.Describe(msg.err))
+		}
+		return readEdited(ctx, msg.field, msg.path), status
+	}
+	return nil, ""
+}

@@ -86,6 +86,19 @@ func mergedText(base, ours, theirs, sep string) string {
 	return strings.TrimSpace(theirs) + sep + strings.TrimSpace(ours)
 }
 
+// mergePart merges one part of a document (an answer, a section) after a
+// conflict: as it was loaded, as the screen has it, and as the file has it
+// now. Untouched here, the part is the file's, privacy and all. Written
+// here, it stays private if either side made it so: what was typed as
+// private never turns public because another window said so.
+func mergePart(loaded string, loadedPrivate bool, shown string, shownPrivate bool, theirs string, theirsPrivate bool) (string, bool) {
+	text := mergedText(loaded, shown, theirs, "\n\n")
+	if shown != loaded || shownPrivate != loadedPrivate {
+		return text, shownPrivate || theirsPrivate
+	}
+	return text, theirsPrivate
+}
+
 // maxFieldLines is the most lines a text field (a bubbles textarea) holds:
 // it drops the rest of a longer text without a word.
 const maxFieldLines = 10000

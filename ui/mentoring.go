@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -75,7 +74,6 @@ type mentoringModel struct {
 
 	page pager
 
-	resumeOffer    *journal.Draft
 	confirmDiscard bool
 	confirmLeave   bool
 	err            string
@@ -160,16 +158,9 @@ func (m *mentoringModel) rebase(n *journal.Mentoring) {
 		if a, ok := n.Body.Answer(m.headings[i]); ok {
 			theirs, theirsPrivate = a.Text, a.Private
 		}
-		mine := m.text[i].Value() != m.loadedText[i] || m.private[i] != m.loadedPrivate[i]
-		m.text[i].SetValue(mergedText(m.loadedText[i], m.text[i].Value(), theirs, "\n\n"))
-		// Untouched here, the part is the file's, privacy and all. Written
-		// here, it stays private if either side made it so: what was typed
-		// as private never turns public because another window said so.
-		if mine {
-			m.private[i] = m.private[i] || theirsPrivate
-		} else {
-			m.private[i] = theirsPrivate
-		}
+		text, private := mergePart(m.loadedText[i], m.loadedPrivate[i], m.text[i].Value(), m.private[i], theirs, theirsPrivate)
+		m.text[i].SetValue(text)
+		m.private[i] = private
 		m.loadedText[i], m.loadedPrivate[i] = theirs, theirsPrivate
 	}
 	if strings.TrimSpace(m.mentor.Value()) == m.base.Mentor {
@@ -236,16 +227,7 @@ func (m *mentoringModel) resume(d *journal.Draft) {
 	m.step = min(max(d.Step, 0), len(m.steps)-1)
 }
 
-func (m *mentoringModel) keep() bool { return m.edited && m.resumeOffer == nil }
-
-func (m *mentoringModel) saveDraft() tea.Cmd {
-	if !m.unsaved() || !m.keep() || m.saving {
-		return nil
-	}
-	m.savedGen = m.changeGen
-	d, store := m.draft(), m.ctx.Store
-	return func() tea.Msg { return draftSavedMsg{store.SaveDraft(d)} }
-}
+func (m *mentoringModel) saveDraft() tea.Cmd { return m.saveDraftOf(m.ctx.Store, m.draft) }
 
 func (m *mentoringModel) Init() tea.Cmd { return m.enter() }
 
@@ -405,20 +387,16 @@ func (m *mentoringModel) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case mentoringSavedMsg:
 		m.saving = false
-		if msg.err != nil {
-			m.forceDraft()
-			m.err = m.notSaved(m.ctx, msg.err)
-			var conflict *journal.ConflictError
-			if errors.As(msg.err, &conflict) {
-				store, day := m.ctx.Store, m.day
-				return tea.Batch(m.saveDraft(), func() tea.Msg {
-					n, err := store.LoadMentoring(day)
-					return mentoringReloadedMsg{n, err}
-				})
-			}
-			return m.keepAfterFailed(m.saveDraft())
+		if msg.err == nil {
+			return nil // the root takes it from here
 		}
-		return nil // the root takes it from here
+		store, day := m.ctx.Store, m.day
+		var cmd tea.Cmd
+		m.err, cmd = m.saveFailed(m.ctx, msg.err, m.saveDraft, func() tea.Msg {
+			n, err := store.LoadMentoring(day)
+			return mentoringReloadedMsg{n, err}
+		})
+		return cmd
 	case mentoringReloadedMsg:
 		if msg.err != nil {
 			m.err = m.ctx.Lang.Describe(msg.err)
@@ -429,14 +407,12 @@ func (m *mentoringModel) Update(msg tea.Msg) tea.Cmd {
 		m.rebase(msg.n)
 		m.err = m.ctx.T("checkin.conflict")
 		return m.enter()
-	case editorReadyMsg:
-		if msg.err != nil {
-			m.err = msg.err.Error()
-			return nil
+	case editorReadyMsg, editorClosedMsg:
+		cmd, status := editorStep(m.ctx, msg)
+		if status != "" {
+			m.err = status
 		}
-		return openEditor(m.ctx, msg.path, func(err error) tea.Msg { return editorClosedMsg{msg.field, msg.path, err} })
-	case editorClosedMsg:
-		return readEdited(m.ctx, msg.field, msg.path)
+		return cmd
 	case editedTextMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()

@@ -69,7 +69,6 @@ type reflectionModel struct {
 
 	page pager
 
-	resumeOffer    *journal.Draft
 	confirmDiscard bool
 	confirmLeave   bool
 
@@ -215,16 +214,9 @@ func (m *reflectionModel) rebase(r *journal.Reflection) {
 		} else if i == partMentor && len(r.MentorQuestions) > 0 {
 			theirs = strings.Join(r.MentorQuestions, "\n")
 		}
-		mine := m.text[i].Value() != m.loadedText[i] || m.private[i] != m.loadedPrivate[i]
-		m.text[i].SetValue(mergedText(m.loadedText[i], m.text[i].Value(), theirs, "\n\n"))
-		// Untouched here, the part is the file's, privacy and all. Written
-		// here, it stays private if either side made it so: what was typed
-		// as private never turns public because another window said so.
-		if mine {
-			m.private[i] = m.private[i] || theirsPrivate
-		} else {
-			m.private[i] = theirsPrivate
-		}
+		text, private := mergePart(m.loadedText[i], m.loadedPrivate[i], m.text[i].Value(), m.private[i], theirs, theirsPrivate)
+		m.text[i].SetValue(text)
+		m.private[i] = private
 		m.loadedText[i], m.loadedPrivate[i] = theirs, theirsPrivate
 	}
 	m.changeGen++ // the draft follows
@@ -249,18 +241,9 @@ func (m *reflectionModel) resume(d *journal.Draft) {
 	m.step = min(max(d.Step, 0), reflectSteps-1)
 }
 
-func (m *reflectionModel) keep() bool { return m.edited && m.resumeOffer == nil }
-
 func (m *reflectionModel) scrolls() bool { return m.step == reflectPreview && m.resumeOffer == nil }
 
-func (m *reflectionModel) saveDraft() tea.Cmd {
-	if !m.unsaved() || !m.keep() || m.saving {
-		return nil
-	}
-	m.savedGen = m.changeGen
-	d, store := m.draft(), m.ctx.Store
-	return func() tea.Msg { return draftSavedMsg{store.SaveDraft(d)} }
-}
+func (m *reflectionModel) saveDraft() tea.Cmd { return m.saveDraftOf(m.ctx.Store, m.draft) }
 
 func (m *reflectionModel) Init() tea.Cmd { return m.enter() }
 
@@ -403,20 +386,16 @@ func (m *reflectionModel) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case reflectionSavedMsg:
 		m.saving = false
-		if msg.err != nil {
-			m.changeGen++
-			m.err = m.notSaved(m.ctx, msg.err)
-			var conflict *journal.ConflictError
-			if errors.As(msg.err, &conflict) {
-				store, w := m.ctx.Store, m.week
-				return tea.Batch(m.saveDraft(), func() tea.Msg {
-					r, err := store.LoadReflection(w)
-					return reflectionReloadedMsg{r, err}
-				})
-			}
-			return m.keepAfterFailed(m.saveDraft())
+		if msg.err == nil {
+			return nil // the root takes it from here
 		}
-		return nil // the root takes it from here
+		store, w := m.ctx.Store, m.week
+		var cmd tea.Cmd
+		m.err, cmd = m.saveFailed(m.ctx, msg.err, m.saveDraft, func() tea.Msg {
+			r, err := store.LoadReflection(w)
+			return reflectionReloadedMsg{r, err}
+		})
+		return cmd
 	case reflectionReloadedMsg:
 		if msg.err != nil {
 			m.err = m.ctx.Lang.Describe(msg.err)
@@ -430,14 +409,12 @@ func (m *reflectionModel) Update(msg tea.Msg) tea.Cmd {
 			return m.enter() // the preview shows the merge
 		}
 		return nil
-	case editorReadyMsg:
-		if msg.err != nil {
-			m.err = msg.err.Error()
-			return nil
+	case editorReadyMsg, editorClosedMsg:
+		cmd, status := editorStep(m.ctx, msg)
+		if status != "" {
+			m.err = status
 		}
-		return openEditor(m.ctx, msg.path, func(err error) tea.Msg { return editorClosedMsg{msg.field, msg.path, err} })
-	case editorClosedMsg:
-		return readEdited(m.ctx, msg.field, msg.path)
+		return cmd
 	case editedTextMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()
