@@ -127,26 +127,11 @@ func (x *Export) markdownEntry(e ExportEntry, o Options) string {
 	if e.Body.Private {
 		fmt.Fprintf(&b, "🔒 %s\n\n", o.t("private.label"))
 	}
-	var facts []string
-	if e.Rating > 0 {
-		facts = append(facts, fmt.Sprintf("%s %d/5", o.t("preview.rating"), e.Rating))
-	}
-	if e.Energy > 0 {
-		facts = append(facts, fmt.Sprintf("%s %d/5", o.t("preview.energy"), e.Energy))
-	}
-	if len(facts) > 0 {
-		b.WriteString(strings.Join(facts, " · ") + "\n\n")
-	}
-	if e.Followup != "" {
-		line := fmt.Sprintf("**%s:** %s %s", o.t("preview.followup"), symbol(e.Followup), o.t("followup."+string(e.Followup)))
-		if e.FollowupNote != "" {
-			line += " — " + escapeLine(e.FollowupNote)
-		}
-		b.WriteString(line + "\n\n")
-	}
+	b.WriteString(o.facts(e.Rating, e.Energy))
+	b.WriteString(o.followupLine(e.Followup, escapeLine(e.FollowupNote)))
 	b.WriteString(markdownText(e.Body, 4, o))
 	if e.Commitment != "" {
-		line := fmt.Sprintf("**%s:** %s — %s %s", o.t("preview.commitment"), escapeLine(e.Commitment), symbol(e.Outcome), outcomeLabel(e.Outcome, o))
+		line := fmt.Sprintf("**%s:** %s — %s %s", o.t("preview.commitment"), escapeLine(e.Commitment), Symbol(e.Outcome), outcomeLabel(e.Outcome, o))
 		if e.OutcomeNote != "" {
 			line += ": " + escapeLine(e.OutcomeNote)
 		}

@@ -102,28 +102,13 @@ func Entry(e *journal.Entry, outcome *journal.Outcome, o Options) string {
 	if title := o.tipTitle(e.Pack, e.Tip); e.IsCheckIn() && title != "" {
 		fmt.Fprintf(&b, "**%s**\n\n", title)
 	}
-	var facts []string
-	if e.Rating > 0 {
-		facts = append(facts, fmt.Sprintf("%s %d/5", o.t("preview.rating"), e.Rating))
-	}
-	if e.Energy > 0 {
-		facts = append(facts, fmt.Sprintf("%s %d/5", o.t("preview.energy"), e.Energy))
-	}
-	if len(facts) > 0 {
-		b.WriteString(strings.Join(facts, " · ") + "\n\n")
-	}
-	if e.Followup != "" {
-		line := fmt.Sprintf("**%s:** %s %s", o.t("preview.followup"), symbol(e.Followup), o.t("followup."+string(e.Followup)))
-		if e.FollowupNote != "" {
-			line += " — " + e.FollowupNote
-		}
-		b.WriteString(line + "\n\n")
-	}
+	b.WriteString(o.facts(e.Rating, e.Energy))
+	b.WriteString(o.followupLine(e.Followup, e.FollowupNote))
 	b.WriteString(Body(e.Body, o))
 	if e.Commitment != "" {
 		line := fmt.Sprintf("**%s:** %s", o.t("preview.commitment"), e.Commitment)
 		if outcome != nil {
-			line += fmt.Sprintf(" — %s %s", symbol(outcome.Result), outcomeLabel(outcome.Result, o))
+			line += fmt.Sprintf(" — %s %s", Symbol(outcome.Result), outcomeLabel(outcome.Result, o))
 			if outcome.Note != "" {
 				line += ": " + outcome.Note
 			}
@@ -161,7 +146,9 @@ func Body(bd journal.Body, o Options) string {
 	return b.String()
 }
 
-func symbol(f journal.Followup) string {
+// Symbol marks how a commitment went: ✓ done, ◐ partly, ✗ not, … open.
+// Colour never carries it alone.
+func Symbol(f journal.Followup) string {
 	switch f {
 	case journal.FollowupDone:
 		return "✓"
@@ -171,6 +158,35 @@ func symbol(f journal.Followup) string {
 		return "✗"
 	}
 	return "…"
+}
+
+// facts is the line of a day's numbers, "Rating 4/5 · Energy 3/5", with
+// the blank line after it; "" without numbers.
+func (o Options) facts(rating, energy int) string {
+	var facts []string
+	if rating > 0 {
+		facts = append(facts, fmt.Sprintf("%s %d/5", o.t("preview.rating"), rating))
+	}
+	if energy > 0 {
+		facts = append(facts, fmt.Sprintf("%s %d/5", o.t("preview.energy"), energy))
+	}
+	if len(facts) == 0 {
+		return ""
+	}
+	return strings.Join(facts, " · ") + "\n\n"
+}
+
+// followupLine says how the last commitment went, with what was written
+// about it (note, as it goes into the markdown); "" without a follow-up.
+func (o Options) followupLine(f journal.Followup, note string) string {
+	if f == "" {
+		return ""
+	}
+	line := fmt.Sprintf("**%s:** %s %s", o.t("preview.followup"), Symbol(f), o.t("followup."+string(f)))
+	if note != "" {
+		line += " — " + note
+	}
+	return line + "\n\n"
 }
 
 func outcomeLabel(f journal.Followup, o Options) string {

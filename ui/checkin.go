@@ -1125,7 +1125,7 @@ func (m *checkinModel) viewFollowup() string {
 	b.WriteString(st.Title.Render(ctx.T("checkin.followup.question")) + "\n\n")
 	var opts []string
 	for i, f := range followupChoices {
-		label := followupSymbol(f) + " " + followupLabel(ctx, f)
+		label := report.Symbol(f) + " " + followupLabel(ctx, f)
 		if i == m.followup {
 			opts = append(opts, st.Chosen.Render("["+label+"]"))
 		} else {
@@ -1141,18 +1141,6 @@ func (m *checkinModel) viewFollowup() string {
 	b.WriteString(st.Faint.Render(ctx.T("checkin.followup.note")) + "\n")
 	b.WriteString(m.followNote.View())
 	return indent(m.wrap(b.String()))
-}
-
-func followupSymbol(f journal.Followup) string {
-	switch f {
-	case journal.FollowupDone:
-		return "✓"
-	case journal.FollowupPartly:
-		return "◐"
-	case journal.FollowupNot:
-		return "✗"
-	}
-	return "…"
 }
 
 func followupLabel(ctx *Context, f journal.Followup) string {

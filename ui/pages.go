@@ -6,6 +6,7 @@ import (
 
 	"tillit/content"
 	"tillit/journal"
+	"tillit/report"
 )
 
 // tipPage is the markdown of a tip's page, with today's questions when
@@ -34,7 +35,7 @@ func entryMarkdown(ctx *Context, tip content.Tip, c journal.CheckIn, answers []j
 		b.WriteString(strings.Join(facts, " · ") + "\n\n")
 	}
 	if target != nil && c.Followup != "" {
-		fmt.Fprintf(&b, "**%s:** %s — %s %s", ctx.T("preview.followup"), ctx.Lang.Quote(target.Commitment), followupSymbol(c.Followup), followupLabel(ctx, c.Followup))
+		fmt.Fprintf(&b, "**%s:** %s — %s %s", ctx.T("preview.followup"), ctx.Lang.Quote(target.Commitment), report.Symbol(c.Followup), followupLabel(ctx, c.Followup))
 		if c.FollowupNote != "" {
 			b.WriteString(": " + c.FollowupNote)
 		}

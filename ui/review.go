@@ -348,7 +348,7 @@ func (m *reviewModel) viewCommitments() string {
 	}
 	b.WriteString("\n")
 	if m.closing != "" {
-		b.WriteString("  " + st.Strong.Render(followupSymbol(m.closing)+" "+followupLabel(ctx, m.closing)) + "  " + st.Faint.Render(ctx.T("review.close_note")) + "\n  " + m.note.View())
+		b.WriteString("  " + st.Strong.Render(report.Symbol(m.closing)+" "+followupLabel(ctx, m.closing)) + "  " + st.Faint.Render(ctx.T("review.close_note")) + "\n  " + m.note.View())
 	} else {
 		b.WriteString("  " + st.Faint.Render(ctx.T("review.close_hint")))
 	}
