@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // Finding is one thing the doctor found in the journal folder: a file that
@@ -355,22 +354,7 @@ func (d *doctor) misplaced(path, want string) {
 // parser found.
 func (d *doctor) parseAll() {
 	results := make([][]Finding, len(d.files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range max(1, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = d.check(d.files[i])
-			}
-		}()
-	}
-	for i := range d.files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	onEveryCore(len(d.files), func(i int) { results[i] = d.check(d.files[i]) })
 	for _, r := range results {
 		d.found = append(d.found, r...)
 	}

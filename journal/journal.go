@@ -50,22 +50,7 @@ func (s *Store) Read() *Journal {
 	j.Problems = problems
 	parsed := make([]any, len(files))
 	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range max(1, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				parsed[i], errs[i] = files[i].parse()
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	onEveryCore(len(files), func(i int) { parsed[i], errs[i] = files[i].parse() })
 	for i, f := range files {
 		if errs[i] != nil {
 			j.Problems = append(j.Problems, errs[i])
@@ -92,6 +77,27 @@ func (s *Store) Read() *Journal {
 	sort.Slice(j.Mentorings, func(a, b int) bool { return j.Mentorings[a].Date.Before(j.Mentorings[b].Date) })
 	j.index()
 	return j
+}
+
+// onEveryCore runs do(0) … do(n-1) spread over the machine's cores, and
+// returns when all are done. do(i) must touch only what is i's.
+func onEveryCore(n int, do func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // journalFile is a file of the journal waiting to be parsed.
