@@ -33,6 +33,9 @@ type Journal struct {
 	outcomes  []Outcome
 	outcomeAt map[Date]int
 	streaks   *runs
+	// streaksMu guards streaks: the interface reads one journal from more
+	// than one command at once.
+	streaksMu sync.Mutex
 }
 
 var (
@@ -263,11 +266,16 @@ type runs struct {
 }
 
 func (j *Journal) runs() *runs {
-	if j.streaks != nil && j.streaks.weekdaysOnly == j.WeekdaysOnly {
-		return j.streaks
+	j.streaksMu.Lock()
+	defer j.streaksMu.Unlock()
+	if j.streaks == nil || j.streaks.weekdaysOnly != j.WeekdaysOnly {
+		j.streaks = j.countRuns()
 	}
+	return j.streaks
+}
+
+func (j *Journal) countRuns() *runs {
 	r := &runs{weekdaysOnly: j.WeekdaysOnly}
-	j.streaks = r
 	first, ok := j.Begins()
 	if !ok {
 		return r

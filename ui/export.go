@@ -55,6 +55,8 @@ type exportModel struct {
 	ctx *Context
 	j   *journal.Journal
 
+	previewGen int // the newest preview asked for
+
 	row       int
 	period    int
 	format    int
@@ -165,9 +167,17 @@ func (m *exportModel) changed() tea.Cmd {
 	if m.j == nil {
 		return nil
 	}
-	o := m.options(from, to)
-	// The preview is the markdown: what every format is made from.
-	return m.page.show("export", report.NewExport(m.j, o).Page(o.Options), false)
+	// The preview is the markdown: what every format is made from. It is
+	// built in a command: years of journal are a lot of markdown.
+	m.previewGen++
+	j, o, gen := m.j, m.options(from, to), m.previewGen
+	return func() tea.Msg { return exportPreviewMsg{gen, report.NewExport(j, o).Page(o.Options)} }
+}
+
+// exportPreviewMsg carries the preview's markdown; gen tells the newest.
+type exportPreviewMsg struct {
+	gen int
+	md  string
 }
 
 // write writes the file in a command; an existing file is written over
@@ -183,8 +193,9 @@ func (m *exportModel) write(overwrite bool) tea.Cmd {
 		return nil
 	}
 	m.writing = true
-	x, o, format := report.NewExport(m.j, m.options(from, to)), m.options(from, to), exportFormats[m.format]
+	j, o, format := m.j, m.options(from, to), exportFormats[m.format]
 	return func() tea.Msg {
+		x := report.NewExport(j, o)
 		if !overwrite {
 			if _, err := os.Stat(path); err == nil {
 				return exportWrittenMsg{path: path, err: fs.ErrExist}
@@ -218,6 +229,11 @@ func expandHome(p string) string {
 
 func (m *exportModel) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case exportPreviewMsg:
+		if msg.gen != m.previewGen {
+			return nil // a later choice's preview is on its way
+		}
+		return m.page.show("export", msg.md, false)
 	case renderedMsg:
 		if err := m.page.rendered(msg); err != nil {
 			m.err = err.Error()
