@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"tillit/content"
 	"tillit/journal"
 	"tillit/report"
 )
@@ -58,14 +57,5 @@ func (a *app) doctorCommand() *cobra.Command {
 // tipCount says how many tips a pack has, by the id an entry gives ("" is
 // the built-in pack); 0 for a pack that is not installed.
 func (a *app) tipCount() func(pack string) int {
-	packOf := report.Packs(a.lang.Lang(), a.pack, a.packs)
-	return func(id string) int {
-		if id == "" {
-			id = content.BuiltinID
-		}
-		if p := packOf(id); p != nil {
-			return p.Count()
-		}
-		return 0
-	}
+	return report.TipsIn(report.Packs(a.lang.Lang(), a.pack, a.packs))
 }

@@ -84,3 +84,18 @@ func BenchmarkDoctor(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDoctorOf checks a ten-year journal already read, as the
+// interface does after each read: the folders walked, no file parsed again.
+func BenchmarkDoctorOf(b *testing.B) {
+	root := b.TempDir()
+	GenerateJournal(b, root, d("2026-11-27"), 3650)
+	s := NewStore(root)
+	j := s.Read()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := s.DoctorOf(j, func(string) int { return 14 }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -73,7 +73,43 @@ type Checkup struct {
 // The error is for a journal folder that cannot be read at all; a journal
 // that does not exist yet is healthy.
 func (s *Store) Doctor(tips func(pack string) int) (*Checkup, error) {
-	d := &doctor{root: filepath.Clean(s.Root), tips: tips}
+	return s.doctor(tips, nil)
+}
+
+// DoctorOf is Doctor for a journal just read from the store: the files j
+// holds, and those it could not parse, are not read again. A file that
+// came after j was read is read as Doctor reads it.
+func (s *Store) DoctorOf(j *Journal, tips func(pack string) int) (*Checkup, error) {
+	known := map[string]parsedFile{}
+	for _, e := range j.Entries {
+		known[e.Path] = parsedFile{problems: e.Problems, tipKey: "tip", tip: e.Tip, pack: e.Pack}
+	}
+	for _, r := range j.Reflections {
+		known[r.Path] = parsedFile{problems: r.Problems, tipKey: "focus_tip", tip: r.FocusTip, pack: r.Pack}
+	}
+	for _, m := range j.Mentorings {
+		known[m.Path] = parsedFile{problems: m.Problems}
+	}
+	for _, err := range j.Problems {
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			known[pe.Path] = parsedFile{err: err}
+		}
+	}
+	return s.doctor(tips, known)
+}
+
+// parsedFile is what parsing a journal file told the doctor.
+type parsedFile struct {
+	problems []Problem
+	tipKey   string // the key that holds a tip number, if any
+	tip      int
+	pack     string
+	err      error // the file could not be parsed
+}
+
+func (s *Store) doctor(tips func(pack string) int, known map[string]parsedFile) (*Checkup, error) {
+	d := &doctor{root: filepath.Clean(s.Root), tips: tips, known: known}
 	info, err := os.Stat(d.root)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -100,6 +136,7 @@ func (s *Store) Doctor(tips func(pack string) int) (*Checkup, error) {
 type doctor struct {
 	root, realRoot string
 	tips           func(string) int
+	known          map[string]parsedFile // files already parsed, by path
 	files          []doctorFile
 	found          []Finding
 }
@@ -360,43 +397,19 @@ func (d *doctor) parseAll() {
 	}
 }
 
-// check reads one journal file.
+// check reads one journal file, unless it was read already.
 func (d *doctor) check(f doctorFile) []Finding {
-	data, err := os.ReadFile(f.path)
-	if err != nil {
-		return []Finding{{Path: f.path, Kind: FindUnreadable, Err: err, Detail: "cannot be read: " + err.Error()}}
-	}
-	var (
-		problems []Problem
-		tipKey   string // the key that holds a tip number, if any
-		tip      int
-		pack     string
-	)
-	switch f.kind {
-	case fileEntry:
-		var e *Entry
-		if e, err = ParseEntry(f.path, data); err == nil {
-			problems, tipKey, tip, pack = e.Problems, "tip", e.Tip, e.Pack
-		}
-	case fileReflection:
-		var r *Reflection
-		if r, err = ParseReflection(f.path, data); err == nil {
-			problems, tipKey, tip, pack = r.Problems, "focus_tip", r.FocusTip, r.Pack
-		}
-	case fileMentoring:
-		var m *Mentoring
-		if m, err = ParseMentoring(f.path, data); err == nil {
-			problems = m.Problems
-		}
-	case fileAway:
-		var a *awayFile
-		if a, err = parseAwayFile(f.path, data); err == nil {
-			problems = a.Problems
+	p, ok := d.known[f.path]
+	if !ok {
+		var err error
+		if p, err = parse(f); err != nil {
+			return []Finding{{Path: f.path, Kind: FindUnreadable, Err: err, Detail: "cannot be read: " + err.Error()}}
 		}
 	}
-	if err != nil {
-		return []Finding{{Path: f.path, Kind: FindUnparseable, Err: err, Detail: strings.TrimPrefix(err.Error(), f.path+": ")}}
+	if p.err != nil {
+		return []Finding{{Path: f.path, Kind: FindUnparseable, Err: p.err, Detail: strings.TrimPrefix(p.err.Error(), f.path+": ")}}
 	}
+	problems, tipKey, tip, pack := p.problems, p.tipKey, p.tip, p.pack
 	count := 0
 	if tipKey != "" && d.tips != nil {
 		count = d.tips(pack)
@@ -417,6 +430,39 @@ func (d *doctor) check(f doctorFile) []Finding {
 		out = append(out, Finding{Path: f.path, Kind: FindValue, Problem: p, Detail: p.String()})
 	}
 	return out
+}
+
+// parse reads and parses a journal file; the error is for a file that
+// cannot be read, a parse error goes into the result.
+func parse(f doctorFile) (parsedFile, error) {
+	data, err := os.ReadFile(f.path)
+	if err != nil {
+		return parsedFile{}, err
+	}
+	var p parsedFile
+	switch f.kind {
+	case fileEntry:
+		var e *Entry
+		if e, p.err = ParseEntry(f.path, data); p.err == nil {
+			p = parsedFile{problems: e.Problems, tipKey: "tip", tip: e.Tip, pack: e.Pack}
+		}
+	case fileReflection:
+		var r *Reflection
+		if r, p.err = ParseReflection(f.path, data); p.err == nil {
+			p = parsedFile{problems: r.Problems, tipKey: "focus_tip", tip: r.FocusTip, pack: r.Pack}
+		}
+	case fileMentoring:
+		var m *Mentoring
+		if m, p.err = ParseMentoring(f.path, data); p.err == nil {
+			p.problems = m.Problems
+		}
+	case fileAway:
+		var a *awayFile
+		if a, p.err = parseAwayFile(f.path, data); p.err == nil {
+			p.problems = a.Problems
+		}
+	}
+	return p, nil
 }
 
 // FixPermissions takes away what others than the user may do with the file

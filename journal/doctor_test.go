@@ -326,3 +326,29 @@ func TestDoctorOnWrittenJournal(t *testing.T) {
 		t.Fatalf("files %d: %v", c.Files, c.Findings)
 	}
 }
+
+// DoctorOf reports what Doctor reports, from a journal already read.
+func TestDoctorOfAJournalAlreadyRead(t *testing.T) {
+	for name, files := range map[string]map[string]string{"sick": sickJournal, "hand": handJournal} {
+		s := writePrivateJournal(t, files)
+		whole, err := s.Doctor(fourteen)
+		if err != nil {
+			t.Fatal(err)
+		}
+		of, err := s.DoctorOf(s.Read(), fourteen)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(whole.Findings) == 0 && name == "sick" {
+			t.Fatal("the sick journal is healthy")
+		}
+		if len(of.Findings) != len(whole.Findings) || of.Files != whole.Files {
+			t.Fatalf("%s: DoctorOf found %d in %d files, Doctor %d in %d", name, len(of.Findings), of.Files, len(whole.Findings), whole.Files)
+		}
+		for i := range whole.Findings {
+			if of.Findings[i].String() != whole.Findings[i].String() {
+				t.Errorf("%s: %s\nwant %s", name, of.Findings[i], whole.Findings[i])
+			}
+		}
+	}
+}

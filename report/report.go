@@ -47,6 +47,20 @@ func Packs(lang string, inUse *content.Pack, user []*content.Pack) func(id strin
 	}
 }
 
+// TipsIn says how many tips a pack has, for checking tip numbers: 0 for
+// a pack that is not installed, whose numbers cannot be checked.
+func TipsIn(packOf func(id string) *content.Pack) func(id string) int {
+	return func(id string) int {
+		if id == "" {
+			id = content.BuiltinID
+		}
+		if p := packOf(id); p != nil {
+			return p.Count()
+		}
+		return 0
+	}
+}
+
 // Labels are what an item of the journal is known by besides its text, for
 // search and the journal's filter: its date as the reader writes it, the
 // title of its tip, what sort of file it is.

@@ -78,6 +78,7 @@ type (
 type journalState struct {
 	*journal.Journal
 	drafts []journal.Date
+	doctor int // how many things tillit doctor would report
 }
 
 // journalLoadedMsg carries the journal from disk.
@@ -153,7 +154,7 @@ func New(o Options) *Model {
 // Init asks the terminal for its background (without waiting for it: some
 // never answer) and loads the journal.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx), emptyTrash(m.ctx), checkJournal(m.ctx)}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx), emptyTrash(m.ctx)}
 	switch {
 	case m.opts.Read:
 		cmds = append(cmds, m.push(newReader(m.ctx)))
@@ -208,9 +209,12 @@ func find[T screen](m *Model) (T, bool) {
 	return zero, false
 }
 
-// loadJournal reads the journal and the list of drafts, in a command.
+// loadJournal reads the journal and the list of drafts, in a command, and
+// counts what tillit doctor would report (for the warning on Today) from
+// what was read.
 func loadJournal(ctx *Context) tea.Cmd {
 	store, weekdaysOnly := ctx.Store, ctx.Config.WeekdaysOnly
+	packOf := report.Packs(ctx.Lang.Lang(), ctx.Pack, ctx.Packs)
 	return func() tea.Msg {
 		j := store.Read()
 		j.WeekdaysOnly = weekdaysOnly
@@ -218,32 +222,11 @@ func loadJournal(ctx *Context) tea.Cmd {
 		if err != nil {
 			j.Problems = append(j.Problems, err)
 		}
-		return journalLoadedMsg{state: journalState{Journal: j, drafts: drafts}}
-	}
-}
-
-// checkedMsg says how many things tillit doctor would report.
-type checkedMsg struct{ findings int }
-
-// checkJournal runs the doctor's checks in the background, for the warning
-// on Today. It only reads.
-func checkJournal(ctx *Context) tea.Cmd {
-	store, lang, pack, packs := ctx.Store, ctx.Lang.Lang(), ctx.Pack, ctx.Packs
-	return func() tea.Msg {
-		packOf := report.Packs(lang, pack, packs)
-		c, err := store.Doctor(func(id string) int {
-			if id == "" {
-				id = content.BuiltinID
-			}
-			if p := packOf(id); p != nil {
-				return p.Count()
-			}
-			return 0
-		})
-		if err != nil {
-			return nil // Today already says when the journal cannot be read
+		st := journalState{Journal: j, drafts: drafts}
+		if c, err := store.DoctorOf(j, report.TipsIn(packOf)); err == nil {
+			st.doctor = len(c.Findings)
 		}
-		return checkedMsg{len(c.Findings)}
+		return journalLoadedMsg{state: st}
 	}
 }
 
@@ -325,10 +308,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Batch(cmds...)
 	case reloadJournalMsg:
-		return m, tea.Batch(loadJournal(m.ctx), checkJournal(m.ctx))
-	case checkedMsg:
-		m.today.doctor = msg.findings
-		return m, nil
+		return m, loadJournal(m.ctx)
 
 	case startReadMsg:
 		return m, m.push(newReader(m.ctx))

@@ -32,11 +32,9 @@ type todayModel struct {
 	open       *journal.Entry // the commitment to follow up
 	draft      bool           // an unfinished check-in of today is waiting
 	unreadable []error
-	// doctor is how many things tillit doctor would report (0 until it has
-	// looked).
-	doctor int
-	loaded bool
-	flash  string // one line about what just happened
+	doctor     int // how many things tillit doctor would report
+	loaded     bool
+	flash      string // one line about what just happened
 }
 
 // dayMark is one day of the week strip.
@@ -84,6 +82,7 @@ func (m *todayModel) refresh(j journalState) {
 	m.streak = j.CurrentStreak(m.day)
 	m.open = journal.CommitmentToFollowUp(j.Entries, m.day)
 	m.unreadable = j.Problems
+	m.doctor = j.doctor
 	m.focus = focusOf(ctx, j.Journal, journal.WeekOf(m.day).Add(-1))
 	m.draft = false
 	for _, d := range j.drafts {
