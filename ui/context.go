@@ -6,6 +6,8 @@
 package ui
 
 import (
+	"path/filepath"
+	"strings"
 	"time"
 
 	"tillit/config"
@@ -57,6 +59,15 @@ func (c *Context) DayMonth(d journal.Date) string { return c.Lang.DayMonth(d.Yea
 
 // T is a shortcut to the catalog.
 func (c *Context) T(id string, pairs ...any) string { return c.Lang.T(id, pairs...) }
+
+// InJournal writes a path as the user finds it from the journal folder
+// (2026/11/2026-11-23.md); a path outside it stays whole.
+func (c *Context) InJournal(path string) string {
+	if r, err := filepath.Rel(c.Store.Root, path); err == nil && r != "." && !strings.HasPrefix(r, "..") {
+		return r
+	}
+	return path
+}
 
 // ContentWidth is the width for reading text: the window less a margin, at
 // most a comfortable line length.

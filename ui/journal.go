@@ -40,7 +40,7 @@ type journalModel struct {
 	open bool // the row under the cursor is open in the pager
 	page pager
 
-	packs map[string]*content.Pack // the packs of the entries, by id
+	packOf func(id string) *content.Pack // the packs of the entries
 
 	confirm string // the file asked about moving to the trash
 	busy    bool   // the editor or the trash is at work
@@ -166,7 +166,7 @@ func (m *journalModel) setRows(msg journalRowsMsg) tea.Cmd {
 		was = r.path
 	}
 	m.j, m.rows = msg.j, msg.rows
-	m.packs = map[string]*content.Pack{}
+	m.packOf = report.Packs(m.ctx.Lang.Lang(), m.ctx.Pack, m.ctx.Packs)
 	m.applyFilter()
 	m.cursor = min(m.cursor, max(0, len(m.shown)-1))
 	m.follow(was)
@@ -217,11 +217,7 @@ func (m *journalModel) tip(it *journal.Item) *content.Tip {
 	if id == "" {
 		id = content.BuiltinID
 	}
-	p, ok := m.packs[id]
-	if !ok {
-		p = m.ctx.packOf(it.Entry)
-		m.packs[id] = p
-	}
+	p := m.packOf(id)
 	if p == nil {
 		return nil
 	}
@@ -334,7 +330,7 @@ func (m *journalModel) problemPage(msg problemPageMsg) tea.Cmd {
 	for strings.Contains(msg.text, fence) {
 		fence += "`"
 	}
-	where := m.rel(msg.path)
+	where := m.ctx.InJournal(msg.path)
 	if where == "" {
 		where = m.ctx.T("journal.unreadable_file")
 	}
@@ -436,7 +432,7 @@ func (m *journalModel) update(msg tea.Msg) tea.Cmd {
 		case msg.bad != nil:
 			m.err = m.ctx.T("journal.edit_broken", "Why", m.short(m.ctx.Lang.Describe(msg.bad)))
 		default:
-			m.flash = m.ctx.T("journal.edited", "Path", m.rel(msg.path))
+			m.flash = m.ctx.T("journal.edited", "Path", m.ctx.InJournal(msg.path))
 		}
 		return func() tea.Msg { return reloadJournalMsg{} }
 	case trashedMsg:
@@ -446,7 +442,7 @@ func (m *journalModel) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.open = false
-		m.flash = m.ctx.T("journal.trashed", "Path", m.rel(msg.path), "Dest", m.rel(msg.dest))
+		m.flash = m.ctx.T("journal.trashed", "Path", m.ctx.InJournal(msg.path), "Dest", m.ctx.InJournal(msg.dest))
 		return func() tea.Msg { return reloadJournalMsg{} }
 	case tea.MouseWheelMsg:
 		if m.open {
@@ -586,7 +582,7 @@ func (m *journalModel) edit() tea.Cmd {
 	}
 	if r.link {
 		// A link is not followed: not to read, not to write.
-		m.err = m.ctx.T("journal.link", "Path", m.rel(r.path))
+		m.err = m.ctx.T("journal.link", "Path", m.ctx.InJournal(r.path))
 		return nil
 	}
 	if !editorExists(m.ctx.Editor) {
@@ -670,13 +666,6 @@ func (m *journalModel) short(s string) string {
 	return strings.ReplaceAll(s, filepath.Clean(m.ctx.Store.Root)+string(filepath.Separator), "")
 }
 
-// rel is a path as the user finds it in the journal folder.
-func (m *journalModel) rel(path string) string {
-	if r, err := filepath.Rel(m.ctx.Store.Root, path); err == nil && !strings.HasPrefix(r, "..") {
-		return r
-	}
-	return path
-}
 
 // listRoom is how many rows fit on the screen: below the title, the
 // filter and a blank line, above the status and the footer.
@@ -719,7 +708,7 @@ func (m *journalModel) status() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	switch {
 	case m.confirm != "":
-		return st.Warning.Width(ctx.Width - 2).Render(ctx.T("journal.confirm_trash", "Path", m.rel(m.confirm), "Days", journal.TrashDays))
+		return st.Warning.Width(ctx.Width - 2).Render(ctx.T("journal.confirm_trash", "Path", m.ctx.InJournal(m.confirm), "Days", journal.TrashDays))
 	case m.err != "":
 		return st.Error.Width(ctx.Width - 2).Render("! " + m.err)
 	case m.flash != "":
@@ -813,7 +802,7 @@ func (m *journalModel) viewList() []string {
 func (m *journalModel) rowLine(r journalRow, width int, chosen bool) string {
 	ctx, st := m.ctx, m.ctx.Styles
 	if r.item == nil {
-		where := m.rel(r.path)
+		where := m.ctx.InJournal(r.path)
 		if where == "" {
 			where = m.ctx.T("journal.unreadable_file")
 		}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -231,9 +230,7 @@ func (m *todayModel) layout(compact int) string {
 		// user should see which file, and that it is left alone.
 		first := ctx.Lang.Describe(m.unreadable[0])
 		where, why, _ := strings.Cut(first, ": ")
-		if rel, err := filepath.Rel(ctx.Store.Root, where); err == nil && !strings.HasPrefix(rel, "..") {
-			where = rel
-		}
+		where = ctx.InJournal(where)
 		rows = append(rows, "   "+st.Warning.Render(truncate("⚠ "+ctx.Lang.N("today.unreadable", len(m.unreadable), "First", where), inner)))
 		if compact == 0 && why != "" {
 			rows = append(rows, st.Faint.Width(inner).PaddingLeft(5).Render(why))
