@@ -666,7 +666,6 @@ func (m *journalModel) short(s string) string {
 	return strings.ReplaceAll(s, filepath.Clean(m.ctx.Store.Root)+string(filepath.Separator), "")
 }
 
-
 // listRoom is how many rows fit on the screen: below the title, the
 // filter and a blank line, above the status and the footer.
 func (m *journalModel) listRoom() int {
@@ -706,13 +705,14 @@ func (m *journalModel) help() bindings {
 // path or a reason cut off is no use.
 func (m *journalModel) status() string {
 	ctx, st := m.ctx, m.ctx.Styles
+	line := func(s lipgloss.Style, text string) string { return s.Width(ctx.Width - 1).PaddingLeft(1).Render(text) }
 	switch {
 	case m.confirm != "":
-		return st.Warning.Width(ctx.Width - 2).Render(ctx.T("journal.confirm_trash", "Path", m.ctx.InJournal(m.confirm), "Days", journal.TrashDays))
+		return line(st.Warning, ctx.T("journal.confirm_trash", "Path", m.ctx.InJournal(m.confirm), "Days", journal.TrashDays))
 	case m.err != "":
-		return st.Error.Width(ctx.Width - 2).Render("! " + m.err)
+		return line(st.Error, "! "+m.err)
 	case m.flash != "":
-		return st.Success.Width(ctx.Width - 2).Render(m.flash)
+		return line(st.Success, m.flash)
 	}
 	return ""
 }
@@ -743,23 +743,13 @@ func (m *journalModel) View() string {
 	}
 	lines := []string{spread(" "+truncate(title, ctx.Width-lipgloss.Width(right)-3), right+" ", ctx.Width)}
 
-	status := m.status()
-	statusLines := 0
-	if status != "" {
-		statusLines = lipgloss.Height(status)
-	}
-
 	if m.open {
 		head := ""
 		if r := m.current(); r != nil {
 			head = m.rowLine(*r, ctx.Width-2, false)
 		}
 		lines = append(lines, " "+truncate(head, ctx.Width-2), st.Faint.Render("  "+strings.Repeat("─", max(0, min(ctx.Width-4, 90)))))
-		page := strings.Split(m.page.View(), "\n")
-		if room := max(1, ctx.Height-2-len(lines)-statusLines); len(page) > room {
-			page = page[:room]
-		}
-		lines = append(lines, page...)
+		lines = append(lines, m.page.View())
 	} else {
 		if m.filtering || m.filter.Value() != "" {
 			lines = append(lines, " "+m.filter.View())
@@ -769,12 +759,9 @@ func (m *journalModel) View() string {
 		lines = append(lines, "")
 		lines = append(lines, m.viewList()...)
 	}
-	if status != "" {
-		for _, l := range strings.Split(status, "\n") {
-			lines = append(lines, " "+l)
-		}
-	}
-	return strings.Join(lines, "\n")
+	// The status line takes its room from the page above, never the other
+	// way round.
+	return withStatus(ctx, strings.Join(lines, "\n"), m.status())
 }
 
 // viewList draws the rows that fit, from the first on screen.
