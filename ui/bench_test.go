@@ -65,7 +65,12 @@ func BenchmarkOpenReview(b *testing.B) {
 	ctx.Store = journal.NewStore(root)
 	m := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	settle(m, loadJournal(m.ctx))
+	// Read synchronously: a ten-year journal takes longer than runAll
+	// waits before it takes a command for a tick.
+	m.Update(loadJournal(m.ctx)())
+	if m.journal.Journal == nil || len(m.journal.Entries) != 3650 {
+		b.Fatal("the journal was not read")
+	}
 	w := journal.WeekOf(m.ctx.Today())
 	b.ResetTimer()
 	for range b.N {
@@ -101,7 +106,9 @@ func BenchmarkJournalFilterKeystroke(b *testing.B) {
 	ctx.Store = journal.NewStore(root)
 	m := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	settle(m, loadJournal(m.ctx))
+	// Read synchronously: a ten-year journal takes longer than runAll
+	// waits before it takes a command for a tick.
+	m.Update(loadJournal(m.ctx)())
 	jm := newJournal(m.ctx)
 	jm.Update(jm.refresh(m.journal.Journal)())
 	jm.Update(tea.KeyPressMsg{Code: '/', Text: "/"})

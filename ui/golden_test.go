@@ -98,7 +98,7 @@ func TestReviewFromTheCommandLineBeforeTheJournalIsRead(t *testing.T) {
 	m.Init()
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	_ = m.View() // must not panic
-	settle(m, loadJournal(m.ctx))
+	m.Update(loadJournal(m.ctx)())
 	if out := m.View().Content; !strings.Contains(out, "Uke 48") {
 		t.Errorf("the review after loading:\n%s", out)
 	}
