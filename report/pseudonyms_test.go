@@ -1,0 +1,144 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"tillit/content"
+	"tillit/locale"
+)
+
+// pseudonymized exports one day that says text (with tags) in lang, names
+// replaced, and returns what the day says then.
+func pseudonymized(t *testing.T, lang string, people []string, text string, tags ...string) (string, *Export) {
+	t.Helper()
+	fm := "---\ntip: 1\n"
+	if len(tags) > 0 {
+		fm += "tags: [" + strings.Join(tags, ", ") + "]\n"
+	}
+	j := readJournal(t, map[string]string{"2026/11/2026-11-16.md": fm + "---\n## Q?\n\n" + text + "\n"})
+	o := exportOptions(false)
+	o.Lang = locale.New(lang)
+	o.PackOf = Packs(lang, content.MustBuiltin(lang), nil)
+	o.People, o.Pseudonymize = people, true
+	x := NewExport(j, o)
+	if len(x.Weeks) != 1 || len(x.Weeks[0].Entries) != 1 || len(x.Weeks[0].Entries[0].Body.Sections) != 1 {
+		t.Fatalf("export of one day: %+v", x.Weeks)
+	}
+	return x.Weeks[0].Entries[0].Body.Sections[0].Text, x
+}
+
+func TestPseudonymsFindEveryForm(t *testing.T) {
+	for _, c := range []struct {
+		name, lang string
+		people     []string
+		text, want string
+	}{
+		{"any case", "nb", []string{"Kari"},
+			"Jeg snakket med kari, KARI og Kari.", "Jeg snakket med Person A, Person A og Person A."},
+		{"listed in lower case", "nb", []string{"kari"},
+			"Samtale med Kari.", "Samtale med Person A."},
+		{"æøå first", "nb", []string{"Åse", "Øyvind"},
+			"Jeg ba Åse og Øyvind om hjelp.", "Jeg ba Person A og Person B om hjelp."},
+		{"æøå last", "nb", []string{"Solbø", "Tå"},
+			"Møte med Solbø, så med Tå.", "Møte med Person A, så med Person B."},
+		{"decomposed å", "nb", []string{"Åse"},
+			"Jeg ba A\u030ase om hjelp.", "Jeg ba Person A om hjelp."},
+		{"nb possessive", "nb", []string{"Kari", "Åse"},
+			"Karis forslag og Åses plan.", "Person A-s forslag og Person B-s plan."},
+		{"sv possessive", "sv", []string{"Kari"},
+			"Karis förslag och Kari:s plan.", "Person A:s förslag och Person A:s plan."},
+		{"en possessive", "en", []string{"Kari", "Lars"},
+			"Kari's idea, Kari’s plan and Lars' desk.", "Person A's idea, Person A's plan and Person B's desk."},
+		{"possessive with a hyphen", "nb", []string{"Kari"},
+			"Kari-s plan.", "Person A-s plan."},
+		{"e-mail", "nb", []string{"Kari"},
+			"Skriv til kari.nordmann@skole.no i dag.", "Skriv til Person A i dag."},
+		{"e-mail of a full name", "nb", []string{"Kari Nordmann"},
+			"Kari Nordmann (KARI.NORDMANN@skole.no) og Nordmann.", "Person A (Person A) og Person A."},
+		{"e-mail without a name stays", "nb", []string{"Kari"},
+			"Skriv til post@skole.no.", "Skriv til post@skole.no."},
+		{"hashtag", "nb", []string{"Kari"},
+			"Samtale #kari og #Kari.", "Samtale #Person A og #Person A."},
+		{"hyphenated name is its own", "nb", []string{"Kari"},
+			"Kari-Anne og Kari.", "Person A og Person B."},
+		{"hyphenated name listed", "nb", []string{"Kari-Anne", "Kari"},
+			"Kari og Kari-Anne.", "Person A og Person B."},
+		{"name joined to a word", "nb", []string{"Kari"},
+			"Kari-gruppa møttes.", "Person A-gruppa møttes."},
+		{"one person one letter", "nb", []string{"Kari"},
+			"@Kari, @Kari's, Kari, KARI, Karis, kari@skole.no", "Person A, Person A-s, Person A, Person A, Person A-s, Person A"},
+		{"@mention not listed", "en", nil,
+			"Ask @Bergersen and @Bergersen's team.", "Ask Person A and Person A's team."},
+		{"per dag", "nb", []string{"Per"},
+			"To ganger per dag, sa Per. Per dag er nok.", "To ganger per dag, sa Person A. Person A dag er nok."},
+		{"lowercase ordinary names", "nb", nil,
+			"Et godt liv, i mai, per uke, en vår med sol.", "Et godt liv, i mai, per uke, en vår med sol."},
+		{"ordinary name capitalised mid-sentence", "nb", nil,
+			"Jeg snakket med Liv og Per om det.", "Jeg snakket med Person A og Person B om det."},
+		{"english ordinary names", "en", nil,
+			"I will mark it. May we? Ask Grace.", "I will mark it. May we? Ask Person A."},
+		{"unlisted given name", "nb", nil,
+			"Jeg spurte Øystein om vakta. øystein svarte.", "Jeg spurte Person A om vakta. Person A svarte."},
+		{"unlisted given name first", "sv", nil,
+			"Björn och Åsa kom.", "Björn och Person A kom."},
+		{"full name before its first name", "nb", []string{"Per Olsen"},
+			"Per Olsen og Olsens kone. Per kom.", "Person A og Person A-s kone. Person A kom."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, _ := pseudonymized(t, c.lang, c.people, c.text)
+			if got != c.want {
+				t.Errorf("%s\n got %s\nwant %s", c.text, got, c.want)
+			}
+		})
+	}
+}
+
+func TestPseudonymsReplaceTags(t *testing.T) {
+	_, x := pseudonymized(t, "nb", []string{"Kari"}, "Om Kari.", "kari", "turnus", "Øystein")
+	e := x.Weeks[0].Entries[0]
+	if strings.Join(e.Tags, ",") != "Person A,turnus,Person B" {
+		t.Errorf("tags %q", e.Tags)
+	}
+}
+
+// Capitalised words mid-sentence that no list knows stay, and are listed;
+// words the journal writes in lower case, acronyms, weekdays, places, the
+// start of a sentence and the mentor's own name are not.
+func TestPseudonymsListKeptNames(t *testing.T) {
+	got, x := pseudonymized(t, "nb", []string{"Kari"},
+		"Møtet med Bergersen gikk fint, og Solbakken kom. NAV ringte om Turnusplan, se turnusplan. Bergersens plan. Vi var i Oslo på Monday. Kari og Bergersen.")
+	if want := "Møtet med Bergersen gikk fint, og Solbakken kom. NAV ringte om Turnusplan, se turnusplan. Bergersens plan. Vi var i Oslo på Monday. Person A og Bergersen."; got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+	if strings.Join(x.Kept, ",") != "Bergersen,Solbakken" {
+		t.Errorf("kept %q, want Bergersen, Solbakken", x.Kept)
+	}
+	for format, out := range formats(t, x, exportOptions(false).Options) {
+		if format == "json" && strings.Contains(out, "kept") {
+			t.Errorf("the JSON export lists the kept names:\n%s", out)
+		}
+	}
+	// Without pseudonyms nothing is looked for.
+	j := readJournal(t, map[string]string{"2026/11/2026-11-16.md": "---\ntip: 1\n---\nMed Bergersen.\n"})
+	if x := NewExport(j, exportOptions(false)); len(x.Kept) != 0 {
+		t.Errorf("kept %q without --pseudonymize", x.Kept)
+	}
+}
+
+// The mentor the export is for keeps their name (unless People lists it).
+func TestPseudonymsKeepTheMentor(t *testing.T) {
+	j := readJournal(t, map[string]string{
+		"2026/11/2026-11-20-mentoring.md": "---\nmentor: Anne Lie\n---\n## Hva snakket vi om?\n\nAnne Lie foreslo at jeg spør Øystein.\n",
+	})
+	o := exportOptions(false)
+	o.Pseudonymize = true
+	x := NewExport(j, o)
+	m := x.Weeks[0].Mentorings[0]
+	if m.Mentor != "Anne Lie" || m.Body.Sections[0].Text != "Anne Lie foreslo at jeg spør Person A." {
+		t.Errorf("mentor %q, text %q", m.Mentor, m.Body.Sections[0].Text)
+	}
+	if len(x.Kept) != 0 {
+		t.Errorf("kept %q", x.Kept)
+	}
+}
