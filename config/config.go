@@ -119,3 +119,12 @@ func (c Config) Dir() string {
 	}
 	return filepath.Dir(DefaultPath())
 }
+
+// File is the settings file in use, or where it would be: the one to add
+// to when there is none yet.
+func (c Config) File() string {
+	if c.Path != "" {
+		return c.Path
+	}
+	return DefaultPath()
+}

@@ -519,7 +519,8 @@ func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out fun
 			poss = true
 		}
 	}
-	if !ok && mention {
+	compound := strings.ContainsRune(w, '-') && !nameLike(w)
+	if !ok && mention && !compound {
 		// @Anyone is a person.
 		who, ok = fold(w), true
 	}
@@ -527,11 +528,18 @@ func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out fun
 		out(p.sigil(from, i, sigil), end, p.stand(who, poss))
 		return end
 	}
-	// Not a name as a whole: a part of it may be (Kari-gruppa).
-	if strings.ContainsRune(w, '-') {
+	// Not a name as a whole: a part of it may be (Kari-gruppa,
+	// @Kari-oppgaven).
+	if compound {
 		j := i
 		for k, part := range strings.Split(w, "-") {
-			if who, ok := p.person(part, start && k == 0, false); ok {
+			if k == 0 && mention {
+				who, _ := p.person(part, false, true)
+				if who == "" {
+					who = fold(part)
+				}
+				out(from, j+len(part), p.stand(who, false))
+			} else if who, ok := p.person(part, start && k == 0, false); ok {
 				out(j, j+len(part), p.stand(who, false))
 			} else if k > 0 && !capitalised(part) {
 				// Kari-gruppa: an ordinary word joined to a name.
@@ -544,6 +552,17 @@ func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out fun
 	}
 	p.keep(w, start)
 	return end
+}
+
+// nameLike says every part of a hyphenated word is capitalised, as the
+// parts of a name are (Kari-Anne, not Kari-gruppa).
+func nameLike(w string) bool {
+	for _, part := range strings.Split(w, "-") {
+		if part == "" || !capitalised(part) {
+			return false
+		}
+	}
+	return true
 }
 
 // sigil is where a replacement begins: an @ goes with the name, a # stays.

@@ -66,6 +66,8 @@ func TestPseudonymsFindEveryForm(t *testing.T) {
 			"Kari og Kari-Anne.", "Person A og Person B."},
 		{"name joined to a word", "nb", []string{"Kari"},
 			"Kari-gruppa møttes.", "Person A-gruppa møttes."},
+		{"@name joined to a word", "nb", []string{"Kari"},
+			"@Kari-oppgaven og @kari-anne, ikke @Kari.", "Person A-oppgaven og Person B, ikke Person A."},
 		{"one person one letter", "nb", []string{"Kari"},
 			"@Kari, @Kari's, Kari, KARI, Karis, kari@skole.no", "Person A, Person A-s, Person A, Person A, Person A-s, Person A"},
 		{"@mention not listed", "en", nil,
