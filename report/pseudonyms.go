@@ -73,9 +73,19 @@ func readNames(file string, into map[string]bool) {
 // isLetter is what a word is made of: letters and the marks that combine
 // with them (a decomposed å is a + ring). Go's regexp \b knows only ASCII,
 // so a name that begins or ends with æøå needs this.
-func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.M, r) }
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.M, r)
+}
 
-func isWordRune(r rune) bool { return isLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return isLetter(r) || unicode.IsDigit(r)
+}
 
 // fold is the form names are compared in: NFC, lower case.
 func fold(s string) string {
@@ -228,7 +238,12 @@ func (p *pseudonyms) known(f string) bool { return p.lex.given[f] && !p.excluded
 // a person, and which. start says it opens a sentence; mention that it
 // follows an @.
 func (p *pseudonyms) person(w string, start, mention bool) (string, bool) {
-	f := fold(w)
+	return p.personFolded(w, strings.ToLower(w), start, mention)
+}
+
+// personFolded is person with w already folded (the text is NFC): the
+// hot path of a long export.
+func (p *pseudonyms) personFolded(w, f string, start, mention bool) (string, bool) {
 	if who, ok := p.listed[f]; ok {
 		// Listed names in any case; one that is also a word ("Per",
 		// "per dag") only capitalised. At the start of a sentence it is
@@ -250,7 +265,7 @@ func (p *pseudonyms) person(w string, start, mention bool) (string, bool) {
 	if strings.ContainsRune(w, '-') {
 		named, all := false, true
 		for _, part := range strings.Split(w, "-") {
-			pf := fold(part)
+			pf := strings.ToLower(part)
 			_, isListed := p.listed[pf]
 			isName := isListed || p.known(pf)
 			named = named || isName
@@ -276,7 +291,7 @@ func (p *pseudonyms) keep(w string, start bool) {
 			return
 		}
 	}
-	f := fold(w)
+	f := strings.ToLower(w)
 	if p.lex.ordinary[f] || p.lex.notNames[f] || p.lower[f] || p.excluded[f] || p.keptSeen[f] {
 		return
 	}
@@ -339,8 +354,7 @@ func possessiveAt(s string, i int, w string) int {
 
 // fullName matches a listed name of more than one word that begins with
 // the word s[i:end]: "Per Olsen". It returns the end of the match.
-func (p *pseudonyms) fullName(s string, i, end int) (who string, to int, poss, ok bool) {
-	first := fold(s[i:end])
+func (p *pseudonyms) fullName(s string, i, end int, first string) (who string, to int, poss, ok bool) {
 	for _, rest := range p.multi[first] {
 		pos, ok, poss := end, true, false
 		for k, want := range rest {
@@ -353,7 +367,7 @@ func (p *pseudonyms) fullName(s string, i, end int) (who string, to int, poss, o
 				break
 			}
 			e := scanWord(s, j)
-			got := fold(s[j:e])
+			got := strings.ToLower(s[j:e])
 			poss = k == len(rest)-1 && got == want+"s" // Per Olsens
 			if got != want && !poss {
 				ok = false
@@ -492,7 +506,8 @@ func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out fun
 	mention := sigil == '@'
 	end := scanWord(s, i)
 	w := s[i:end]
-	if who, e, poss, ok := p.fullName(s, i, end); ok {
+	f := strings.ToLower(w) // the text is NFC already
+	if who, e, poss, ok := p.fullName(s, i, end, f); ok {
 		if n := possessiveAt(s, e, s[i:e]); n > 0 {
 			e += n
 			poss = true
@@ -500,16 +515,20 @@ func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out fun
 		out(p.sigil(from, i, sigil), e, p.stand(who, poss))
 		return e
 	}
-	who, ok := p.person(w, start, mention)
+	hyphen := strings.IndexByte(w, '-') >= 0
+	if sigil == 0 && !hyphen && p.ordinary(f) && !capitalised(w) {
+		return end // an ordinary word, the most of any text
+	}
+	who, ok := p.personFolded(w, f, start, mention)
 	poss := false
 	if !ok {
 		// Kari-s, and Karis, Åses (the possessive of a name is no word of
 		// its own), and the plural possessive Olsens'.
 		if k := strings.LastIndexByte(w, '-'); k > 0 && (w[k+1:] == "s" || w[k+1:] == "S") {
-			who, ok = p.person(w[:k], start, mention)
+			who, ok = p.personFolded(w[:k], f[:k], start, mention)
 		} else if stem := strings.TrimRight(w, "sS"); len(stem) == len(w)-1 && utf8.RuneCountInString(stem) >= 2 &&
-			(capitalised(w) || !p.ordinary(fold(w))) {
-			who, ok = p.person(stem, start, mention)
+			(capitalised(w) || !p.ordinary(f)) {
+			who, ok = p.personFolded(stem, f[:len(stem)], start, mention)
 		}
 		poss = ok
 	}
@@ -519,10 +538,10 @@ func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out fun
 			poss = true
 		}
 	}
-	compound := strings.ContainsRune(w, '-') && !nameLike(w)
+	compound := hyphen && !nameLike(w)
 	if !ok && mention && !compound {
 		// @Anyone is a person.
-		who, ok = fold(w), true
+		who, ok = f, true
 	}
 	if ok {
 		out(p.sigil(from, i, sigil), end, p.stand(who, poss))
@@ -536,7 +555,7 @@ func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out fun
 			if k == 0 && mention {
 				who, _ := p.person(part, false, true)
 				if who == "" {
-					who = fold(part)
+					who = strings.ToLower(part)
 				}
 				out(from, j+len(part), p.stand(who, false))
 			} else if who, ok := p.person(part, start && k == 0, false); ok {
@@ -623,9 +642,12 @@ func (p *pseudonyms) apply(x *Export) {
 	}
 	// The journal's own ordinary words: what it writes in lower case.
 	for _, t := range texts {
+		if !norm.NFC.IsNormalString(*t) {
+			*t = norm.NFC.String(*t)
+		}
 		eachWord(*t, func(w string) {
 			if !capitalised(w) {
-				p.lower[fold(w)] = true
+				p.lower[w] = true
 			}
 		})
 	}

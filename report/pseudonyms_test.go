@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"tillit/content"
+	"tillit/journal"
 	"tillit/locale"
 )
 
@@ -142,5 +143,35 @@ func TestPseudonymsKeepTheMentor(t *testing.T) {
 	}
 	if len(x.Kept) != 0 {
 		t.Errorf("kept %q", x.Kept)
+	}
+}
+
+// BenchmarkPseudonymize builds the export of ten years (3,650 daily
+// entries, already read) with and without pseudonyms: the difference is
+// what finding the names costs.
+func BenchmarkPseudonymize(b *testing.B) {
+	root := b.TempDir()
+	end := journal.Date{Year: 2026, Month: 11, Day: 27}
+	text, err := SampleText(locale.New("nb"), content.MustBuiltin("nb"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := journal.Sample(journal.NewStore(root), end, 3650, 14, text); err != nil {
+		b.Fatal(err)
+	}
+	j := journal.NewStore(root).Read()
+	for _, on := range []bool{false, true} {
+		name := "plain"
+		if on {
+			name = "pseudonymized"
+		}
+		b.Run(name, func(b *testing.B) {
+			o := exportOptions(false)
+			o.From, o.To = end.AddDays(-3649), end
+			o.Pseudonymize, o.People = on, []string{"Per Olsen", "Kari", "Åse", "Bergersen"}
+			for b.Loop() {
+				NewExport(j, o)
+			}
+		})
 	}
 }
