@@ -138,8 +138,13 @@ func acronym(w string) bool {
 // capitalised words it takes for names but does not know stay, and are
 // listed in kept so the user can add them to People.
 type pseudonyms struct {
-	format     string // "Person %s"
-	possessive string // "Person %s's", "Person %s-s", "Person %s:s"
+	format string // "Person %s"
+	// possessive is the stand-in of a possessive, as the export's language
+	// writes one after a letter: en "Person A's", sv "Person A:s" (the colon
+	// Swedish writes after letters and abbreviations), nb "Person A-s" (a
+	// bare s would read "Person As", like the word "as"; an apostrophe is
+	// English). The catalog's export.person_possessive holds each.
+	possessive string
 	lex        *lexicon
 
 	listed   map[string]string     // a folded listed name (or a word of one) → its person
