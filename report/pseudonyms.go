@@ -288,6 +288,13 @@ func (p *pseudonyms) personFolded(w, f string, start, mention bool) (string, boo
 // keep notes a capitalised word mid-sentence that is no word tillit knows:
 // likely a name (a surname, a name not in the lists) that stays.
 func (p *pseudonyms) keep(w string, start bool) {
+	// A contraction is the word before it (I'll, Monday's); a name like
+	// O'Neill goes on with a capital.
+	if k := strings.IndexAny(w, "'’"); k > 0 {
+		if after := strings.TrimLeft(w[k:], "'’"); !capitalised(after) {
+			w = w[:k]
+		}
+	}
 	if start || !capitalised(w) || acronym(w) || utf8.RuneCountInString(w) < 2 {
 		return
 	}

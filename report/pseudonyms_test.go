@@ -114,12 +114,12 @@ func TestPseudonymsReplaceTags(t *testing.T) {
 // start of a sentence and the mentor's own name are not.
 func TestPseudonymsListKeptNames(t *testing.T) {
 	got, x := pseudonymized(t, "nb", []string{"Kari"},
-		"Møtet med Bergersen gikk fint, og Solbakken kom. NAV ringte om Turnusplan, se turnusplan. Bergersens plan. Vi var i Oslo på Monday. Kari og Bergersen.")
-	if want := "Møtet med Bergersen gikk fint, og Solbakken kom. NAV ringte om Turnusplan, se turnusplan. Bergersens plan. Vi var i Oslo på Monday. Person A og Bergersen."; got != want {
+		"Møtet med Bergersen gikk fint, og Solbakken kom. NAV ringte om Turnusplan, se turnusplan. Bergersens plan. Vi var i Oslo på Monday. Kari og Bergersen. Next time I'll ask O'Neill.")
+	if want := "Møtet med Bergersen gikk fint, og Solbakken kom. NAV ringte om Turnusplan, se turnusplan. Bergersens plan. Vi var i Oslo på Monday. Person A og Bergersen. Next time I'll ask O'Neill."; got != want {
 		t.Errorf("\n got %s\nwant %s", got, want)
 	}
-	if strings.Join(x.Kept, ",") != "Bergersen,Solbakken" {
-		t.Errorf("kept %q, want Bergersen, Solbakken", x.Kept)
+	if strings.Join(x.Kept, ",") != "Bergersen,Solbakken,O'Neill" {
+		t.Errorf("kept %q, want Bergersen, Solbakken, O'Neill", x.Kept)
 	}
 	for format, out := range formats(t, x, exportOptions(false).Options) {
 		if format == "json" && strings.Contains(out, "kept") {
