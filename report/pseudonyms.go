@@ -152,9 +152,15 @@ type pseudonyms struct {
 	excluded map[string]bool       // the mentor's and the author's names: not staff
 	lower    map[string]bool       // words the export itself writes in lower case
 
-	given    map[string]string // person → stand-in
-	kept     []string
-	keptSeen map[string]bool
+	given map[string]string // person → stand-in
+	// A name that is also a word, capitalised at the start of a sentence
+	// ("Björn kom", "Per dag"), is left in the first pass (skipped says
+	// one was); again, the second pass over such texts, replaces it when
+	// the first found that name mid-sentence: one person must not keep
+	// their name in one place and lose it in another.
+	skipped, again bool
+	kept           []string
+	keptSeen       map[string]bool
 }
 
 func newPseudonyms(people []string, format, possessive string) *pseudonyms {
@@ -263,6 +269,12 @@ func (p *pseudonyms) personFolded(w, f string, start, mention bool) (string, boo
 		if mention || !p.ordinary(f) || (capitalised(w) && !start) {
 			return f, true
 		}
+		if capitalised(w) {
+			if _, named := p.given[f]; named && p.again {
+				return f, true
+			}
+			p.skipped = true
+		}
 		return "", false
 	}
 	// A hyphenated name is one name of its own (Kari-Anne is not Kari):
@@ -295,7 +307,7 @@ func (p *pseudonyms) keep(w string, start bool) {
 			w = w[:k]
 		}
 	}
-	if start || !capitalised(w) || acronym(w) || utf8.RuneCountInString(w) < 2 {
+	if !capitalised(w) || acronym(w) || utf8.RuneCountInString(w) < 2 {
 		return
 	}
 	for _, r := range w {
@@ -304,7 +316,20 @@ func (p *pseudonyms) keep(w string, start bool) {
 		}
 	}
 	f := strings.ToLower(w)
-	if p.lex.ordinary[f] || p.lex.notNames[f] || p.lower[f] || p.excluded[f] || p.keptSeen[f] {
+	if p.lower[f] || p.excluded[f] || p.keptSeen[f] {
+		return
+	}
+	// At the start of a sentence any word is capitalised: only a given
+	// name the journal never writes as a word ("Björn kom", not "Vår
+	// plan") is likely a name there.
+	if start {
+		if !(p.known(f) && p.ordinary(f)) {
+			return
+		}
+		if _, named := p.given[f]; named {
+			return // replaced elsewhere, and here too in the second pass
+		}
+	} else if p.lex.ordinary[f] || p.lex.notNames[f] {
 		return
 	}
 	if strings.HasSuffix(f, "s") && p.keptSeen[strings.TrimSuffix(f, "s")] {
@@ -663,8 +688,26 @@ func (p *pseudonyms) apply(x *Export) {
 			}
 		})
 	}
-	for _, t := range texts {
+	var again []int
+	orig := make([]string, len(texts))
+	for k, t := range texts {
+		orig[k], p.skipped = *t, false
 		*t = p.replace(*t)
+		if p.skipped {
+			again = append(again, k)
+		}
 	}
-	x.Kept = p.kept
+	p.again = true
+	for _, k := range again {
+		*texts[k] = p.replace(orig[k])
+	}
+	// A name at the start of a sentence listed as kept in the first pass
+	// may have been replaced in the second.
+	kept := p.kept[:0]
+	for _, w := range p.kept {
+		if _, named := p.given[strings.ToLower(w)]; !named {
+			kept = append(kept, w)
+		}
+	}
+	x.Kept = kept
 }

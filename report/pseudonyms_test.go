@@ -74,7 +74,11 @@ func TestPseudonymsFindEveryForm(t *testing.T) {
 		{"@mention not listed", "en", nil,
 			"Ask @Bergersen and @Bergersen's team.", "Ask Person A and Person A's team."},
 		{"per dag", "nb", nil,
-			"To ganger per dag, sa Per. Per dag er nok.", "To ganger per dag, sa Person A. Per dag er nok."},
+			"To ganger per dag, sa Øystein. Per dag er nok.", "To ganger per dag, sa Person A. Per dag er nok."},
+		// Once Per is a person mid-sentence, he is one at the start of a
+		// sentence too: "Per kom" must not undo "Person A".
+		{"a name that is a word, first in a sentence", "nb", nil,
+			"Jeg ringte Per i går. Per kom.", "Jeg ringte Person A i går. Person A kom."},
 		// Listed, Per is replaced at the start of a sentence too: the user
 		// said it is a person, and "Person A dag" is better than a leak.
 		{"per dag with Per listed", "nb", []string{"Per"},
@@ -125,6 +129,13 @@ func TestPseudonymsListKeptNames(t *testing.T) {
 		if format == "json" && strings.Contains(out, "kept") {
 			t.Errorf("the JSON export lists the kept names:\n%s", out)
 		}
+	}
+	// First in a sentence, a given name that is also a word is listed
+	// when the journal never writes it as a word (björn, a bear), not
+	// when it does (vår, our).
+	_, x = pseudonymized(t, "sv", nil, "Björn och Åsa kom. Vår plan är vår.")
+	if strings.Join(x.Kept, ",") != "Björn" {
+		t.Errorf("kept %q, want Björn", x.Kept)
 	}
 	// Without pseudonyms nothing is looked for.
 	j := readJournal(t, map[string]string{"2026/11/2026-11-16.md": "---\ntip: 1\n---\nMed Bergersen.\n"})
