@@ -507,17 +507,17 @@ func (p *pseudonyms) replace(s string) string {
 						// the person too.
 						out(i, e, p.stand(who, false))
 					}
-					i, start, prevWord = e, false, false
+					i, start, prevWord = e, false, true
 					continue
 				}
 			}
 			i = p.word(s, i, i, start, 0, out)
-			start, prevWord = false, false
+			start, prevWord = false, true // foo@Kari is no mention, C# no tag
 			continue
 		}
 		if (r == '@' || r == '#') && !prevWord && startsLetter(s[i+n:]) {
 			i = p.word(s, i, i+n, start && r == '#', r, out)
-			start, prevWord = false, false
+			start, prevWord = false, true
 			continue
 		}
 		prevWord = isWordRune(r) || r == '_'

@@ -61,6 +61,8 @@ func TestPseudonymsFindEveryForm(t *testing.T) {
 			"Skriv til post@skole.no.", "Skriv til post@skole.no."},
 		{"hashtag", "nb", []string{"Kari"},
 			"Samtale #kari og #Kari.", "Samtale #Person A og #Person A."},
+		{"no mention inside a word", "nb", []string{"Kari"},
+			"Samtale #kari, ikke foo@Kari eller C#.", "Samtale #Person A, ikke foo@Person A eller C#."},
 		{"hyphenated name is its own", "nb", []string{"Kari"},
 			"Kari-Anne og Kari.", "Person A og Person B."},
 		{"hyphenated name listed", "nb", []string{"Kari-Anne", "Kari"},
