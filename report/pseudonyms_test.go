@@ -192,3 +192,35 @@ func BenchmarkPseudonymize(b *testing.B) {
 		})
 	}
 }
+
+// The name files are lists of single words, each once, with a header that
+// says where they come from.
+func TestNameFilesAreWordLists(t *testing.T) {
+	entries, err := nameFiles.ReadDir("names")
+	if err != nil || len(entries) < 5 {
+		t.Fatalf("name files: %v %v", entries, err)
+	}
+	for _, e := range entries {
+		data, _ := nameFiles.ReadFile("names/" + e.Name())
+		seen := map[string]bool{}
+		lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+		if !strings.HasPrefix(lines[0], "# ") {
+			t.Errorf("%s has no header", e.Name())
+		}
+		for _, line := range lines {
+			if strings.HasPrefix(line, "#") {
+				continue
+			}
+			if strings.TrimSpace(line) != line || line == "" || strings.IndexFunc(line, func(r rune) bool { return !isLetter(r) }) >= 0 {
+				t.Errorf("%s: %q is not one word", e.Name(), line)
+			}
+			if seen[fold(line)] {
+				t.Errorf("%s: %s twice", e.Name(), line)
+			}
+			seen[fold(line)] = true
+		}
+	}
+	if l := theLexicon(); len(l.given) < 600 {
+		t.Errorf("%d given names", len(l.given))
+	}
+}
