@@ -23,6 +23,11 @@ import (
 // decode to the old settings plus the names, or nothing is written. A
 // missing file is created (0600, in a folder of 0700).
 func AddPeople(path string, names []string) ([]string, error) {
+	// A settings file kept elsewhere (dotfiles) and linked here stays a
+	// link: the file it points to is the one written.
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	old, err := os.ReadFile(path)
 	mode := fs.FileMode(0o600)
 	switch {

@@ -98,3 +98,23 @@ func TestAddPeopleRefusesWhatItCannotEditSafely(t *testing.T) {
 		})
 	}
 }
+
+func TestAddPeopleWritesThroughALink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "dotfiles", "tillit.toml")
+	os.MkdirAll(filepath.Dir(real), 0o700)
+	os.WriteFile(real, []byte("people = [\"Ola\"]\n"), 0o600)
+	link := filepath.Join(dir, "config.toml")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip(err)
+	}
+	if _, err := AddPeople(link, []string{"Siri"}); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+	if got, _ := os.ReadFile(real); string(got) != "people = [\"Ola\", \"Siri\"]\n" {
+		t.Errorf("got %q", got)
+	}
+}
