@@ -284,7 +284,9 @@ func (m *exportModel) Update(msg tea.Msg) tea.Cmd {
 			m.ctx.Config.Path = msg.path
 		}
 		cmd := m.changed()
-		m.flash = m.ctx.T("export.people_added", "Path", msg.path, "Names", strings.Join(msg.added, ", "))
+		if len(msg.added) > 0 {
+			m.flash = m.ctx.T("export.people_added", "Path", msg.path, "Names", strings.Join(msg.added, ", "))
+		}
 		return cmd
 	case renderedMsg:
 		if err := m.page.rendered(msg); err != nil {
