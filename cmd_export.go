@@ -179,12 +179,18 @@ func (a *app) export(f exportFlags) error {
 			return err
 		}
 	}
-	data, err := a.exportData(j, report.ExportOptions{
+	o := report.ExportOptions{
 		Options: a.reportOptions(f.private), From: from, To: to, Tips: tips,
 		Pseudonymize: f.pseudonymize, People: a.cfg.People, Author: a.cfg.Name, Generated: a.now(),
-	}, format)
+	}
+	x := report.NewExport(j, o)
+	data, err := exportData(x, o, format)
 	if err != nil {
 		return err
+	}
+	if len(x.Kept) > 0 {
+		// The names are the user's to act on, never part of the export.
+		fmt.Fprintln(a.stderr, a.lang.T("cli.kept_names", "Names", strings.Join(x.Kept, ", "), "Path", a.cfg.File()))
 	}
 	if f.encrypt {
 		pass := ""
@@ -209,8 +215,7 @@ func (a *app) export(f exportFlags) error {
 }
 
 // exportData writes the export in a format.
-func (a *app) exportData(j *journal.Journal, o report.ExportOptions, format string) ([]byte, error) {
-	x := report.NewExport(j, o)
+func exportData(x *report.Export, o report.ExportOptions, format string) ([]byte, error) {
 	switch format {
 	case "html":
 		return x.HTML(o.Options)

@@ -1,6 +1,8 @@
 // Package config reads tillit's settings file
 // ($XDG_CONFIG_HOME/tillit/config.toml, or --config FILE) and decides where
-// the journal lives. It never writes the file: it belongs to the user.
+// the journal lives. The file belongs to the user: the one change tillit
+// makes to it is adding names to people (AddPeople), keeping the rest as
+// it was.
 package config
 
 import (
@@ -24,7 +26,7 @@ type Config struct {
 	Pack    string `toml:"pack"`    // the prompt pack to use
 	Name    string `toml:"name"`    // the author named in exports
 	// People are names to replace with stand-ins in an export with
-	// --pseudonymize (as well as every @Name).
+	// --pseudonymize (as well as every @Name and the common given names).
 	People []string `toml:"people"`
 	// WeekdaysOnly treats every weekend as days away: they neither break
 	// nor extend a streak.
@@ -116,4 +118,13 @@ func (c Config) Dir() string {
 		return filepath.Dir(c.Path)
 	}
 	return filepath.Dir(DefaultPath())
+}
+
+// File is the settings file in use, or where it would be: the one to add
+// to when there is none yet.
+func (c Config) File() string {
+	if c.Path != "" {
+		return c.Path
+	}
+	return DefaultPath()
 }

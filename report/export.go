@@ -1,7 +1,6 @@
 package report
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -15,8 +14,9 @@ type ExportOptions struct {
 	From, To journal.Date
 	// Tips keeps only check-ins on these tips; empty keeps all.
 	Tips []int
-	// Pseudonymize replaces @Name mentions and the names in People with
-	// stand-ins: Person A, Person B, the same person the same letter.
+	// Pseudonymize replaces @Name mentions, the names in People and the
+	// given names tillit knows with stand-ins: Person A, Person B, the same
+	// person the same letter (pseudonyms.go says what counts as a name).
 	Pseudonymize bool
 	People       []string
 	Author       string
@@ -37,6 +37,10 @@ type Export struct {
 	MentorQuestions []journal.MentorQuestion
 	Weeks           []ExportWeek
 	PrivateLeftOut  int
+	// Kept are the words a pseudonymized export took for names but left
+	// as they are (a surname no list knows), for the user to act on. No
+	// format writes them: the list would name the very people.
+	Kept []string
 }
 
 // Summary is the period in numbers.
@@ -236,7 +240,7 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 		}
 	}
 	if o.Pseudonymize {
-		newPseudonyms(o.People, o.Lang.T("export.person", "Letter", "%s")).apply(x)
+		newPseudonyms(o.People, o.Lang.T("export.person", "Letter", "%s"), o.Lang.T("export.person_possessive", "Letter", "%s")).apply(x)
 	}
 	return x
 }
@@ -257,89 +261,4 @@ func exportBody(b journal.Body, wholePrivate bool, o ExportOptions, leftOut int)
 		t.Sections = append(t.Sections, Section{Heading: blk.Heading, Text: text, Note: blk.IsNote(), Private: blk.Private})
 	}
 	return t, leftOut
-}
-
-// pseudonyms hands out stand-ins for people's names, in the order they
-// first appear, the same stand-in for the same person.
-type pseudonyms struct {
-	format string // "Person %s"
-	names  []string
-	given  map[string]string
-	re     *regexp.Regexp
-}
-
-func newPseudonyms(people []string, format string) *pseudonyms {
-	p := &pseudonyms{format: format, given: map[string]string{}}
-	// @Name mentions, and the listed names as whole words; longest first so
-	// "Kari Nordmann" wins over "Kari".
-	names := slices.Clone(people)
-	slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
-	var alts []string
-	for _, n := range names {
-		if n = strings.TrimSpace(n); n != "" {
-			alts = append(alts, regexp.QuoteMeta(n))
-		}
-	}
-	pattern := `@[\p{L}][\p{L}\p{M}'’-]*`
-	if len(alts) > 0 {
-		pattern = `(?:` + pattern + `|(?:^|\b)(?:` + strings.Join(alts, "|") + `)\b)`
-	}
-	p.re = regexp.MustCompile(pattern)
-	return p
-}
-
-func (p *pseudonyms) replace(s string) string {
-	return p.re.ReplaceAllStringFunc(s, func(name string) string {
-		key := strings.ToLower(strings.TrimPrefix(name, "@"))
-		if stand, ok := p.given[key]; ok {
-			return stand
-		}
-		stand := strings.Replace(p.format, "%s", letters(len(p.given)), 1)
-		p.given[key] = stand
-		return stand
-	})
-}
-
-// letters names the n-th person: A … Z, AA, AB …
-func letters(n int) string {
-	s := ""
-	for n >= 0 {
-		s = string(rune('A'+n%26)) + s
-		n = n/26 - 1
-	}
-	return s
-}
-
-// apply replaces names in every text of the export, in reading order.
-func (p *pseudonyms) apply(x *Export) {
-	text := func(t *ExportText) {
-		for i := range t.Sections {
-			t.Sections[i].Heading = p.replace(t.Sections[i].Heading)
-			t.Sections[i].Text = p.replace(t.Sections[i].Text)
-		}
-	}
-	for i := range x.MentorQuestions {
-		x.MentorQuestions[i].Text = p.replace(x.MentorQuestions[i].Text)
-	}
-	for wi := range x.Weeks {
-		w := &x.Weeks[wi]
-		if w.Reflection != nil {
-			text(w.Reflection)
-		}
-		for ei := range w.Entries {
-			e := &w.Entries[ei]
-			e.FollowupNote = p.replace(e.FollowupNote)
-			text(&e.Body)
-			e.Commitment = p.replace(e.Commitment)
-			e.OutcomeNote = p.replace(e.OutcomeNote)
-		}
-		for mi := range w.Mentorings {
-			m := &w.Mentorings[mi]
-			m.Mentor = p.replace(m.Mentor)
-			for i := range m.Answered {
-				m.Answered[i] = p.replace(m.Answered[i])
-			}
-			text(&m.Body)
-		}
-	}
 }

@@ -6,13 +6,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"tillit/config"
 	"tillit/journal"
 	"tillit/report"
 )
@@ -46,6 +49,13 @@ type (
 		path string
 		err  error
 	}
+	// peopleAddedMsg says the kept names went into people in the
+	// settings file (or why not).
+	peopleAddedMsg struct {
+		path  string
+		added []string
+		err   error
+	}
 )
 
 // exportModel writes the journal of a period for the mentor: the period,
@@ -66,6 +76,10 @@ type exportModel struct {
 	customRow int // in the custom period: 0 from, 1 to
 	file      textinput.Model
 	fileTyped bool // the user wrote the file name: it no longer follows the choices
+
+	// kept are the likely names the pseudonymized preview left as they
+	// are: shown under the names box, for the user to add to people.
+	kept []string
 
 	page    pager
 	confirm bool // the file exists: write over it?
@@ -96,8 +110,16 @@ func (m *exportModel) resize() {
 	m.file.SetWidth(w - 16)
 	m.from.SetWidth(12)
 	m.to.SetWidth(12)
-	m.page.setSize(m.ctx.Width, max(3, m.ctx.Height-exportRows-8))
+	h := m.ctx.Height - exportRows - 8
+	if m.showsKept() {
+		h--
+	}
+	m.page.setSize(m.ctx.Width, max(3, h))
 }
+
+// showsKept says the screen lists the names it kept: names are replaced
+// and the preview left some.
+func (m *exportModel) showsKept() bool { return m.names && len(m.kept) > 0 }
 
 func (m *exportModel) rerender() tea.Cmd {
 	m.resize()
@@ -171,13 +193,28 @@ func (m *exportModel) changed() tea.Cmd {
 	// built in a command: years of journal are a lot of markdown.
 	m.previewGen++
 	j, o, gen := m.j, m.options(from, to), m.previewGen
-	return func() tea.Msg { return exportPreviewMsg{gen, report.NewExport(j, o).Page(o.Options)} }
+	return func() tea.Msg {
+		x := report.NewExport(j, o)
+		return exportPreviewMsg{gen, x.Page(o.Options), x.Kept}
+	}
 }
 
-// exportPreviewMsg carries the preview's markdown; gen tells the newest.
+// exportPreviewMsg carries the preview's markdown and the names it kept;
+// gen tells the newest.
 type exportPreviewMsg struct {
-	gen int
-	md  string
+	gen  int
+	md   string
+	kept []string
+}
+
+// addPeople adds the kept names to people in the settings file, in a
+// command: the file is on disk.
+func (m *exportModel) addPeople() tea.Cmd {
+	path, names := m.ctx.Config.File(), slices.Clone(m.kept)
+	return func() tea.Msg {
+		added, err := config.AddPeople(path, names)
+		return peopleAddedMsg{path: path, added: added, err: err}
+	}
 }
 
 // write writes the file in a command; an existing file is written over
@@ -233,7 +270,24 @@ func (m *exportModel) Update(msg tea.Msg) tea.Cmd {
 		if msg.gen != m.previewGen {
 			return nil // a later choice's preview is on its way
 		}
+		m.kept = msg.kept
+		m.resize()
 		return m.page.show("export", msg.md, false)
+	case peopleAddedMsg:
+		if msg.err != nil {
+			m.err = msg.err.Error()
+			return nil
+		}
+		// The names are people now: the preview replaces them.
+		m.ctx.Config.People = append(slices.Clone(m.ctx.Config.People), msg.added...)
+		if m.ctx.Config.Path == "" {
+			m.ctx.Config.Path = msg.path
+		}
+		cmd := m.changed()
+		if len(msg.added) > 0 {
+			m.flash = m.ctx.T("export.people_added", "Path", msg.path, "Names", strings.Join(msg.added, ", "))
+		}
+		return cmd
 	case renderedMsg:
 		if err := m.page.rendered(msg); err != nil {
 			m.err = err.Error()
@@ -316,6 +370,8 @@ func (m *exportModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.write(false)
 	case key.Matches(msg, k.Save):
 		return m.write(false)
+	case key.Matches(msg, k.AddPeople) && m.showsKept():
+		return m.addPeople()
 	default:
 		m.page.scroll(msg)
 	}
@@ -385,7 +441,12 @@ func (m *exportModel) help() bindings {
 		write = shown("enter", "export.edit_file")
 	}
 	short := []key.Binding{k.Up, k.Down, shown("←/→", "key.choose"), write, k.Back}
-	return bindings{short: short, full: [][]key.Binding{short, {shown("ctrl+s", "export.write"), k.Toggle}, {k.PageDown, k.PageUp}}}
+	more := []key.Binding{shown("ctrl+s", "export.write"), k.Toggle}
+	if m.showsKept() {
+		short = slices.Insert(short, 3, k.AddPeople)
+		more = append(more, k.AddPeople)
+	}
+	return bindings{short: short, full: [][]key.Binding{short, more, {k.PageDown, k.PageUp}}}
 }
 
 func (m *exportModel) View() string {
@@ -441,11 +502,18 @@ func (m *exportModel) View() string {
 		row(rowFormat, radio(formats, m.format, m.row == rowFormat)),
 		row(rowPrivate, box(m.private, m.row == rowPrivate, ctx.T("export.include_private"))),
 		row(rowNames, box(m.names, m.row == rowNames, ctx.T("export.pseudonymize"))),
+	}
+	if m.showsKept() {
+		// One line under the box it is about; the help line offers the key.
+		kept := strings.Repeat(" ", labelW+5) + ctx.T("export.kept_names", "Names", strings.Join(m.kept, ", "))
+		lines = append(lines, st.Warning.Render(ansi.Truncate(kept, max(0, ctx.Width-1), "…")))
+	}
+	lines = append(lines,
 		row(rowFile, m.file.View()),
 		"",
-		st.Faint.Render("  " + ctx.T("export.preview") + " " + strings.Repeat("─", max(0, min(ctx.Width-6, 90)-lipgloss.Width(ctx.T("export.preview"))))),
+		st.Faint.Render("  "+ctx.T("export.preview")+" "+strings.Repeat("─", max(0, min(ctx.Width-6, 90)-lipgloss.Width(ctx.T("export.preview"))))),
 		m.page.View(),
-	}
+	)
 	switch {
 	case m.confirm:
 		lines = append(lines, st.Warning.Width(ctx.Width-2).Render(" "+ctx.T("export.exists", "Path", m.file.Value())))

@@ -33,6 +33,9 @@ type KeyMap struct {
 	Edit      key.Binding
 	Delete    key.Binding
 
+	// Export.
+	AddPeople key.Binding // the names the export kept, into people
+
 	// Check-in.
 	LastTime key.Binding
 	Toggle   key.Binding
@@ -88,6 +91,8 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		Read:      b("key.read", "l"),
 
 		Review: b("key.review", "u"),
+
+		AddPeople: b("key.add_people", "a"),
 
 		LastTime:  b("key.last_time", "o"),
 		Toggle:    b("key.toggle", "space", "x"),
