@@ -52,7 +52,7 @@ func ParseMentoring(path string, data []byte) (*Mentoring, error) {
 	m.Date = d.date("date")
 	m.Mentor = d.text("mentor")
 	m.Answered = d.lines("answered")
-	m.Private = d.boolean("private")
+	m.Private = d.private()
 	m.orig = m.MentoringMeta
 	m.orig.Answered = slices.Clone(m.Answered)
 	if mm := mentoringFile.FindStringSubmatch(filepath.Base(path)); mm != nil {
@@ -75,7 +75,7 @@ func (m *Mentoring) Render() ([]byte, error) {
 	fe.putFirst("date", n.Date != o.Date, dateNode(n.Date))
 	put("mentor", n.Mentor != o.Mentor, n.Mentor != "", func() *yaml.Node { return stringNode(n.Mentor) })
 	put("answered", !slices.Equal(n.Answered, o.Answered), len(n.Answered) > 0, func() *yaml.Node { return linesNode(n.Answered) })
-	put("private", n.Private != o.Private, n.Private, func() *yaml.Node { return boolNode(true) })
+	fe.putPrivate(n.Private != o.Private, n.Private)
 	return m.render(fe.changed)
 }
 

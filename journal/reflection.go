@@ -60,7 +60,7 @@ func ParseReflection(path string, data []byte) (*Reflection, error) {
 	r.FocusTip = d.number("focus_tip", 1, 999)
 	r.MentorQuestions = d.lines("mentor_questions")
 	r.Pack = d.text("pack")
-	r.Private = d.boolean("private")
+	r.Private = d.private()
 	r.orig = r.ReflectionMeta
 	r.orig.MentorQuestions = slices.Clone(r.MentorQuestions)
 	if w, ok := weekFromFileName(path); ok {
@@ -92,7 +92,7 @@ func (r *Reflection) Render() ([]byte, error) {
 	put("pack", m.Pack != o.Pack, m.Pack != "", func() *yaml.Node { return stringNode(m.Pack) })
 	put("focus_tip", m.FocusTip != o.FocusTip, m.FocusTip > 0, func() *yaml.Node { return intNode(m.FocusTip) })
 	put("mentor_questions", !slices.Equal(m.MentorQuestions, o.MentorQuestions), len(m.MentorQuestions) > 0, func() *yaml.Node { return linesNode(m.MentorQuestions) })
-	put("private", m.Private != o.Private, m.Private, func() *yaml.Node { return boolNode(true) })
+	fe.putPrivate(m.Private != o.Private, m.Private)
 	return r.render(fe.changed)
 }
 
