@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -111,4 +112,25 @@ func (s *Store) LoadReflection(w Week) (*Reflection, error) {
 // changed on disk since it was read.
 func (s *Store) SaveReflection(r *Reflection) error {
 	return saveDoc(s, r, &r.document, r.Render, ParseReflection)
+}
+
+// questionPrivate reports whether question q of the reflection is private:
+// the whole reflection is, or q is written in a private part of its text
+// and in no public part (a file edited by hand may list in its front
+// matter a question it keeps private below).
+func (r *Reflection) questionPrivate(q string) bool {
+	if r.Private {
+		return true
+	}
+	inPrivate, inPublic := false, false
+	for _, b := range r.Body.Blocks {
+		if strings.Contains(b.Text, q) || strings.Contains(b.Heading, q) {
+			if b.Private {
+				inPrivate = true
+			} else {
+				inPublic = true
+			}
+		}
+	}
+	return inPrivate && !inPublic
 }
