@@ -224,3 +224,103 @@ func TestNoteOnUnclearFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+func readFiles(t *testing.T, files map[string]string) *Journal {
+	t.Helper()
+	root := t.TempDir()
+	for name, text := range files {
+		path := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return NewStore(root).Read()
+}
+
+// How a commitment went is private when a private entry says so.
+func TestOutcomeRecordedInPrivateEntryIsPrivate(t *testing.T) {
+	j := readFiles(t, map[string]string{
+		"2026/11/2026-11-16.md": "---\ntip: 1\ncommitment: Snakke med Per\n---\n",
+		"2026/11/2026-11-17.md": "---\ntip: 2\nprivate: yes\nfollowup: not\nfollowup_of: 2026-11-16\nfollowup_note: Per er syk\ncommitment: Ringe HR\noutcome: done\n---\n",
+		"2026/11/2026-11-18.md": "---\ntip: 3\ncommitment: Åpen\n---\n",
+		"2026/11/2026-11-19.md": "---\ntip: 4\nfollowup: done\nfollowup_of: 2026-11-18\n---\n",
+	})
+	want := map[int]bool{16: true, 17: true, 18: false}
+	for day, private := range want {
+		o := j.OutcomeOf(Date{2026, 11, day})
+		if o == nil || o.Private != private || o.Result == "" {
+			t.Errorf("the %dth: %+v, want private %v", day, o, private)
+		}
+	}
+}
+
+// A ticked question is public only when a public reflection asks it in
+// public; everything else is private.
+func TestAnsweredQuestionsArePrivateUnlessAskedInPublic(t *testing.T) {
+	j := readFiles(t, map[string]string{
+		"2026/2026-W46.md": "---\nweek: 2026-W46\nmentor_questions:\n  - Åpent spørsmål?\n  - Skjult spørsmål?\n---\n## Spørsmål\n\n- Åpent spørsmål?\n\n<!-- private -->\n## Til meg\n\n- Skjult spørsmål?\n<!-- /private -->\n",
+		"2026/2026-W47.md": "---\nweek: 2026-W47\nPrivate: on\nmentor_questions:\n  - Privat spørsmål?\n---\n",
+		"2026/11/2026-11-19-mentoring.md": "---\nprivate: true\nanswered:\n  - Åpent spørsmål?\n---\n",
+		"2026/11/2026-11-20-mentoring.md": "---\nanswered:\n  - Åpent spørsmål?\n  - Skjult spørsmål?\n  - Privat spørsmål?\n  - Borte?\n---\n",
+	})
+	got := map[string]bool{}
+	for _, m := range j.Mentorings {
+		for _, q := range j.Answered(m) {
+			got[m.Date.String()+" "+q.Text] = q.Private
+		}
+	}
+	want := map[string]bool{
+		"2026-11-19 Åpent spørsmål?":  true, // the note is private
+		"2026-11-20 Åpent spørsmål?":  false,
+		"2026-11-20 Skjult spørsmål?": true,
+		"2026-11-20 Privat spørsmål?": true,
+		"2026-11-20 Borte?":           true,
+	}
+	for k, v := range want {
+		if p, ok := got[k]; !ok || p != v {
+			t.Errorf("%s: private %v (found %v), want %v", k, p, ok, v)
+		}
+	}
+	if (*Journal)(nil).Answered(j.Mentorings[1])[0].Private != true {
+		t.Error("without a journal a ticked question is public")
+	}
+
+	for _, q := range j.MentorQuestions(Week{2026, 46}, Week{2026, 47}) {
+		others, ok := q.ForOthers()
+		switch q.Text {
+		case "Åpent spørsmål?":
+			if !ok || q.AnsweredOn != (Date{2026, 11, 19}) || !q.AnswerPrivate || others.AnsweredOn != (Date{2026, 11, 20}) {
+				t.Errorf("%s: own %+v, others %+v", q.Text, q, others)
+			}
+		default:
+			if ok || !q.Private {
+				t.Errorf("%s: shown to others", q.Text)
+			}
+		}
+	}
+}
+
+// Search marks every line of a private file private, its commitment too,
+// whichever way the file says it is private.
+func TestSearchMarksEveryPrivateForm(t *testing.T) {
+	j := readFiles(t, map[string]string{
+		"2026/11/2026-11-16.md": "---\ntip: 1\nPrivate: yes\ncommitment: Hemmelig løfte\n---\n\nHemmelig tekst\n",
+		"2026/11/2026-11-17.md": "\n---\ntip: 1\n---\n\nHemmelig blank\n",
+		"2026/11/2026-11-18.md": "---\ntip: 1\n---\n\nÅpen\n\n<!-- PRIVATE -->\nHemmelig stor\n",
+	})
+	items := j.Items()
+	hits := Search(items, Query{Words: []string{"hemmelig"}})
+	if len(hits) != 3 {
+		t.Fatalf("found %d items", len(hits))
+	}
+	for _, it := range hits {
+		for _, m := range it.Matches([]string{"hemmelig"}) {
+			if !m.Line.Private {
+				t.Errorf("%s: %q is not marked private", it.Path, m.Line.Text)
+			}
+		}
+	}
+}
