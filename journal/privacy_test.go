@@ -261,8 +261,8 @@ func TestOutcomeRecordedInPrivateEntryIsPrivate(t *testing.T) {
 // public; everything else is private.
 func TestAnsweredQuestionsArePrivateUnlessAskedInPublic(t *testing.T) {
 	j := readFiles(t, map[string]string{
-		"2026/2026-W46.md": "---\nweek: 2026-W46\nmentor_questions:\n  - Åpent spørsmål?\n  - Skjult spørsmål?\n---\n## Spørsmål\n\n- Åpent spørsmål?\n\n<!-- private -->\n## Til meg\n\n- Skjult spørsmål?\n<!-- /private -->\n",
-		"2026/2026-W47.md": "---\nweek: 2026-W47\nPrivate: on\nmentor_questions:\n  - Privat spørsmål?\n---\n",
+		"2026/2026-W46.md":                "---\nweek: 2026-W46\nmentor_questions:\n  - Åpent spørsmål?\n  - Skjult spørsmål?\n---\n## Spørsmål\n\n- Åpent spørsmål?\n\n<!-- private -->\n## Til meg\n\n- Skjult spørsmål?\n<!-- /private -->\n",
+		"2026/2026-W47.md":                "---\nweek: 2026-W47\nPrivate: on\nmentor_questions:\n  - Privat spørsmål?\n---\n",
 		"2026/11/2026-11-19-mentoring.md": "---\nprivate: true\nanswered:\n  - Åpent spørsmål?\n---\n",
 		"2026/11/2026-11-20-mentoring.md": "---\nanswered:\n  - Åpent spørsmål?\n  - Skjult spørsmål?\n  - Privat spørsmål?\n  - Borte?\n---\n",
 	})
