@@ -273,7 +273,8 @@ func awayDays(st journal.WeekStats, o Options) string {
 	return fmt.Sprintf("⌂ %s: %s\n\n", o.t("report.away"), strings.Join(days, ", "))
 }
 
-// Numbers writes a week's numbers as two lines.
+// Numbers writes a week's numbers as two lines. They count private entries
+// and private follow-ups too: they are for the user's own review only.
 func Numbers(st journal.WeekStats, o Options) string {
 	avg := "–"
 	if st.AverageRating != nil {
