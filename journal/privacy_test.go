@@ -2,6 +2,7 @@ package journal
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -314,6 +315,36 @@ func TestSearchMarksEveryPrivateForm(t *testing.T) {
 			if !m.Line.Private {
 				t.Errorf("%s: %q is not marked private", it.Path, m.Line.Text)
 			}
+		}
+	}
+}
+
+// doctor names every file whose front matter cannot be found for sure.
+func TestDoctorReportsUnclearFrontMatter(t *testing.T) {
+	files := map[string]string{"2026/11/2026-11-20.md": "---\ndate: 2026-11-20\n---\n"}
+	days := 10
+	for _, text := range unclearFronts {
+		days++
+		files[fmt.Sprintf("2026/11/2026-11-%02d.md", days)] = text
+	}
+	j := readFiles(t, files)
+	root := filepath.Dir(filepath.Dir(filepath.Dir(j.Entries[0].Path)))
+	for _, check := range []func() (*Checkup, error){
+		func() (*Checkup, error) { return NewStore(root).Doctor(nil) },
+		func() (*Checkup, error) { return NewStore(root).DoctorOf(j, nil) },
+	} {
+		c, err := check()
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := 0
+		for _, f := range c.Findings {
+			if f.Kind == FindValue && f.Problem.Kind == "unclear_front" {
+				found++
+			}
+		}
+		if found != len(unclearFronts) {
+			t.Errorf("doctor found %d of %d: %v", found, len(unclearFronts), c.Findings)
 		}
 	}
 }
