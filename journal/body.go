@@ -13,13 +13,13 @@ const (
 )
 
 // The markers are found in any case and with any spacing inside the
-// comment (<!--PRIVATE-->, <!-- / private -->): a reader sees no
-// difference, so neither may an export.
+// comment (<!--PRIVATE-->, <!-- / private -->, <!--- private --->): a
+// reader sees no difference, so neither may an export.
 var (
-	privateStartLine = regexp.MustCompile(`(?i)^\s*<!--\s*private\s*-->\s*$`)
-	privateEndLine   = regexp.MustCompile(`(?i)^\s*<!--\s*/\s*private\s*-->\s*$`)
+	privateStartLine = regexp.MustCompile(`(?i)^\s*<!--[-\s\p{Zs}]*private[-\s\p{Zs}]*-->\s*$`)
+	privateEndLine   = regexp.MustCompile(`(?i)^\s*<!--[-\s\p{Zs}]*/[-\s\p{Zs}]*private[-\s\p{Zs}]*-->\s*$`)
 	// privateMarker is either marker anywhere in a line.
-	privateMarker = regexp.MustCompile(`(?i)<!--\s*/?\s*private\s*-->`)
+	privateMarker = regexp.MustCompile(`(?i)<!--[-\s\p{Zs}]*/?[-\s\p{Zs}]*private[-\s\p{Zs}]*-->`)
 	noteHeading   = regexp.MustCompile(`^\d{1,2}:\d{2}$`)
 )
 

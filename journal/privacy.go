@@ -97,7 +97,8 @@ func (f frontMatter) keysFold(name string) []string {
 	var keys []string
 	m := f.doc.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if strings.EqualFold(m.Content[i].Value, name) {
+		// "private " with a space is still the key a reader sees.
+		if strings.EqualFold(strings.TrimSpace(m.Content[i].Value), name) {
 			keys = append(keys, m.Content[i].Value)
 		}
 	}

@@ -28,6 +28,7 @@ func TestPrivateKeyFailsClosed(t *testing.T) {
 		{"private: maybe", true},
 		{"Private: true", true},
 		{"PRIVATE: yes", true},
+		{`"private ": true`, true},
 		{"private: false\nPrivate: true", true},
 		{"private: false", false},
 		{"private: False", false},
@@ -100,6 +101,8 @@ func TestPrivateMarkersInAnyCase(t *testing.T) {
 		{"<!--private-->", "<!--/private-->"},
 		{"<!--  Private  -->", "<!-- / private -->"},
 		{"  <!-- private -->  ", "\t<!-- /Private -->"},
+		{"<!--- private --->", "<!--- /private --->"},
+		{"<!--\u00a0private\u00a0-->", "<!--\u00a0/private\u00a0-->"},
 	} {
 		e := mustParse(t, "2026/11/2026-11-20.md", "---\ndate: 2026-11-20\n---\n\nÅpent.\n\n"+m[0]+"\nHemmelig.\n"+m[1]+"\n\nÅpent igjen.\n")
 		pub := e.Body.PublicText()
