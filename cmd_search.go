@@ -105,6 +105,8 @@ func (a *app) printHits(w io.Writer, hits []*journal.Item, words []string) {
 			line.WriteString(m.Line.Text[at:])
 			prefix := "  "
 			switch {
+			case m.Commitment && m.Line.Private:
+				prefix = "  🔒 → "
 			case m.Commitment:
 				prefix = "  → "
 			case m.Line.Private:

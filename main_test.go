@@ -56,6 +56,7 @@ func TestScripts(t *testing.T) {
 			"brokenday":   cmdBrokenDay,
 			"jrnlgen":     cmdJrnlGen,
 			"jrnlcheck":   cmdJrnlCheck,
+			"cronly":      cmdCROnly,
 		},
 	})
 }
@@ -147,6 +148,18 @@ func cmdHasPrefix(ts *testscript.TestScript, neg bool, args []string) {
 	case ok:
 		fmt.Fprint(ts.Stdout(), string(file[len(prefix):]))
 	}
+}
+
+// cronly FILE ends every line of FILE in a carriage return alone, as old
+// Mac files do (a txtar file cannot hold one).
+func cmdCROnly(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: cronly FILE")
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	ts.Check(os.WriteFile(path, bytes.ReplaceAll(data, []byte("\n"), []byte("\r")), 0o600))
 }
 
 func excerpt(b []byte, at int) []byte {

@@ -12,11 +12,43 @@ const (
 	PrivateEnd   = "<!-- /private -->"
 )
 
+// The markers are found in any case and with any spacing inside the
+// comment (<!--PRIVATE-->, <!-- / private -->, <!--- private --->): a
+// reader sees no difference, so neither may an export.
 var (
-	privateStartLine = regexp.MustCompile(`^\s*<!--\s*private\s*-->\s*$`)
-	privateEndLine   = regexp.MustCompile(`^\s*<!--\s*/private\s*-->\s*$`)
-	noteHeading      = regexp.MustCompile(`^\d{1,2}:\d{2}$`)
+	privateStartLine = regexp.MustCompile(`(?i)^\s*<!--[-\s\p{Zs}]*private[-\s\p{Zs}]*-->\s*$`)
+	privateEndLine   = regexp.MustCompile(`(?i)^\s*<!--[-\s\p{Zs}]*/[-\s\p{Zs}]*private[-\s\p{Zs}]*-->\s*$`)
+	// privateMarker is either marker anywhere in a line.
+	privateMarker = regexp.MustCompile(`(?i)<!--[-\s\p{Zs}]*/?[-\s\p{Zs}]*private[-\s\p{Zs}]*-->`)
+	noteHeading   = regexp.MustCompile(`^\d{1,2}:\d{2}$`)
 )
+
+// The kinds of marker a line can be.
+const (
+	noMarker     = iota
+	startMarker  // a start marker alone on its line
+	endMarker    // an end marker alone on its line
+	inlineMarker // text and a start marker on one line
+)
+
+// markerLine says which marker a line is. A start marker that shares its
+// line with text starts a private part at the start of that line: the
+// text before it is private too. An end marker that shares its line with
+// text ends nothing, as before: when in doubt, text stays private.
+func markerLine(line string) int {
+	switch {
+	case privateStartLine.MatchString(line):
+		return startMarker
+	case privateEndLine.MatchString(line):
+		return endMarker
+	}
+	for _, m := range privateMarker.FindAllString(line, -1) {
+		if !strings.Contains(m, "/") {
+			return inlineMarker
+		}
+	}
+	return noMarker
+}
 
 // Body is the markdown below the front matter, cut into blocks at each `##`
 // heading and at each private marker.
@@ -78,12 +110,18 @@ func parseBody(s string) Body {
 		}
 		line := s[at:next]
 		bare := strings.TrimRight(line, "\r\n")
-		switch {
-		case privateStartLine.MatchString(bare) || privateEndLine.MatchString(bare):
+		switch marker := markerLine(bare); {
+		case marker == startMarker || marker == endMarker:
 			flush(at)
-			private = privateStartLine.MatchString(bare)
+			private = marker == startMarker
 			at = next
 			continue
+		case marker == inlineMarker && !private:
+			// The line is kept as written, the first of a private block.
+			flush(at)
+			private = true
+		}
+		switch {
 		case fence != "":
 			if strings.HasPrefix(strings.TrimSpace(bare), fence) {
 				fence = ""
@@ -195,8 +233,8 @@ func (t *fenceTracker) open(s string) string {
 		}
 		line := strings.TrimRight(s[t.at:t.at+i], "\r")
 		t.at += i + 1
-		switch {
-		case privateStartLine.MatchString(line) || privateEndLine.MatchString(line):
+		switch m := markerLine(line); {
+		case m == startMarker || m == endMarker:
 		case t.fence != "":
 			if strings.HasPrefix(strings.TrimSpace(line), t.fence) {
 				t.fence = ""
@@ -330,8 +368,10 @@ func safeText(s string) string {
 	lines := strings.Split(s, "\n")
 	fence := ""
 	for i, l := range lines {
-		if privateStartLine.MatchString(l) || privateEndLine.MatchString(l) {
-			lines[i] = strings.Replace(l, "<!--", "&lt;!--", 1)
+		if markerLine(l) != noMarker {
+			// Every marker on the line, not only the first: one left
+			// would still start a private part.
+			lines[i] = privateMarker.ReplaceAllStringFunc(l, func(m string) string { return "&lt;" + m[1:] })
 			continue
 		}
 		if fence != "" {

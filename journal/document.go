@@ -25,6 +25,10 @@ type document struct {
 	head  []byte      // front matter with fences, as read
 	body  []byte      // body as read
 	crlf  bool        // the file uses CRLF line endings
+	// unclear is set when the file seems to have a front matter that
+	// cannot be found for sure (frontMatterUnclear): it is private as a
+	// whole, and only ever appended to.
+	unclear bool
 }
 
 // OnDisk reports whether the file was read from disk.
@@ -42,9 +46,14 @@ func parseDocument(path string, data []byte) (document, error) {
 		return d, &ParseError{Path: path, Kind: ParseNotText, Reason: "the file contains a NUL byte; is it a text file?"}
 	}
 	text := bytes.TrimPrefix(data, []byte("\ufeff"))
-	yamlText, head, body, _, err := splitFrontMatter(text)
+	yamlText, head, body, found, err := splitFrontMatter(text)
 	if err != nil {
 		return d, withPath(err, path)
+	}
+	if !found && frontMatterUnclear(text) {
+		d.unclear = true
+		d.problem(Problem{Key: "file", Kind: ProblemUnclearFront},
+			"the front matter cannot be found for sure (a blank line or spaces before the first ---, or lines that end in a carriage return alone): the whole file is private, and tillit only adds notes to it until it is fixed")
 	}
 	d.front, err = parseFrontMatter(yamlText)
 	if err != nil {
@@ -75,6 +84,12 @@ func usesCRLF(data []byte) bool {
 // render returns the file: the front matter rewritten when it changed, the
 // body when it was edited, everything else as read.
 func (d *document) render(frontChanged bool) ([]byte, error) {
+	if d.unclear {
+		// Written anew, the file would get a second front matter above the
+		// one tillit could not read, and its words could turn public.
+		return nil, &ParseError{Path: d.Path, Kind: ParseUnclearFront,
+			Reason: "the front matter cannot be found for sure; tillit will not rewrite this file until it is fixed (tillit note still adds to it)"}
+	}
 	head := d.head
 	if frontChanged || head == nil {
 		var err error
@@ -170,18 +185,6 @@ func dateProblem(s string) string {
 		return ProblemNoSuchDay
 	}
 	return ProblemNotDate
-}
-
-func (d *document) boolean(key string) bool {
-	n, ok := d.scalar(key)
-	if !ok {
-		return false
-	}
-	var v bool
-	if n.Tag != "!!bool" || n.Decode(&v) != nil {
-		d.problem(Problem{Key: key, Kind: ProblemNotBool, Value: n.Value}, "expected true or false, found %q", n.Value)
-	}
-	return v
 }
 
 // words reads a list of words; Obsidian accepts "tags: a, b" as well.

@@ -61,19 +61,20 @@ type Problem struct {
 
 // The kinds of Problem.
 const (
-	ProblemNotSingle  = "not_single"        // a list or a set of keys where one value belongs
-	ProblemNotNumber  = "not_number"        // not a whole number (Min–Max wanted)
-	ProblemOutOfRange = "out_of_range"      // a number outside Min–Max
-	ProblemNotDate    = "not_date"          // not written as YYYY-MM-DD
-	ProblemNoSuchDay  = "no_such_day"       // YYYY-MM-DD, but not a day (2026-02-30)
-	ProblemNotWeek    = "not_week"          // not a week such as 2026-W48
-	ProblemNotBool    = "not_bool"          // not true or false
-	ProblemNotList    = "not_list"          // not a list
-	ProblemNotOneOf   = "not_one_of"        // not done, partly or not
-	ProblemDiffers    = "differs_from_name" // the date or week differs from the file name
-	ProblemNotUTF8    = "not_utf8"          // the file is not valid UTF-8
-	ProblemAwayList   = "away_not_list"     // away: is not a list of stretches
-	ProblemAwayItem   = "away_item"         // an away item without a valid from and to
+	ProblemNotSingle    = "not_single"        // a list or a set of keys where one value belongs
+	ProblemNotNumber    = "not_number"        // not a whole number (Min–Max wanted)
+	ProblemOutOfRange   = "out_of_range"      // a number outside Min–Max
+	ProblemNotDate      = "not_date"          // not written as YYYY-MM-DD
+	ProblemNoSuchDay    = "no_such_day"       // YYYY-MM-DD, but not a day (2026-02-30)
+	ProblemNotWeek      = "not_week"          // not a week such as 2026-W48
+	ProblemNotBool      = "not_bool"          // not true or false
+	ProblemNotList      = "not_list"          // not a list
+	ProblemNotOneOf     = "not_one_of"        // not done, partly or not
+	ProblemDiffers      = "differs_from_name" // the date or week differs from the file name
+	ProblemNotUTF8      = "not_utf8"          // the file is not valid UTF-8
+	ProblemAwayList     = "away_not_list"     // away: is not a list of stretches
+	ProblemAwayItem     = "away_item"         // an away item without a valid from and to
+	ProblemUnclearFront = "unclear_front"     // the front matter cannot be found for sure: the file is private
 )
 
 func (p Problem) String() string { return p.Key + ": " + p.Reason }
@@ -150,7 +151,7 @@ func (e *Entry) decodeMeta() {
 	e.OutcomeDate = d.date("outcome_date")
 	e.Pack = d.text("pack")
 	e.PackVersion = d.text("pack_version")
-	e.Private = d.boolean("private")
+	e.Private = d.private()
 	e.Tags = d.words("tags")
 }
 
@@ -195,7 +196,7 @@ func (e *Entry) syncFrontMatter() bool {
 	put("outcome_note", m.OutcomeNote != o.OutcomeNote, m.OutcomeNote != "", func() *yaml.Node { return stringNode(m.OutcomeNote) })
 	put("outcome_date", m.OutcomeDate != o.OutcomeDate, !m.OutcomeDate.IsZero(), func() *yaml.Node { return dateNode(m.OutcomeDate) })
 	put("tags", !slices.Equal(m.Tags, o.Tags), len(m.Tags) > 0, func() *yaml.Node { return stringsNode(m.Tags) })
-	put("private", m.Private != o.Private, m.Private, func() *yaml.Node { return boolNode(true) })
+	fe.putPrivate(m.Private != o.Private, m.Private)
 	return fe.changed
 }
 

@@ -35,6 +35,7 @@ const (
 	ParseNotText        = "not_text"
 	ParseNotUTF8        = "not_utf8"
 	ParseLink           = "link"
+	ParseUnclearFront   = "unclear_front" // refused on write only: the file is read, as private
 )
 
 func (e *ParseError) Error() string { return e.Path + ": " + e.Reason }

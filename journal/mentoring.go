@@ -52,7 +52,7 @@ func ParseMentoring(path string, data []byte) (*Mentoring, error) {
 	m.Date = d.date("date")
 	m.Mentor = d.text("mentor")
 	m.Answered = d.lines("answered")
-	m.Private = d.boolean("private")
+	m.Private = d.private()
 	m.orig = m.MentoringMeta
 	m.orig.Answered = slices.Clone(m.Answered)
 	if mm := mentoringFile.FindStringSubmatch(filepath.Base(path)); mm != nil {
@@ -75,7 +75,7 @@ func (m *Mentoring) Render() ([]byte, error) {
 	fe.putFirst("date", n.Date != o.Date, dateNode(n.Date))
 	put("mentor", n.Mentor != o.Mentor, n.Mentor != "", func() *yaml.Node { return stringNode(n.Mentor) })
 	put("answered", !slices.Equal(n.Answered, o.Answered), len(n.Answered) > 0, func() *yaml.Node { return linesNode(n.Answered) })
-	put("private", n.Private != o.Private, n.Private, func() *yaml.Node { return boolNode(true) })
+	fe.putPrivate(n.Private != o.Private, n.Private)
 	return m.render(fe.changed)
 }
 
@@ -101,10 +101,27 @@ type MentorQuestion struct {
 	Week       Week
 	Text       string
 	AnsweredOn Date // the day of the mentoring note that answered it; zero while open
+	// Private is set when the question is private: its reflection is, or
+	// the question stands only in private parts of its text.
+	Private bool
+	// AnswerPrivate is set when the note of AnsweredOn is private.
+	AnswerPrivate bool
+
+	publicAnsweredOn Date // the first public note that answered it
 }
 
 // Answered reports whether a mentoring note marked the question answered.
 func (q MentorQuestion) Answered() bool { return !q.AnsweredOn.IsZero() }
+
+// ForOthers returns the question as other eyes may see it, answered only
+// by a public mentoring note; false when the question itself is private.
+func (q MentorQuestion) ForOthers() (MentorQuestion, bool) {
+	if q.Private {
+		return MentorQuestion{}, false
+	}
+	q.AnsweredOn, q.AnswerPrivate = q.publicAnsweredOn, false
+	return q, true
+}
 
 // MentorQuestions gathers the questions for the mentor from the weekly
 // reflections of the weeks from..to (inclusive), each with the first
@@ -117,14 +134,48 @@ func (j *Journal) MentorQuestions(from, to Week) []MentorQuestion {
 			continue
 		}
 		for _, q := range r.MentorQuestions {
-			mq := MentorQuestion{Week: w, Text: q}
+			mq := MentorQuestion{Week: w, Text: q, Private: r.questionPrivate(q)}
 			for _, m := range j.Mentorings {
-				if !m.Date.Before(w.Monday()) && slices.Contains(m.Answered, q) && (mq.AnsweredOn.IsZero() || m.Date.Before(mq.AnsweredOn)) {
-					mq.AnsweredOn = m.Date
+				if m.Date.Before(w.Monday()) || !slices.Contains(m.Answered, q) {
+					continue
+				}
+				if mq.AnsweredOn.IsZero() || m.Date.Before(mq.AnsweredOn) {
+					mq.AnsweredOn, mq.AnswerPrivate = m.Date, m.Private
+				}
+				if !m.Private && (mq.publicAnsweredOn.IsZero() || m.Date.Before(mq.publicAnsweredOn)) {
+					mq.publicAnsweredOn = m.Date
 				}
 			}
 			out = append(out, mq)
 		}
+	}
+	return out
+}
+
+// AnsweredQuestion is a question a mentoring note marks answered.
+type AnsweredQuestion struct {
+	Text string
+	// Private is set unless the note is public and the question is a
+	// public question of a public reflection: a question from a private
+	// reflection, or one whose reflection cannot be found, stays private.
+	Private bool
+}
+
+// Answered returns the questions note m marks answered, each with whether
+// it is private. Without a journal to look in, every one is.
+func (j *Journal) Answered(m *Mentoring) []AnsweredQuestion {
+	var out []AnsweredQuestion
+	for _, text := range m.Answered {
+		public := false
+		if j != nil && !m.Private {
+			for _, r := range j.Reflections {
+				if slices.Contains(r.MentorQuestions, text) && !r.questionPrivate(text) {
+					public = true
+					break
+				}
+			}
+		}
+		out = append(out, AnsweredQuestion{Text: text, Private: !public})
 	}
 	return out
 }

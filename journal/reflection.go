@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -60,7 +61,7 @@ func ParseReflection(path string, data []byte) (*Reflection, error) {
 	r.FocusTip = d.number("focus_tip", 1, 999)
 	r.MentorQuestions = d.lines("mentor_questions")
 	r.Pack = d.text("pack")
-	r.Private = d.boolean("private")
+	r.Private = d.private()
 	r.orig = r.ReflectionMeta
 	r.orig.MentorQuestions = slices.Clone(r.MentorQuestions)
 	if w, ok := weekFromFileName(path); ok {
@@ -92,7 +93,7 @@ func (r *Reflection) Render() ([]byte, error) {
 	put("pack", m.Pack != o.Pack, m.Pack != "", func() *yaml.Node { return stringNode(m.Pack) })
 	put("focus_tip", m.FocusTip != o.FocusTip, m.FocusTip > 0, func() *yaml.Node { return intNode(m.FocusTip) })
 	put("mentor_questions", !slices.Equal(m.MentorQuestions, o.MentorQuestions), len(m.MentorQuestions) > 0, func() *yaml.Node { return linesNode(m.MentorQuestions) })
-	put("private", m.Private != o.Private, m.Private, func() *yaml.Node { return boolNode(true) })
+	fe.putPrivate(m.Private != o.Private, m.Private)
 	return r.render(fe.changed)
 }
 
@@ -111,4 +112,25 @@ func (s *Store) LoadReflection(w Week) (*Reflection, error) {
 // changed on disk since it was read.
 func (s *Store) SaveReflection(r *Reflection) error {
 	return saveDoc(s, r, &r.document, r.Render, ParseReflection)
+}
+
+// questionPrivate reports whether question q of the reflection is private:
+// the whole reflection is, or q is written in a private part of its text
+// and in no public part (a file edited by hand may list in its front
+// matter a question it keeps private below).
+func (r *Reflection) questionPrivate(q string) bool {
+	if r.Private {
+		return true
+	}
+	inPrivate, inPublic := false, false
+	for _, b := range r.Body.Blocks {
+		if strings.Contains(b.Text, q) || strings.Contains(b.Heading, q) {
+			if b.Private {
+				inPrivate = true
+			} else {
+				inPublic = true
+			}
+		}
+	}
+	return inPrivate && !inPublic
 }

@@ -90,6 +90,9 @@ type Outcome struct {
 	Result     Followup // done, partly, not; empty while open
 	Note       string
 	RecordedIn *Entry // the entry that says so (the commitment's own when closed from the list)
+	// Private is set when how it went was recorded in a private entry, or
+	// the commitment is in one: other eyes see neither Result nor Note.
+	Private bool
 }
 
 // Open reports whether no follow-up is recorded yet.
@@ -114,10 +117,11 @@ func Outcomes(entries []*Entry) []Outcome {
 			}
 			if target >= 0 && out[target].Result == "" && out[target].Commitment.Date.Before(e.Date) {
 				out[target].Result, out[target].Note, out[target].RecordedIn = e.Followup, e.FollowupNote, e
+				out[target].Private = out[target].Private || e.Private
 			}
 		}
 		if e.IsCheckIn() && e.Commitment != "" {
-			o := Outcome{Commitment: e}
+			o := Outcome{Commitment: e, Private: e.Private}
 			if e.Outcome != "" {
 				o.Result, o.Note, o.RecordedIn = e.Outcome, e.OutcomeNote, e
 			}

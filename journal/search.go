@@ -418,7 +418,8 @@ func (it *Item) Matches(words []string) []Match {
 	}
 	if it.Commitment != "" {
 		if spans := find(it.Commitment, terms); spans != nil {
-			out = append(out, Match{Line: Line{Text: it.Commitment}, Spans: spans, Commitment: true})
+			// The commitment of a private entry is as private as the rest.
+			out = append(out, Match{Line: Line{Text: it.Commitment, Private: it.Private}, Spans: spans, Commitment: true})
 		}
 	}
 	return out

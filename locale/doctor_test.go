@@ -16,10 +16,11 @@ func TestProblemsAndFindingsAreTranslated(t *testing.T) {
 		journal.ProblemNotDate, journal.ProblemNoSuchDay, journal.ProblemNotWeek,
 		journal.ProblemNotBool, journal.ProblemNotList, journal.ProblemNotOneOf,
 		journal.ProblemDiffers, journal.ProblemNotUTF8, journal.ProblemAwayList,
-		journal.ProblemAwayItem,
+		journal.ProblemAwayItem, journal.ProblemUnclearFront,
 	}
 	findings := []journal.Finding{
 		{Kind: journal.FindUnparseable, Err: &journal.ParseError{Path: "p", Kind: journal.ParseNoClosingFence}},
+		{Kind: journal.FindUnparseable, Err: &journal.ParseError{Path: "p", Kind: journal.ParseUnclearFront}},
 		{Kind: journal.FindUnreadable, Err: errors.New("permission denied")},
 		{Kind: journal.FindStray}, {Kind: journal.FindStray, Folder: true}, {Kind: journal.FindStray, Special: true},
 		{Kind: journal.FindMisplaced, Other: "2026/12/"}, {Kind: journal.FindNoSuchDay},

@@ -104,16 +104,22 @@ type ExportEntry struct {
 	Commitment   string
 	Outcome      journal.Followup // how the commitment went; empty while open
 	OutcomeNote  string
-	Tags         []string
-	Body         ExportText
+	// OutcomePrivate is set when how the commitment went was recorded in a
+	// private entry: Outcome and OutcomeNote are left out unless private
+	// parts were asked for.
+	OutcomePrivate bool
+	Tags           []string
+	Body           ExportText
 }
 
 // ExportMentoring is a mentoring note.
 type ExportMentoring struct {
 	Date     journal.Date
 	Mentor   string
-	Answered []string
-	Body     ExportText
+	Answered []string // the questions it marks answered that other eyes may see, or all when asked for
+	// AnsweredPrivate says, for each of Answered, whether it is private.
+	AnsweredPrivate []bool
+	Body            ExportText
 }
 
 // NewExport gathers the period from the journal.
@@ -160,7 +166,12 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 			xe.TipTitle = ""
 		}
 		if oc, ok := outcomes[e.Date]; ok {
-			xe.Outcome, xe.OutcomeNote = oc.Result, oc.Note
+			xe.OutcomePrivate = oc.Private
+			if !oc.Private || o.Private {
+				xe.Outcome, xe.OutcomeNote = oc.Result, oc.Note
+			} else if !oc.Open() {
+				x.PrivateLeftOut++
+			}
 		}
 		xe.Body, x.PrivateLeftOut = exportBody(e.Body, e.Private, o, x.PrivateLeftOut)
 		w := week(journal.WeekOf(e.Date))
@@ -172,7 +183,9 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 				ratings++
 				sum += e.Rating
 			}
-			if e.Commitment != "" {
+			// A commitment whose outcome is private and left out is
+			// counted as neither done nor open: other eyes cannot know.
+			if e.Commitment != "" && (!xe.OutcomePrivate || o.Private) {
 				c := &x.Summary.Commitments
 				switch xe.Outcome {
 				case journal.FollowupDone:
@@ -216,8 +229,11 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 		}
 	}
 	for _, q := range j.MentorQuestions(first, last) {
-		if r := j.Reflections[q.Week]; r != nil && r.Private && !o.Private {
-			continue // counted with its reflection
+		if !o.Private {
+			var public bool
+			if q, public = q.ForOthers(); !public {
+				continue // counted with its reflection, or its private part
+			}
 		}
 		x.MentorQuestions = append(x.MentorQuestions, q)
 	}
@@ -229,7 +245,15 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 			x.PrivateLeftOut++
 			continue
 		}
-		xm := ExportMentoring{Date: m.Date, Mentor: m.Mentor, Answered: slices.Clone(m.Answered)}
+		xm := ExportMentoring{Date: m.Date, Mentor: m.Mentor}
+		for _, q := range j.Answered(m) {
+			if q.Private && !o.Private {
+				x.PrivateLeftOut++
+				continue
+			}
+			xm.Answered = append(xm.Answered, q.Text)
+			xm.AnsweredPrivate = append(xm.AnsweredPrivate, q.Private)
+		}
 		xm.Body, x.PrivateLeftOut = exportBody(m.Body, m.Private, o, x.PrivateLeftOut)
 		w := week(journal.WeekOf(m.Date))
 		w.Mentorings = append(w.Mentorings, xm)

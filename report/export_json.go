@@ -53,6 +53,7 @@ type jsonQuestion struct {
 	Week       string  `json:"week"`
 	Text       string  `json:"text"`
 	AnsweredOn *string `json:"answered_on"`
+	Private    bool    `json:"private,omitempty"`
 }
 
 type jsonWeek struct {
@@ -98,16 +99,20 @@ type jsonFollowup struct {
 
 type jsonCommitment struct {
 	Text    string `json:"text"`
-	Outcome string `json:"outcome"` // done, partly, not or open
+	Outcome string `json:"outcome"` // done, partly, not, open, or private when left out
 	Note    string `json:"note,omitempty"`
+	Private bool   `json:"private,omitempty"` // how it went is private (only with --include-private)
 }
 
 type jsonMentoring struct {
-	Date     string        `json:"date"`
-	Mentor   string        `json:"mentor,omitempty"`
-	Answered []string      `json:"answered"`
-	Private  bool          `json:"private,omitempty"`
-	Sections []jsonSection `json:"sections"`
+	Date     string   `json:"date"`
+	Mentor   string   `json:"mentor,omitempty"`
+	Answered []string `json:"answered"`
+	// AnsweredPrivate are those of Answered that are private (only with
+	// --include-private).
+	AnsweredPrivate []string      `json:"answered_private,omitempty"`
+	Private         bool          `json:"private,omitempty"`
+	Sections        []jsonSection `json:"sections"`
 }
 
 // ExportSchema names the version of the JSON layout.
@@ -134,7 +139,7 @@ func (x *Export) JSON() ([]byte, error) {
 		j.Summary.Focus = append(j.Summary.Focus, jsonFocus{f.Week.String(), f.Tip, f.Title})
 	}
 	for _, q := range x.MentorQuestions {
-		jq := jsonQuestion{Week: q.Week.String(), Text: q.Text}
+		jq := jsonQuestion{Week: q.Week.String(), Text: q.Text, Private: q.Private || q.AnswerPrivate}
 		if q.Answered() {
 			d := q.AnsweredOn.String()
 			jq.AnsweredOn = &d
@@ -167,10 +172,13 @@ func (x *Export) JSON() ([]byte, error) {
 			}
 			if e.Commitment != "" {
 				outcome := string(e.Outcome)
-				if outcome == "" {
+				switch {
+				case outcome == "" && e.OutcomePrivate:
+					outcome = "private"
+				case outcome == "":
 					outcome = "open"
 				}
-				je.Commitment = &jsonCommitment{Text: e.Commitment, Outcome: outcome, Note: e.OutcomeNote}
+				je.Commitment = &jsonCommitment{Text: e.Commitment, Outcome: outcome, Note: e.OutcomeNote, Private: e.OutcomePrivate && e.Outcome != ""}
 			}
 			jw.Entries = append(jw.Entries, je)
 		}
@@ -178,6 +186,11 @@ func (x *Export) JSON() ([]byte, error) {
 			jm := jsonMentoring{Date: m.Date.String(), Mentor: m.Mentor, Answered: m.Answered, Private: m.Body.Private, Sections: jsonSections(m.Body.Sections)}
 			if jm.Answered == nil {
 				jm.Answered = []string{}
+			}
+			for i, private := range m.AnsweredPrivate {
+				if private && i < len(m.Answered) {
+					jm.AnsweredPrivate = append(jm.AnsweredPrivate, m.Answered[i])
+				}
 			}
 			jw.Mentorings = append(jw.Mentorings, jm)
 		}

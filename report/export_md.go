@@ -39,6 +39,9 @@ func (x *Export) document(o Options) string {
 			if q.Answered() {
 				line += " — ✓ " + o.t("export.answered", "Day", o.dayMonth(q.AnsweredOn))
 			}
+			if q.Private || q.AnswerPrivate {
+				line += " · 🔒 " + o.t("private.label")
+			}
 			b.WriteString(line + "\n")
 		}
 		b.WriteString("\n")
@@ -131,9 +134,19 @@ func (x *Export) markdownEntry(e ExportEntry, o Options) string {
 	b.WriteString(o.followupLine(e.Followup, escapeLine(e.FollowupNote)))
 	b.WriteString(markdownText(e.Body, 4, o))
 	if e.Commitment != "" {
-		line := fmt.Sprintf("**%s:** %s — %s %s", o.t("preview.commitment"), escapeLine(e.Commitment), Symbol(e.Outcome), outcomeLabel(e.Outcome, o))
-		if e.OutcomeNote != "" {
-			line += ": " + escapeLine(e.OutcomeNote)
+		line := fmt.Sprintf("**%s:** %s — ", o.t("preview.commitment"), escapeLine(e.Commitment))
+		switch {
+		case e.OutcomePrivate && e.Outcome == "":
+			// Left out: neither done nor open, as far as the reader knows.
+			line += "🔒 " + o.t("private.label")
+		default:
+			line += fmt.Sprintf("%s %s", Symbol(e.Outcome), outcomeLabel(e.Outcome, o))
+			if e.OutcomeNote != "" {
+				line += ": " + escapeLine(e.OutcomeNote)
+			}
+			if e.OutcomePrivate && !e.Body.Private {
+				line += " · 🔒 " + o.t("private.label")
+			}
 		}
 		b.WriteString(line + "\n\n")
 	}

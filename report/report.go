@@ -121,10 +121,15 @@ func Entry(e *journal.Entry, outcome *journal.Outcome, o Options) string {
 	b.WriteString(Body(e.Body, o))
 	if e.Commitment != "" {
 		line := fmt.Sprintf("**%s:** %s", o.t("preview.commitment"), e.Commitment)
-		if outcome != nil {
+		// How it went, recorded in a private entry, is private too: other
+		// eyes see the commitment without it, neither done nor open.
+		if outcome != nil && (!outcome.Private || o.Private) {
 			line += fmt.Sprintf(" — %s %s", Symbol(outcome.Result), outcomeLabel(outcome.Result, o))
 			if outcome.Note != "" {
 				line += ": " + outcome.Note
+			}
+			if outcome.Private && !e.Private {
+				line += " · 🔒 " + o.t("private.label")
 			}
 		}
 		b.WriteString(line + "\n\n")
@@ -241,14 +246,11 @@ func WeekEntries(j *journal.Journal, st journal.WeekStats, o Options) string {
 	if !written {
 		fmt.Fprintf(&b, "*%s*\n\n", o.t("report.no_entries"))
 	}
-	if r := st.Reflection; r != nil && (!r.Private || o.Private) {
+	if r := st.Reflection; r != nil {
 		b.WriteString(Reflection(r, o))
 	}
 	for _, m := range st.Mentorings {
-		if m.Private && !o.Private {
-			continue
-		}
-		b.WriteString(Mentoring(m, o))
+		b.WriteString(Mentoring(j, m, o))
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
@@ -271,7 +273,8 @@ func awayDays(st journal.WeekStats, o Options) string {
 	return fmt.Sprintf("⌂ %s: %s\n\n", o.t("report.away"), strings.Join(days, ", "))
 }
 
-// Numbers writes a week's numbers as two lines.
+// Numbers writes a week's numbers as two lines. They count private entries
+// and private follow-ups too: they are for the user's own review only.
 func Numbers(st journal.WeekStats, o Options) string {
 	avg := "–"
 	if st.AverageRating != nil {
@@ -306,8 +309,13 @@ func TipList(tips []int) string {
 	return strings.Join(parts, ", ")
 }
 
-// Mentoring writes a mentoring note.
-func Mentoring(m *journal.Mentoring, o Options) string {
+// Mentoring writes a mentoring note of journal j; "" for a private one
+// when the report is not the user's own. A question it marks answered that
+// is not a public question of a public reflection is private.
+func Mentoring(j *journal.Journal, m *journal.Mentoring, o Options) string {
+	if m.Private && !o.Private {
+		return ""
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", o.t("export.mentoring", "Day", o.longDate(m.Date)))
 	if m.Private {
@@ -317,9 +325,22 @@ func Mentoring(m *journal.Mentoring, o Options) string {
 		fmt.Fprintf(&b, "%s: %s\n\n", o.t("export.mentor"), m.Mentor)
 	}
 	b.WriteString(Body(m.Body, o))
-	if len(m.Answered) > 0 {
+	var answered []string
+	for _, q := range j.Answered(m) {
+		switch {
+		case !q.Private:
+			answered = append(answered, q.Text)
+		case o.Private:
+			line := q.Text
+			if !m.Private {
+				line += " · 🔒 " + o.t("private.label")
+			}
+			answered = append(answered, line)
+		}
+	}
+	if len(answered) > 0 {
 		fmt.Fprintf(&b, "### %s\n\n", o.t("mentoring.answered"))
-		for _, q := range m.Answered {
+		for _, q := range answered {
 			fmt.Fprintf(&b, "- ✓ %s\n", q)
 		}
 		b.WriteString("\n")
@@ -328,7 +349,11 @@ func Mentoring(m *journal.Mentoring, o Options) string {
 }
 
 // Reflection writes a weekly reflection.
+// A private one is "" when the report is not the user's own.
 func Reflection(r *journal.Reflection, o Options) string {
+	if r.Private && !o.Private {
+		return ""
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", o.t("report.reflection"))
 	if r.Private {

@@ -357,7 +357,7 @@ func (m *journalModel) showEntry() tea.Cmd {
 	case it.Reflection != nil:
 		md = "## " + report.WeekTitle(it.Week, m.ctx.Lang) + "\n\n" + strings.Replace(report.Reflection(it.Reflection, o), "## ", "### ", 1)
 	case it.Mentoring != nil:
-		md = report.Mentoring(it.Mentoring, o)
+		md = report.Mentoring(m.j, it.Mentoring, o)
 	}
 	if len(it.Tags) > 0 {
 		md += "*" + m.ctx.T("journal.tags") + ":* " + "#" + strings.Join(it.Tags, " #") + "\n"
