@@ -80,3 +80,16 @@ func (s *Store) renameNoFollow(from, to string) error {
 
 // isLink reports whether info is that of a symbolic link.
 func isLink(info fs.FileInfo) bool { return info.Mode()&fs.ModeSymlink != 0 }
+
+// AppDirLinks returns a *LinkError when .tillit, or a folder or the lock in
+// it, is a symbolic link: tillit then refuses to write, and the user should
+// hear why before typing.
+func (s *Store) AppDirLinks() error {
+	for _, name := range []string{"", "drafts", "edit", "lock", "tmp", "trash"} {
+		path := filepath.Join(s.AppDir(), name)
+		if err := s.checkNoLinks(path); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -224,6 +224,11 @@ func loadJournal(ctx *Context) tea.Cmd {
 		j := store.Read()
 		j.WeekdaysOnly = weekdaysOnly
 		drafts, err := store.Drafts()
+		if err == nil {
+			// A link in .tillit: writes (and emptying the trash) are
+			// refused, and Today says why.
+			err = store.AppDirLinks()
+		}
 		if err != nil {
 			j.Problems = append(j.Problems, err)
 		}
