@@ -224,16 +224,22 @@ func (s *Store) write(path string, data []byte) error {
 	if err := s.checkNoLinks(path); err != nil {
 		return err
 	}
-	if err := s.checkNoLinks(s.tempDir()); err != nil {
-		return err
-	}
 	dir := filepath.Dir(path)
+	// The temp file is made under .tillit/tmp, so that a crash in the
+	// middle of a write never leaves one beside the entries. When that is
+	// a link, a file of tillit's own (a draft) is still written, with its
+	// temp file beside it: the text is kept, and nothing goes through the
+	// link.
+	tmp := s.tempDir()
+	if err := s.checkNoLinks(tmp); err != nil {
+		if !s.inAppDir(path) {
+			return err
+		}
+		tmp = dir
+	}
 	if err := s.mkdirs(dir); err != nil {
 		return writeError(path, err)
 	}
-	// The temp file is made under .tillit/tmp, so that a crash in the
-	// middle of a write never leaves one beside the entries.
-	tmp := s.tempDir()
 	if err := s.mkdirs(tmp); err != nil {
 		return writeError(path, err)
 	}
