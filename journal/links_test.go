@@ -221,3 +221,20 @@ func TestStaleTempFilesOnlyInTheRealFolder(t *testing.T) {
 		t.Errorf("cleanup went through the link:\n%s", now)
 	}
 }
+
+// With .tillit/tmp a link, an entry is not written, but a draft still is
+// (its temp file beside it, in .tillit/drafts): the text is kept.
+func TestDraftKeptWhenTheTempFolderIsALink(t *testing.T) {
+	s, snap := linked(t, "tmp")
+	before := snap()
+	day := Date{2026, 11, 21}
+	if err := s.SaveDraft(&Draft{Day: day, Answers: []DraftAnswer{{Question: "Q?", Text: "kept"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := s.LoadDraft(day); err != nil || d == nil || d.Answers[0].Text != "kept" {
+		t.Fatalf("draft: %+v %v", d, err)
+	}
+	if now := snap(); now != before {
+		t.Errorf("the draft went through the link:\n%s", now)
+	}
+}

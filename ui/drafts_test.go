@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"tillit/journal"
 )
 
@@ -102,3 +104,61 @@ func TestDiscardingTrashesOnlyThePickedDraft(t *testing.T) {
 		t.Fatalf("left on disk: %+v", left)
 	}
 }
+
+// Two reflections of one week, and two mentoring notes of one day, in two
+// windows: each keeps its draft, the offer holds both, and discarding the
+// one picked leaves the other on disk.
+func TestReflectionAndMentoringDraftsPerWindow(t *testing.T) {
+	ca := testContext(t, "en")
+	cb := testContext(t, "en")
+	cb.Store = journal.NewStore(ca.Store.Root)
+	w := journal.WeekOf(ca.Today())
+	day := ca.Today()
+	type screen interface {
+		drafting
+		Update(tea.Msg) tea.Cmd
+	}
+	kinds := []struct {
+		name string
+		like *journal.Draft
+		open func(ctx *Context, drafts []*journal.Draft) screen
+	}{
+		{"reflection", &journal.Draft{Day: w.Monday(), Week: w.String()}, func(ctx *Context, d []*journal.Draft) screen {
+			m := newReflection(ctx, journal.NewReflection(ctx.Store.ReflectionPath(w), w), d)
+			m.Init()
+			return m
+		}},
+		{"mentoring", &journal.Draft{Day: day, Kind: "mentoring"}, func(ctx *Context, d []*journal.Draft) screen {
+			m := newMentoring(ctx, nil, journal.NewMentoring(ctx.Store.MentoringPath(day), day), d)
+			m.Init()
+			return m
+		}},
+	}
+	for _, k := range kinds {
+		t.Run(k.name, func(t *testing.T) {
+			a, b := k.open(ca, nil), k.open(cb, nil)
+			typeInto(a.Update, "first window")
+			typeInto(b.Update, "second window")
+			runAll(a.saveDraft())
+			runAll(b.saveDraft())
+			ca.Store.ReleaseDraft(a.draft())
+			cb.Store.ReleaseDraft(b.draft())
+			drafts, _, err := ca.Store.DraftsFor(k.like)
+			if err != nil || len(drafts) != 2 {
+				t.Fatalf("drafts: %+v %v", drafts, err)
+			}
+			m := k.open(ca, drafts)
+			if !strings.Contains(viewOf(m), "2 unfinished") {
+				t.Errorf("the offer does not say how many:\n%s", viewOf(m))
+			}
+			m.Update(press("x"))
+			runAll(m.Update(press("x")))
+			left, _, _ := ca.Store.DraftsFor(k.like)
+			if len(left) != 1 || left[0].ID != drafts[1].ID {
+				t.Fatalf("after discarding the first, left: %+v", left)
+			}
+		})
+	}
+}
+
+func viewOf(s any) string { return s.(interface{ View() string }).View() }
