@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -181,6 +182,14 @@ func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
 		info, err := os.Stat(ts.MkAbs(p))
 		ts.Check(err)
 		got := info.Mode().Perm()
+		if want > 0o777 {
+			// The sticky, setgid and setuid bits, as chmod writes them.
+			for bit, m := range map[fs.FileMode]fs.FileMode{0o1000: fs.ModeSticky, 0o2000: fs.ModeSetgid, 0o4000: fs.ModeSetuid} {
+				if info.Mode()&m != 0 {
+					got |= bit
+				}
+			}
+		}
 		if (uint64(got) == want) == neg {
 			if neg {
 				ts.Fatalf("%s has mode %04o", p, got)

@@ -124,6 +124,7 @@ func (s *Store) doctor(tips func(pack string) int, known map[string]parsedFile) 
 		return nil, fmt.Errorf("read %s: %w", d.root, err)
 	}
 	d.permissions(d.root, info)
+	d.appLinks(filepath.Join(d.root, AppDirName))
 	if err := d.walkRoot(); err != nil {
 		return nil, err
 	}
@@ -289,6 +290,26 @@ func (d *doctor) look(path string, item fs.DirEntry) (fs.FileInfo, bool) {
 		return nil, false
 	}
 	return info, true
+}
+
+// appLinks reports a link where tillit keeps its own files (.tillit and the
+// folders and lock file in it): tillit refuses to work through one, so each
+// is worth a look.
+func (d *doctor) appLinks(app string) {
+	info, err := os.Lstat(app)
+	if err != nil {
+		return
+	}
+	if isLink(info) {
+		d.symlink(app)
+		return
+	}
+	for _, name := range []string{"drafts", "edit", "lock", "tmp", "trash"} {
+		path := filepath.Join(app, name)
+		if info, err := os.Lstat(path); err == nil && isLink(info) {
+			d.symlink(path)
+		}
+	}
 }
 
 // conflictOf reads the name of a Syncthing conflict copy,
@@ -465,10 +486,22 @@ func parse(f doctorFile) (parsedFile, error) {
 	return p, nil
 }
 
+// SharedRootError says tillit doctor --fix-permissions left the journal
+// folder itself alone: it is not the user's, or it is a shared folder (the
+// sticky or setgid bit, as /tmp has), whose permissions matter to others.
+type SharedRootError struct{ Path string }
+
+func (e *SharedRootError) Error() string {
+	return e.Path + ": the journal folder is shared (sticky or setgid bit) or not yours; tillit leaves its permissions to you"
+}
+
 // FixPermissions takes away what others than the user may do with the file
 // or folder of a FindPermissions finding: 0644 becomes 0600, 0755 becomes
 // 0700, 0444 becomes 0400. Nothing else changes: not the contents, not the
-// user's own bits, not the times. It returns the new permissions.
+// user's own bits, not the times. It returns the new permissions. The
+// journal folder itself is left alone when it is not the user's or has the
+// sticky or setgid bit (a *SharedRootError): a journal = "/tmp" by mistake
+// must not lock everyone else out of /tmp.
 func (s *Store) FixPermissions(f Finding) (fs.FileMode, error) {
 	if f.Kind != FindPermissions {
 		return 0, fmt.Errorf("%s: not a finding about permissions", f.Path)
@@ -479,6 +512,10 @@ func (s *Store) FixPermissions(f Finding) (fs.FileMode, error) {
 	}
 	if info.Mode()&fs.ModeSymlink != 0 {
 		return 0, fmt.Errorf("%s: now a symbolic link; left alone", f.Path)
+	}
+	if filepath.Clean(f.Path) == filepath.Clean(s.Root) &&
+		(info.Mode()&(fs.ModeSticky|fs.ModeSetgid) != 0 || !ownedByUser(info)) {
+		return 0, &SharedRootError{f.Path}
 	}
 	want := filePerm
 	if info.IsDir() {

@@ -305,6 +305,11 @@ func TestConflictOf(t *testing.T) {
 // notes, days away, notes, drafts.
 func TestDoctorOnWrittenJournal(t *testing.T) {
 	root := t.TempDir()
+	// A journal folder of the user's own: tillit leaves a folder it did
+	// not create as it is, and doctor would report a 0755 one.
+	if err := os.Chmod(root, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	GenerateJournal(t, root, d("2026-11-27"), 120)
 	s := NewStore(root)
 	if err := s.AppendNote(d("2026-11-27"), timeAt(9, 5), "Et notat.", true); err != nil {

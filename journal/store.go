@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -34,6 +35,9 @@ func (e *ConflictError) Error() string {
 // Store is a journal folder.
 type Store struct {
 	Root string
+
+	mu   sync.Mutex
+	held map[string]*flock.Flock // the drafts this process has open, by path
 }
 
 // NewStore returns the journal at root. Nothing is created until a write.
@@ -181,11 +185,13 @@ func (s *Store) readFile(path string) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
-// checkNoLinks fails with a *ParseError when path, or a folder between the
-// journal's root and it, is a symbolic link. The root itself may be one.
+// checkNoLinks fails when path, or a folder between the journal's root and
+// it, is a symbolic link: with a *LinkError for tillit's own files (under
+// .tillit), with a *ParseError for a journal file. The root itself may be
+// a link.
 func (s *Store) checkNoLinks(path string) error {
 	root := filepath.Clean(s.Root)
-	rel, err := filepath.Rel(root, path)
+	rel, err := filepath.Rel(root, filepath.Clean(path))
 	if err != nil || rel == "." || !filepath.IsLocal(rel) {
 		return nil
 	}
@@ -196,7 +202,10 @@ func (s *Store) checkNoLinks(path string) error {
 		if err != nil {
 			return nil // nothing more exists below; a read or write says why
 		}
-		if info.Mode()&fs.ModeSymlink != 0 {
+		if isLink(info) {
+			if s.inAppDir(path) {
+				return &LinkError{Path: path, Link: at}
+			}
 			return linkError(path, at)
 		}
 	}
@@ -208,19 +217,29 @@ func linkError(path, link string) *ParseError {
 		Reason: link + " is a link; tillit reads and writes only plain files and folders in the journal"}
 }
 
-// write puts data at path atomically, with private permissions on the file
-// and every folder from the root down, whatever the umask.
+// write puts data at path atomically, the file readable by the user only
+// and the folders it creates too, whatever the umask. Nothing is written
+// when a folder on the way, or the temp folder, is a link.
 func (s *Store) write(path string, data []byte) error {
 	if err := s.checkNoLinks(path); err != nil {
 		return err
 	}
 	dir := filepath.Dir(path)
+	// The temp file is made under .tillit/tmp, so that a crash in the
+	// middle of a write never leaves one beside the entries. When that is
+	// a link, a file of tillit's own (a draft) is still written, with its
+	// temp file beside it: the text is kept, and nothing goes through the
+	// link.
+	tmp := s.tempDir()
+	if err := s.checkNoLinks(tmp); err != nil {
+		if !s.inAppDir(path) {
+			return err
+		}
+		tmp = dir
+	}
 	if err := s.mkdirs(dir); err != nil {
 		return writeError(path, err)
 	}
-	// The temp file is made under .tillit/tmp, so that a crash in the
-	// middle of a write never leaves one beside the entries.
-	tmp := s.tempDir()
 	if err := s.mkdirs(tmp); err != nil {
 		return writeError(path, err)
 	}
@@ -247,9 +266,13 @@ func (s *Store) tempDir() string { return filepath.Join(s.AppDir(), "tmp") }
 const tempFileAge = time.Hour
 
 // removeStaleTempFiles removes the temp files that writes cut short by a
-// crash (a power cut, SIGKILL) left under .tillit/tmp.
+// crash (a power cut, SIGKILL) left under .tillit/tmp: only plain files in
+// a real folder, never anything through a link.
 func (s *Store) removeStaleTempFiles(now time.Time) {
 	dir := s.tempDir()
+	if s.checkNoLinks(dir) != nil {
+		return
+	}
 	files, err := os.ReadDir(dir)
 	if err != nil {
 		return
@@ -261,45 +284,47 @@ func (s *Store) removeStaleTempFiles(now time.Time) {
 	}
 }
 
-// mkdirs creates dir and its parents up to the root with mode 0700, and
-// takes the group's and others' permissions off the ones that exist. It
-// never gives the user a permission they took away: a folder made
-// read-only stays read-only, and the write fails with a clear message.
+// mkdirs creates dir and the folders above it that are missing, each with
+// mode 0700 whatever the umask. Folders that exist are left as they are:
+// tillit never changes the permissions of a folder it did not create (the
+// journal may be in a shared folder, or be one); tillit doctor reports
+// those that are too open. Nothing is created through a link.
 func (s *Store) mkdirs(dir string) error {
+	if err := s.checkNoLinks(dir); err != nil {
+		return err
+	}
 	root := filepath.Clean(s.Root)
 	dir = filepath.Clean(dir)
-	var created []string
+	var missing []string
 	for d := dir; ; d = filepath.Dir(d) {
 		if _, err := os.Lstat(d); err == nil {
 			break
 		}
-		created = append(created, d)
+		missing = append(missing, d)
 		if d == root || d == filepath.Dir(d) {
 			break
 		}
 	}
-	if err := os.MkdirAll(dir, dirPerm); err != nil {
-		return fmt.Errorf("create %s: %w", dir, err)
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		mode, change := dirPerm, true
-		if !slices.Contains(created, d) {
-			info, err := os.Stat(d)
-			if err != nil {
-				return fmt.Errorf("set permissions of %s: %w", d, err)
-			}
-			mode = info.Mode().Perm() &^ 0o077
-			change = mode != info.Mode().Perm()
-		}
-		if change {
-			if err := os.Chmod(d, mode); err != nil {
-				return fmt.Errorf("set permissions of %s: %w", d, err)
-			}
-		}
-		if d == root || d == filepath.Dir(d) || !strings.HasPrefix(d, root) {
-			return nil
+	if len(missing) > 0 && missing[len(missing)-1] == root {
+		// The folders that hold the journal are the user's, not the
+		// journal's: made as the umask says.
+		if err := os.MkdirAll(filepath.Dir(root), dirPerm); err != nil {
+			return fmt.Errorf("create %s: %w", dir, err)
 		}
 	}
+	for _, d := range slices.Backward(missing) {
+		if err := os.Mkdir(d, dirPerm); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				continue // another tillit was quicker: its folder, its mode
+			}
+			return fmt.Errorf("create %s: %w", d, err)
+		}
+		// The umask may have taken bits off; this folder is tillit's.
+		if err := os.Chmod(d, dirPerm); err != nil {
+			return fmt.Errorf("set permissions of %s: %w", d, err)
+		}
+	}
+	return nil
 }
 
 // withLock runs fn holding the journal's write lock, so two tillit processes
@@ -319,13 +344,13 @@ func (s *Store) withLock(target string, fn func() error) error {
 	if err := s.mkdirs(dir); err != nil {
 		return writeError(target, err)
 	}
-	lock := flock.New(path, flock.SetPermissions(filePerm))
+	lock := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR|noFollow), flock.SetPermissions(filePerm))
 	if err := lock.Lock(); err != nil {
 		return writeError(target, fmt.Errorf("lock %s: %w", path, err))
 	}
 	defer lock.Unlock()
 	// The umask may have taken bits off the new lock file.
-	if info, err := os.Stat(path); err == nil && info.Mode().Perm() != filePerm {
+	if info, err := os.Lstat(path); err == nil && info.Mode().IsRegular() && info.Mode().Perm() != filePerm {
 		_ = os.Chmod(path, filePerm)
 	}
 	s.removeStaleTempFiles(time.Now())

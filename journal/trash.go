@@ -30,6 +30,12 @@ func (s *Store) Trash(path string, now time.Time) (string, error) {
 	}
 	var dest string
 	err = s.withLock(path, func() error {
+		if err := s.checkNoLinks(path); err != nil {
+			return err
+		}
+		if err := s.checkNoLinks(s.TrashDir()); err != nil {
+			return err
+		}
 		info, err := os.Lstat(path)
 		if err != nil {
 			return fmt.Errorf("delete %s: %w", path, err)
@@ -53,7 +59,7 @@ func (s *Store) Trash(path string, now time.Time) (string, error) {
 		if err := s.mkdirs(filepath.Dir(dest)); err != nil {
 			return err
 		}
-		if err := os.Rename(path, dest); err != nil {
+		if err := s.renameNoFollow(path, dest); err != nil {
 			return fmt.Errorf("delete %s: %w", path, err)
 		}
 		return nil
@@ -62,8 +68,13 @@ func (s *Store) Trash(path string, now time.Time) (string, error) {
 }
 
 // EmptyTrash removes what went into the trash more than TrashDays before
-// now. Folders it does not recognise are left alone.
+// now. Folders it does not recognise are left alone, and so is a trash
+// that is a link, or lies in a .tillit that is one: nothing is removed
+// outside the journal.
 func (s *Store) EmptyTrash(now time.Time) error {
+	if err := s.checkNoLinks(s.TrashDir()); err != nil {
+		return err
+	}
 	dirs, err := os.ReadDir(s.TrashDir())
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -82,6 +93,11 @@ func (s *Store) EmptyTrash(now time.Time) error {
 			continue
 		}
 		path := filepath.Join(s.TrashDir(), d.Name())
+		// A folder swapped for a link since it was read is not followed:
+		// os.RemoveAll removes a link itself, never what it points at.
+		if err := s.checkNoLinks(path); err != nil {
+			return err
+		}
 		if err := os.RemoveAll(path); err != nil {
 			return fmt.Errorf("empty %s: %w", path, err)
 		}

@@ -19,8 +19,16 @@ func (c *Catalog) Describe(err error) string {
 		ce *journal.ConflictError
 		we *journal.WriteError
 		je *journal.JrnlError
+		le *journal.LinkError
+		se *journal.SharedRootError
 	)
 	switch {
+	case errors.As(err, &le):
+		return c.T("err.link", "Link", le.Link, "Dir", journal.AppDirName)
+	case errors.As(err, &se):
+		return c.T("err.shared_root", "Path", se.Path)
+	case errors.Is(err, journal.ErrDraftOpen):
+		return c.T("err.draft_open")
 	case errors.As(err, &pe):
 		return pe.Path + ": " + c.T("parse."+pe.Kind, "Key", pe.Key, "First", pe.Lines[0], "Second", pe.Lines[1], "Detail", pe.Detail)
 	case errors.As(err, &ce):

@@ -69,8 +69,8 @@ type checkinSetup struct {
 	day     journal.Date
 	base    *journal.Entry // the day's entry as on disk, or a new one
 	entries []*journal.Entry
-	draft   *journal.Draft // an unfinished check-in of the same day, if any
-	tip     int            // a tip chosen on Today; 0 for the due one
+	drafts  []*journal.Draft // unfinished check-ins of the same day, newest first
+	tip     int              // a tip chosen on Today; 0 for the due one
 }
 
 // checkinModel is the guided check-in: tip, follow-up, questions, rating,
@@ -133,7 +133,7 @@ type checkinModel struct {
 
 func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
 	m := &checkinModel{ctx: ctx, day: s.day, base: s.base, entries: s.entries, followup: len(followupChoices) - 1}
-	m.owner = "checkin-" + s.day.String()
+	m.draftState = newDraftState("checkin-" + s.day.String())
 	m.page = newPager(ctx)
 	m.editing = s.base.IsCheckIn()
 
@@ -177,9 +177,7 @@ func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
 	m.setQuestions(m.questionsFor(m.tip))
 	m.buildSteps()
 
-	if s.draft != nil && s.draft.HasText() {
-		m.resumeOffer = s.draft
-	}
+	m.offer(s.drafts)
 	m.resize()
 	return m
 }
@@ -342,7 +340,7 @@ func (m *checkinModel) draft() *journal.Draft {
 	d := &journal.Draft{
 		Day: m.day, Tip: m.tip.Number, Step: m.step, Rating: m.rating, Energy: m.energy,
 		Commitment: m.commitment.Value(), FollowupNote: m.followNote.Value(),
-		Private: m.entryPrivate, Updated: m.ctx.Now(),
+		Private: m.entryPrivate, Updated: m.ctx.Now(), ID: m.id,
 	}
 	if m.target != nil {
 		day := m.target.Date
@@ -543,19 +541,22 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		// Only x again discards; any other key keeps the draft.
 		m.confirmDiscard = false
 		if key.Matches(msg, k.Discard) {
-			m.resumeOffer = nil
-			store, day, now := m.ctx.Store, m.day, m.ctx.Now()
-			return tea.Batch(m.enterStep(), func() tea.Msg { return draftSavedMsg{store.DiscardDraft(day, now)} })
+			// Only the draft picked goes; the others stay on offer.
+			store, d, now := m.ctx.Store, m.dropOffer(), m.ctx.Now()
+			trash := func() tea.Msg { return draftSavedMsg{store.TrashDraft(d, now)} }
+			if m.resumeOffer != nil {
+				return trash
+			}
+			return tea.Batch(m.enterStep(), trash)
 		}
 		return nil
 	case m.resumeOffer != nil:
 		switch {
+		case m.offerKey(k, msg):
 		case key.Matches(msg, k.Resume):
-			d := m.resumeOffer
-			m.resumeOffer = nil
-			m.resume(d)
+			m.resume(m.takeOffer())
 			m.resumed()
-			return m.enterStep()
+			return tea.Batch(m.enterStep(), m.saveDraft())
 		case key.Matches(msg, k.Discard):
 			m.confirmDiscard = true
 		case key.Matches(msg, k.Back):
@@ -895,14 +896,16 @@ func (m *checkinModel) save() tea.Cmd {
 	m.saving = true
 	m.err = ""
 	c, base, store := m.checkIn(), m.base, m.ctx.Store
+	own, from := m.ownDraft(m.draft()), m.resumedFrom
 	return func() tea.Msg {
 		e := base.Clone()
 		c.ApplyTo(e)
 		if err := store.Save(e); err != nil {
 			return checkinSavedMsg{err: err}
 		}
-		// The entry is safe; a draft left behind would only offer it again.
-		_ = store.DeleteDraft(c.Date)
+		// The entry is safe; a draft left behind would only offer it
+		// again. Only this screen's: another window's stays.
+		removeDrafts(store, own, from)
 		return checkinSavedMsg{entry: e}
 	}
 }
@@ -955,6 +958,8 @@ func (m *checkinModel) help() bindings {
 	switch {
 	case m.resumeOffer != nil && m.confirmDiscard:
 		return one(as(k.Discard, "key.discard_sure"), shown("…", "key.keep_draft"))
+	case m.resumeOffer != nil && len(m.offers) > 1:
+		return one(shown("↑/↓", "key.pick_draft"), shown("r/enter", "key.resume"), k.Discard, as(k.Back, "key.leave"))
 	case m.resumeOffer != nil:
 		return one(shown("r/enter", "key.resume"), k.Discard, as(k.Back, "key.leave"))
 	case m.confirmLeave:
@@ -1076,6 +1081,9 @@ func (m *checkinModel) viewResume() string {
 	d := m.resumeOffer
 	when := d.Updated.In(ctx.Now().Location()).Format("15:04")
 	s := st.Title.Render(ctx.T("draft.found", "Day", ctx.DayMonth(d.Day), "Time", when)) + "\n\n"
+	if list := offerList(ctx, &m.draftState); list != "" {
+		s = st.Title.Render(ctx.T("draft.found_many", "N", len(m.offers), "Day", ctx.DayMonth(d.Day))) + "\n\n" + list + "\n"
+	}
 	for _, a := range d.Answers {
 		if a.Text == "" {
 			continue

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -28,9 +30,119 @@ type draftState struct {
 	// failedSave says why the document could not be saved, while the draft
 	// that keeps its text is on its way.
 	failedSave string
-	// resumeOffer is a draft from an earlier time, waiting for resume or
-	// discard.
+	// id names the screen's own draft file: two screens on one day (in two
+	// windows) keep two drafts, and saving one removes only its own.
+	id string
+	// offers are drafts from earlier times, newest first, waiting for
+	// resume or discard; resumeOffer is the one picked.
+	offers      []*journal.Draft
+	pick        int
 	resumeOffer *journal.Draft
+	// resumedFrom is the draft the text on screen was resumed from: it is
+	// removed once the screen's own draft (or the saved file) holds it.
+	resumedFrom *journal.Draft
+}
+
+// newDraftState is the draft bookkeeping of a screen opening now.
+func newDraftState(owner string) draftState {
+	return draftState{owner: owner, id: journal.NewDraftID()}
+}
+
+// offer puts the drafts worth resuming on offer, the newest picked.
+func (d *draftState) offer(drafts []*journal.Draft) {
+	d.offers = d.offers[:0]
+	for _, dr := range drafts {
+		if dr != nil && dr.HasText() {
+			d.offers = append(d.offers, dr)
+		}
+	}
+	d.pickOffer(0)
+}
+
+// pickOffer picks the offer at i (kept within the list).
+func (d *draftState) pickOffer(i int) {
+	d.resumeOffer = nil
+	if len(d.offers) == 0 {
+		return
+	}
+	d.pick = min(max(i, 0), len(d.offers)-1)
+	d.resumeOffer = d.offers[d.pick]
+}
+
+// offerKey moves the pick among several offers; it reports whether msg
+// was such a move.
+func (d *draftState) offerKey(k *KeyMap, msg tea.KeyPressMsg) bool {
+	switch {
+	case len(d.offers) < 2:
+		return false
+	case key.Matches(msg, k.Up):
+		d.pickOffer(d.pick - 1)
+	case key.Matches(msg, k.Down):
+		d.pickOffer(d.pick + 1)
+	default:
+		return false
+	}
+	return true
+}
+
+// takeOffer ends the offer with the picked draft, for the screen to resume:
+// the text goes into the screen's own draft, and the others stay on disk
+// for later.
+func (d *draftState) takeOffer() *journal.Draft {
+	dr := d.resumeOffer
+	d.offers, d.resumeOffer, d.resumedFrom = nil, nil, dr
+	return dr
+}
+
+// dropOffer takes the picked draft off the offer, to be discarded, and
+// picks the next; the offer ends with the last.
+func (d *draftState) dropOffer() *journal.Draft {
+	dr := d.resumeOffer
+	d.offers = slices.DeleteFunc(d.offers, func(o *journal.Draft) bool { return o == dr })
+	d.pickOffer(d.pick)
+	return dr
+}
+
+// offerList is, when more than one draft waits, a line for each that says when it was written; the picked one is marked.
+func offerList(ctx *Context, d *draftState) string {
+	if len(d.offers) < 2 {
+		return ""
+	}
+	st := ctx.Styles
+	var b strings.Builder
+	for i, o := range d.offers {
+		line := ctx.T("draft.saved_at", "Time", draftTime(ctx, o.Updated))
+		if text := firstText(o); text != "" {
+			line += " · " + text
+		}
+		line = truncate(line, ctx.ContentWidth()-2)
+		if i == d.pick {
+			b.WriteString(st.Title.Render("▸ "+line) + "\n")
+		} else {
+			b.WriteString(st.Faint.Render("  "+line) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// draftTime says when a draft was written: the time today, else the day too.
+func draftTime(ctx *Context, t time.Time) string {
+	t = t.In(ctx.Now().Location())
+	if journal.DateOf(t) == ctx.Today() {
+		return t.Format("15:04")
+	}
+	return ctx.DayMonth(journal.DateOf(t)) + " " + t.Format("15:04")
+}
+
+// firstText is the first line written in a draft, to tell drafts apart.
+func firstText(d *journal.Draft) string {
+	for _, a := range d.Answers {
+		if t := strings.TrimSpace(a.Text); t != "" {
+			line, _, _ := strings.Cut(t, "\n")
+			return line
+		}
+	}
+	return strings.TrimSpace(d.Commitment)
 }
 
 // keep reports whether the screen holds changes that must outlive it as a
@@ -46,7 +158,32 @@ func (d *draftState) saveDraftOf(store *journal.Store, draft func() *journal.Dra
 	}
 	d.savedGen = d.changeGen
 	dr := draft()
-	return func() tea.Msg { return draftSavedMsg{store.SaveDraft(dr)} }
+	dr.ID = d.id
+	from := d.resumedFrom
+	d.resumedFrom = nil
+	return func() tea.Msg {
+		err := store.SaveDraft(dr)
+		if err == nil && from != nil {
+			// Its text is in this screen's draft now.
+			_ = store.RemoveDraft(from)
+		}
+		return draftSavedMsg{err}
+	}
+}
+
+// ownDraft is the screen's draft as saved under its own name.
+func (d *draftState) ownDraft(draft *journal.Draft) *journal.Draft {
+	draft.ID = d.id
+	return draft
+}
+
+// removeDrafts removes, once the document is saved, the screen's own draft
+// and the one it was resumed from: the text is in the file.
+func removeDrafts(store *journal.Store, own, from *journal.Draft) {
+	_ = store.RemoveDraft(own)
+	if from != nil {
+		_ = store.RemoveDraft(from)
+	}
 }
 
 // saveFailed is what a screen does when saving its document failed with
@@ -94,11 +231,11 @@ func (d *draftState) stepped() {
 	}
 }
 
-// resumed marks the text on screen as coming from the draft on disk.
+// resumed marks the text on screen as coming from a draft on disk: the
+// screen's own draft takes it at the next save.
 func (d *draftState) resumed() {
 	d.edited = true
 	d.changeGen++
-	d.savedGen = d.changeGen
 }
 
 // due takes a tick: it reports whether a draft save is due for this screen.

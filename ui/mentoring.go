@@ -37,9 +37,9 @@ type (
 	// startMentoringMsg asks the root to open the mentoring note of a day.
 	startMentoringMsg struct{ day journal.Date }
 	mentoringReadyMsg struct {
-		base  *journal.Mentoring
-		draft *journal.Draft
-		err   error
+		base   *journal.Mentoring
+		drafts []*journal.Draft
+		err    error
 	}
 	mentoringSavedMsg struct {
 		m   *journal.Mentoring
@@ -88,17 +88,17 @@ func loadMentoring(store *journal.Store, day journal.Date) tea.Cmd {
 		if err != nil {
 			return mentoringReadyMsg{err: err}
 		}
-		d, err := store.LoadMentoringDraft(day)
+		d, _, err := store.DraftsFor(&journal.Draft{Day: day, Kind: "mentoring"})
 		if err != nil {
 			return mentoringReadyMsg{err: err}
 		}
-		return mentoringReadyMsg{base: m, draft: d}
+		return mentoringReadyMsg{base: m, drafts: d}
 	}
 }
 
-func newMentoring(ctx *Context, j *journal.Journal, base *journal.Mentoring, draft *journal.Draft) *mentoringModel {
+func newMentoring(ctx *Context, j *journal.Journal, base *journal.Mentoring, drafts []*journal.Draft) *mentoringModel {
 	m := &mentoringModel{ctx: ctx, day: base.Date, base: base, page: newPager(ctx)}
-	m.owner = "mentoring-" + base.Date.String()
+	m.draftState = newDraftState("mentoring-" + base.Date.String())
 	hints := [mentoringParts]string{"mentoring.discussed_hint", "mentoring.suggested_hint", "mentoring.takeaways_hint"}
 	ids := [mentoringParts]string{"mentoring.discussed", "mentoring.suggested", "mentoring.takeaways"}
 	for i := range m.text {
@@ -133,9 +133,7 @@ func newMentoring(ctx *Context, j *journal.Journal, base *journal.Mentoring, dra
 		m.steps = append(m.steps, mentorAnswered)
 	}
 	m.steps = append(m.steps, mentorPreview)
-	if draft != nil && draft.HasText() {
-		m.resumeOffer = draft
-	}
+	m.offer(drafts)
 	m.resize()
 	return m
 }
@@ -209,7 +207,7 @@ func (m *mentoringModel) apply() *journal.Mentoring {
 }
 
 func (m *mentoringModel) draft() *journal.Draft {
-	d := &journal.Draft{Day: m.day, Kind: "mentoring", Step: m.step, Commitment: m.mentor.Value(), Updated: m.ctx.Now()}
+	d := &journal.Draft{Day: m.day, Kind: "mentoring", Step: m.step, Commitment: m.mentor.Value(), Updated: m.ctx.Now(), ID: m.id}
 	for i := range m.text {
 		d.Answers = append(d.Answers, journal.DraftAnswer{Question: m.heading(i), Text: m.text[i].Value(), Private: m.private[i], Base: m.loadedText[i]})
 	}
@@ -360,12 +358,12 @@ func (m *mentoringModel) save() tea.Cmd {
 		return nil
 	}
 	m.saving = true
-	n, store, d := m.apply(), m.ctx.Store, m.draft()
+	n, store, own, from := m.apply(), m.ctx.Store, m.draft(), m.resumedFrom
 	return func() tea.Msg {
 		if err := store.SaveMentoring(n); err != nil {
 			return mentoringSavedMsg{err: err}
 		}
-		_ = store.RemoveDraft(d) // the text is in the file now
+		removeDrafts(store, own, from) // the text is in the file now
 		return mentoringSavedMsg{m: n}
 	}
 }
@@ -440,16 +438,19 @@ func (m *mentoringModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		discarding := m.confirmDiscard
 		m.confirmDiscard = false // any key but x keeps the draft
 		switch {
+		case !discarding && m.offerKey(k, msg):
 		case key.Matches(msg, k.Resume) && !discarding:
-			d := m.resumeOffer
-			m.resumeOffer = nil
-			m.resume(d)
+			m.resume(m.takeOffer())
 			m.resumed()
-			return m.enter()
+			return tea.Batch(m.enter(), m.saveDraft())
 		case key.Matches(msg, k.Discard) && discarding:
-			m.resumeOffer = nil
-			store, d, now := m.ctx.Store, m.draft(), m.ctx.Now()
-			return tea.Batch(m.enter(), func() tea.Msg { return draftSavedMsg{store.TrashDraft(d, now)} })
+			// Only the draft picked goes; the others stay on offer.
+			store, d, now := m.ctx.Store, m.dropOffer(), m.ctx.Now()
+			trash := func() tea.Msg { return draftSavedMsg{store.TrashDraft(d, now)} }
+			if m.resumeOffer != nil {
+				return trash
+			}
+			return tea.Batch(m.enter(), trash)
 		case key.Matches(msg, k.Discard):
 			m.confirmDiscard = true
 		case key.Matches(msg, k.Back):
@@ -555,6 +556,8 @@ func (m *mentoringModel) help() bindings {
 	switch {
 	case m.resumeOffer != nil && m.confirmDiscard:
 		return one(as(k.Discard, "key.discard_sure"), shown("…", "key.keep_draft"))
+	case m.resumeOffer != nil && len(m.offers) > 1:
+		return one(shown("↑/↓", "key.pick_draft"), shown("r/enter", "key.resume"), k.Discard, as(k.Back, "key.leave"))
 	case m.resumeOffer != nil:
 		return one(shown("r/enter", "key.resume"), k.Discard, as(k.Back, "key.leave"))
 	case m.confirmLeave:
@@ -590,7 +593,11 @@ func (m *mentoringModel) View() string {
 		if m.confirmDiscard {
 			prompt = st.Warning.Render(ctx.T("draft.discard_confirm"))
 		}
-		body = indent(st.Title.Render(ctx.T("mentoring.draft_found")) + "\n\n" + prompt)
+		title := st.Title.Render(ctx.T("mentoring.draft_found"))
+		if list := offerList(ctx, &m.draftState); list != "" {
+			title = st.Title.Render(ctx.T("draft.found_many_mentoring", "N", len(m.offers))) + "\n\n" + list
+		}
+		body = indent(title + "\n\n" + prompt)
 	case m.current() == mentorTalk:
 		body = indent(field(partDiscussed, m.field == 0) + "\n\n" + field(partSuggested, m.field == 1))
 	case m.current() == mentorTakeaways:

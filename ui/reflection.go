@@ -37,9 +37,9 @@ const (
 // Messages of the reflection.
 type (
 	reflectionReadyMsg struct {
-		base  *journal.Reflection
-		draft *journal.Draft
-		err   error
+		base   *journal.Reflection
+		drafts []*journal.Draft
+		err    error
 	}
 	reflectionSavedMsg struct {
 		r   *journal.Reflection
@@ -84,17 +84,17 @@ func loadReflection(store *journal.Store, w journal.Week) tea.Cmd {
 		if err != nil {
 			return reflectionReadyMsg{err: err}
 		}
-		d, err := store.LoadWeekDraft(w)
+		d, _, err := store.DraftsFor(&journal.Draft{Day: w.Monday(), Week: w.String()})
 		if err != nil {
 			return reflectionReadyMsg{err: err}
 		}
-		return reflectionReadyMsg{base: r, draft: d}
+		return reflectionReadyMsg{base: r, drafts: d}
 	}
 }
 
-func newReflection(ctx *Context, base *journal.Reflection, draft *journal.Draft) *reflectionModel {
+func newReflection(ctx *Context, base *journal.Reflection, drafts []*journal.Draft) *reflectionModel {
 	m := &reflectionModel{ctx: ctx, week: base.Week, base: base, page: newPager(ctx)}
-	m.owner = "week-" + base.Week.String()
+	m.draftState = newDraftState("week-" + base.Week.String())
 	placeholders := [parts]string{"reflection.went_well_hint", "reflection.learned_hint", "reflection.focus_hint", "reflection.mentor_hint"}
 	ids := [parts]string{"reflection.went_well", "reflection.learned", "reflection.focus", "reflection.mentor"}
 	for i := range m.text {
@@ -114,9 +114,7 @@ func newReflection(ctx *Context, base *journal.Reflection, draft *journal.Draft)
 	for i := range m.text {
 		m.loadedText[i], m.loadedPrivate[i] = m.text[i].Value(), m.private[i]
 	}
-	if draft != nil && draft.HasText() {
-		m.resumeOffer = draft
-	}
+	m.offer(drafts)
 	m.resize()
 	return m
 }
@@ -223,7 +221,7 @@ func (m *reflectionModel) rebase(r *journal.Reflection) {
 }
 
 func (m *reflectionModel) draft() *journal.Draft {
-	d := &journal.Draft{Day: m.week.Monday(), Week: m.week.String(), Tip: m.focus, Step: m.step, Updated: m.ctx.Now()}
+	d := &journal.Draft{Day: m.week.Monday(), Week: m.week.String(), Tip: m.focus, Step: m.step, Updated: m.ctx.Now(), ID: m.id}
 	for i := range m.text {
 		d.Answers = append(d.Answers, journal.DraftAnswer{Question: m.heading(i), Text: m.text[i].Value(), Private: m.private[i], Base: m.loadedText[i]})
 	}
@@ -359,12 +357,12 @@ func (m *reflectionModel) save() tea.Cmd {
 		return nil
 	}
 	m.saving = true
-	r, store, w := m.apply(), m.ctx.Store, m.week
+	r, store, own, from := m.apply(), m.ctx.Store, m.draft(), m.resumedFrom
 	return func() tea.Msg {
 		if err := store.SaveReflection(r); err != nil {
 			return reflectionSavedMsg{err: err}
 		}
-		_ = store.DeleteWeekDraft(w) // the text is in the file now
+		removeDrafts(store, own, from) // the text is in the file now
 		return reflectionSavedMsg{r: r}
 	}
 }
@@ -442,16 +440,19 @@ func (m *reflectionModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		discarding := m.confirmDiscard
 		m.confirmDiscard = false // any key but x keeps the draft
 		switch {
+		case !discarding && m.offerKey(k, msg):
 		case key.Matches(msg, k.Resume) && !discarding:
-			d := m.resumeOffer
-			m.resumeOffer = nil
-			m.resume(d)
+			m.resume(m.takeOffer())
 			m.resumed()
-			return m.enter()
+			return tea.Batch(m.enter(), m.saveDraft())
 		case key.Matches(msg, k.Discard) && discarding:
-			m.resumeOffer, m.confirmDiscard = nil, false
-			store, d, now := m.ctx.Store, m.draft(), m.ctx.Now()
-			return tea.Batch(m.enter(), func() tea.Msg { return draftSavedMsg{store.TrashDraft(d, now)} })
+			// Only the draft picked goes; the others stay on offer.
+			store, d, now := m.ctx.Store, m.dropOffer(), m.ctx.Now()
+			trash := func() tea.Msg { return draftSavedMsg{store.TrashDraft(d, now)} }
+			if m.resumeOffer != nil {
+				return trash
+			}
+			return tea.Batch(m.enter(), trash)
 		case key.Matches(msg, k.Discard):
 			m.confirmDiscard = true
 			return nil
@@ -549,6 +550,8 @@ func (m *reflectionModel) help() bindings {
 	switch {
 	case m.resumeOffer != nil && m.confirmDiscard:
 		return one(as(k.Discard, "key.discard_sure"), shown("…", "key.keep_draft"))
+	case m.resumeOffer != nil && len(m.offers) > 1:
+		return one(shown("↑/↓", "key.pick_draft"), k.Resume, as(k.Discard, "key.discard"), as(k.Back, "key.leave"))
 	case m.resumeOffer != nil:
 		return one(k.Resume, as(k.Discard, "key.discard"), as(k.Back, "key.leave"))
 	case m.confirmLeave:
@@ -571,7 +574,11 @@ func (m *reflectionModel) View() string {
 		if m.confirmDiscard {
 			prompt = st.Warning.Render(ctx.T("draft.discard_confirm"))
 		}
-		body = indent(st.Title.Render(ctx.T("reflection.draft_found")) + "\n\n" + prompt)
+		title := st.Title.Render(ctx.T("reflection.draft_found"))
+		if list := offerList(ctx, &m.draftState); list != "" {
+			title = st.Title.Render(ctx.T("draft.found_many_week", "N", len(m.offers))) + "\n\n" + list
+		}
+		body = indent(title + "\n\n" + prompt)
 	case m.step == reflectPreview:
 		body = m.page.View()
 	case m.step == reflectAnswers:

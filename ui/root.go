@@ -189,6 +189,11 @@ func (m *Model) push(s screen) tea.Cmd {
 // pop leaves the screen on show. A screen the command line opened ends the
 // program when left.
 func (m *Model) pop() tea.Cmd {
+	if d, ok := m.top().(drafting); ok {
+		// Closed: another window may offer what it left now. (A file
+		// lock, let go at once, so that the next offer sees it.)
+		m.ctx.Store.ReleaseDraft(d.draft())
+	}
 	if len(m.stack) > 0 {
 		m.stack = m.stack[:len(m.stack)-1]
 	}
@@ -219,6 +224,11 @@ func loadJournal(ctx *Context) tea.Cmd {
 		j := store.Read()
 		j.WeekdaysOnly = weekdaysOnly
 		drafts, err := store.Drafts()
+		if err == nil {
+			// A link in .tillit: writes (and emptying the trash) are
+			// refused, and Today says why.
+			err = store.AppDirLinks()
+		}
 		if err != nil {
 			j.Problems = append(j.Problems, err)
 		}
@@ -241,9 +251,10 @@ func emptyTrash(ctx *Context) tea.Cmd {
 	}
 }
 
-// prepareCheckin reads the day's entry and its draft, in a command. A draft
-// that holds nothing the entry lacks (a save already took it in) is removed
-// rather than offered; one that cannot be read is set aside, not lost.
+// prepareCheckin reads the day's entry and its drafts (one per window that
+// left a check-in of the day unfinished), in a command. A draft that holds
+// nothing the entry lacks (a save already took it in) is removed rather
+// than offered; one that cannot be read is set aside, not lost.
 func prepareCheckin(ctx *Context, j journalState, day journal.Date, tip int, pick bool) tea.Cmd {
 	store := ctx.Store
 	return func() tea.Msg {
@@ -252,22 +263,22 @@ func prepareCheckin(ctx *Context, j journalState, day journal.Date, tip int, pic
 			return draftLoadedMsg{err: err}
 		}
 		var notice string
-		draft, err := store.LoadDraft(day)
+		all, aside, err := store.DraftsFor(&journal.Draft{Day: day})
 		if err != nil {
-			aside, err2 := store.SetDraftAside(day)
-			if err2 != nil {
-				return draftLoadedMsg{err: err2}
-			}
-			notice = ctx.T("draft.set_aside", "Path", aside)
-			draft = nil
+			return draftLoadedMsg{err: err}
 		}
-		if draft != nil && !draft.AddsTo(base) {
-			if err := store.DeleteDraft(day); err != nil {
+		if len(aside) > 0 {
+			notice = ctx.T("draft.set_aside", "Path", strings.Join(aside, ", "))
+		}
+		var drafts []*journal.Draft
+		for _, d := range all {
+			if d.AddsTo(base) {
+				drafts = append(drafts, d)
+			} else if err := store.RemoveDraft(d); err != nil {
 				return draftLoadedMsg{err: err}
 			}
-			draft = nil
 		}
-		return draftLoadedMsg{setup: checkinSetup{day: day, base: base, entries: j.Entries, draft: draft, tip: tip}, pick: pick, notice: notice}
+		return draftLoadedMsg{setup: checkinSetup{day: day, base: base, entries: j.Entries, drafts: drafts, tip: tip}, pick: pick, notice: notice}
 	}
 }
 
@@ -328,7 +339,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return m, nil
 		}
-		return m, m.push(newReflection(m.ctx, msg.base, msg.draft))
+		return m, m.push(newReflection(m.ctx, msg.base, msg.drafts))
 	case reflectionSavedMsg:
 		r, ok := m.top().(*reflectionModel)
 		if !ok {
@@ -362,7 +373,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.today.unreadable = append([]error{msg.err}, m.today.unreadable...)
 			return m, nil
 		}
-		return m, m.push(newMentoring(m.ctx, m.journal.Journal, msg.base, msg.draft))
+		return m, m.push(newMentoring(m.ctx, m.journal.Journal, msg.base, msg.drafts))
 	case mentoringSavedMsg:
 		n, ok := m.top().(*mentoringModel)
 		if !ok {
