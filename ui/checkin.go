@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -101,7 +100,7 @@ type checkinModel struct {
 	followOnNote bool
 
 	questions []string
-	answers   []textarea.Model
+	answers   []textField
 	private   []bool
 	focus     int
 	// What the fields held when the check-in opened: only what changed is
@@ -209,7 +208,7 @@ func (m *checkinModel) questionsFor(tip content.Tip) []string {
 // entry where it has an answer.
 func (m *checkinModel) setQuestions(qs []string) {
 	m.questions = qs
-	m.answers = make([]textarea.Model, len(qs))
+	m.answers = make([]textField, len(qs))
 	m.private = make([]bool, len(qs))
 	m.loadedAnswers = make([]string, len(qs))
 	m.loadedPrivate = make([]bool, len(qs))
@@ -984,7 +983,11 @@ func (m *checkinModel) help() bindings {
 		}
 		return one(shown("←/→", "key.choose"), shown("1–4", "key.choose"), as(k.NextField, "checkin.followup.note_short"), k.Next, save, k.Back)
 	case stepQuestions:
-		short := []key.Binding{k.NextField, k.PrevField, k.Private, k.Editor, save, k.Back}
+		editor := k.Editor
+		if m.focus < len(m.answers) {
+			editor = editorKey(m.ctx, m.answers[m.focus])
+		}
+		short := []key.Binding{k.NextField, k.PrevField, k.Private, editor, save, k.Back}
 		return bindings{short: short, full: [][]key.Binding{short, {shown("enter", "key.newline")}}}
 	case stepRating:
 		short := []key.Binding{k.Rate, shown("←/→", "key.choose"), shown("↑/↓", "key.rows")}

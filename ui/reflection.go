@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -59,7 +58,7 @@ type reflectionModel struct {
 	step  int
 	field int // the focused field of the step: 0 or 1
 
-	text     [parts]textarea.Model
+	text     [parts]textField
 	headings [parts]string // the sections' headings, as the file has them
 	private  [parts]bool
 	focus    int // the focus tip; 0 for none
@@ -558,7 +557,7 @@ func (m *reflectionModel) help() bindings {
 	case m.current() < 0:
 		return one(shown("←/→", "key.choose_focus"), shown("-", "key.no_focus"), k.NextField, k.PrevField, as(k.Save, "key.to_preview"), k.Back)
 	}
-	short := []key.Binding{k.NextField, k.PrevField, k.Private, k.Editor, as(k.Save, "key.to_preview"), k.Back}
+	short := []key.Binding{k.NextField, k.PrevField, k.Private, editorKey(m.ctx, m.text[m.current()]), as(k.Save, "key.to_preview"), k.Back}
 	return bindings{short: short, full: [][]key.Binding{short, {shown("enter", "key.newline")}}}
 }
 
