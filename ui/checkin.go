@@ -929,7 +929,7 @@ func (m *checkinModel) tipMarkdown() string {
 func (m *checkinModel) previewMarkdown() string {
 	var all []journal.Answer
 	for i, q := range m.questions {
-		all = append(all, journal.Answer{Question: q, Text: m.answers[i].Value(), Private: m.private[i]})
+		all = append(all, journal.Answer{Question: q, Text: previewText(m.ctx, m.answers[i].Value()), Private: m.private[i]})
 	}
 	return entryMarkdown(m.ctx, m.tip, m.checkIn(), all, m.target)
 }

@@ -9,6 +9,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+
+	"tillit/journal"
 )
 
 // A bubbles textarea pays for every line and byte it holds on every key
@@ -28,6 +30,10 @@ const (
 	// about 3 ms a key.
 	tailLines = 100
 	tailBytes = 4 << 10
+
+	// The beginning of a long text that a preview renders with Glamour.
+	previewLines = 200
+	previewBytes = 16 << 10
 )
 
 // tooBig reports whether a text of n bytes in lines lines is more than the
@@ -259,6 +265,52 @@ func cleanPaste(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// previewText is an answer as a preview shows it: whole, or for a long one
+// its beginning and a line that says the file gets all of it (Glamour
+// takes seconds over a megabyte, and nobody reads that in a preview).
+func previewText(ctx *Context, text string) string {
+	lines := strings.Count(text, "\n") + 1
+	if !tooBig(len(text), lines) {
+		return text
+	}
+	cut := 0
+	for n := 0; n < previewLines && cut < len(text); n++ {
+		i := strings.IndexByte(text[cut:], '\n')
+		if i < 0 {
+			cut = len(text)
+			break
+		}
+		cut += i + 1
+	}
+	if cut > previewBytes {
+		cut = previewBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		if i := strings.LastIndexByte(text[max(0, cut-256):cut], ' '); i >= 0 {
+			cut = max(0, cut-256) + i
+		}
+	}
+	note := ctx.T("longtext.preview_cut", "Lines", ctx.Lang.N("longtext.lines", lines, "Lines", groupDigits(ctx, lines)), "Size", byteSize(ctx, len(text)))
+	return strings.TrimRight(text[:cut], " \n") + " …\n\n*" + note + "*"
+}
+
+// previewBody is a document's body with its long answers shortened for a
+// preview.
+func previewBody(ctx *Context, b journal.Body) journal.Body {
+	blocks := make([]journal.Block, len(b.Blocks))
+	copy(blocks, b.Blocks)
+	for i := range blocks {
+		if blocks[i].IsAnswer() {
+			if t := previewText(ctx, blocks[i].Text); t != blocks[i].Text {
+				blocks[i] = journal.Block{Heading: blocks[i].Heading, Text: t, Private: blocks[i].Private}
+			}
+		}
+	}
+	b.Blocks = blocks
+	return b
 }
 
 // groupDigits writes n with the language's thousands separator: 15 000.

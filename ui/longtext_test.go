@@ -191,6 +191,26 @@ func TestHugeSavedAnswerOpensAndSavesIntact(t *testing.T) {
 	}
 }
 
+// The preview renders the beginning of a long answer and says so; the
+// file gets all of it.
+func TestLongAnswerPreviewIsShortened(t *testing.T) {
+	ctx := testContext(t, "en")
+	day := journal.Date{Year: 2026, Month: 11, Day: 26}
+	m := atQuestions(t, ctx, day)
+	text := oneLongLine(1 << 20)
+	m.Update(tea.PasteMsg{Content: text})
+	md := m.previewMarkdown()
+	if len(md) > 64<<10 {
+		t.Fatalf("the preview's markdown is %d bytes", len(md))
+	}
+	if !strings.Contains(md, "all of it is saved") {
+		t.Errorf("the preview does not say it is shortened:\n%s", md[len(md)-300:])
+	}
+	if m.answers[0].Value() != text {
+		t.Error("the answer itself was shortened")
+	}
+}
+
 // A weekly reflection and a mentoring note take a paste of any length
 // too: it is one field, shared by the three editors.
 func TestLongPasteInReflectionAndMentoring(t *testing.T) {
@@ -225,5 +245,28 @@ func TestLongPasteInReflectionAndMentoring(t *testing.T) {
 	mm.Update(tea.PasteMsg{Content: text})
 	if got := mm.text[i].Value(); got != text {
 		t.Fatalf("the mentoring note's field holds %d lines", strings.Count(got, "\n")+1)
+	}
+}
+
+// A page holding a megabyte on one line shows at once: until Glamour's
+// render arrives, the pager shows only what fills the window (it had
+// wrapped the whole line on every View, for minutes).
+func TestPageWithALongLineShowsAtOnce(t *testing.T) {
+	ctx := testContext(t, "en")
+	md := "# A day\n\n## Q\n\n" + oneLongLine(1<<20)
+	best := time.Hour
+	for range 3 {
+		p := newPager(ctx)
+		p.setSize(ctx.Width, ctx.Height-4)
+		start := time.Now()
+		p.show("preview", md, true)
+		view := p.View()
+		best = min(best, time.Since(start))
+		if !strings.Contains(view, "ord0 æøå") {
+			t.Fatalf("the page shows:\n%s", view)
+		}
+	}
+	if best > 100*time.Millisecond {
+		t.Errorf("showing the page takes %v", best)
 	}
 }

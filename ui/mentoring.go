@@ -294,6 +294,7 @@ func (m *mentoringModel) enter() tea.Cmd {
 
 func (m *mentoringModel) previewMarkdown() string {
 	n := m.apply()
+	n.Body = previewBody(m.ctx, n.Body)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", m.ctx.T("export.mentoring", "Day", m.ctx.LongDate(m.day)))
 	if n.Mentor != "" {

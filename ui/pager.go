@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -47,9 +48,31 @@ func (p *pager) show(id, md string, keepLines bool) tea.Cmd {
 	p.id, p.source, p.keepLines = id, md, keepLines
 	// The markdown itself, soft-wrapped, until the render arrives: a screen
 	// is never empty, and wrapping it costs less than a keystroke may.
-	p.vp.SetContent(md)
+	p.vp.SetContent(placeholder(md, p.ctx.Width, p.ctx.Height))
 	p.vp.GotoTop()
 	return p.render()
+}
+
+// placeholder is the beginning of md, as much as fills a window of w×h: the
+// viewport wraps every line it holds on every View, a long line at a cost
+// that grows with its square (a megabyte on one line took minutes).
+func placeholder(md string, w, h int) string {
+	var b strings.Builder
+	for n := 0; n < max(1, h) && md != ""; n++ {
+		line, rest, _ := strings.Cut(md, "\n")
+		if limit := max(1, w) * max(1, h); len(line) > limit {
+			for limit > 0 && !utf8.RuneStart(line[limit]) {
+				limit--
+			}
+			line = line[:limit]
+		}
+		if n > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(line)
+		md = rest
+	}
+	return b.String()
 }
 
 // rerender renders the page again for a new width or theme.

@@ -299,7 +299,9 @@ func (m *reflectionModel) enter() tea.Cmd {
 		return m.text[i].Focus()
 	}
 	if m.step == reflectPreview {
-		md := report.Reflection(m.apply(), reportOptions(m.ctx, true))
+		r := m.apply()
+		r.Body = previewBody(m.ctx, r.Body)
+		md := report.Reflection(r, reportOptions(m.ctx, true))
 		return m.page.show("reflection", md, true)
 	}
 	return nil
