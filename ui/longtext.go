@@ -27,7 +27,7 @@ const (
 	fieldMaxBytes = 32 << 10
 
 	// The end of a text shown in part that can be edited in the field:
-	// about 3 ms a key.
+	// about 3 ms a key. Typed or pasted on to twice that, it is cut again.
 	tailLines = 100
 	tailBytes = 4 << 10
 
@@ -39,6 +39,10 @@ const (
 // tooBig reports whether a text of n bytes in lines lines is more than the
 // textarea edits quickly.
 func tooBig(n, lines int) bool { return n > fieldMaxBytes || lines > fieldMaxLines }
+
+// tooLongEnd reports whether the editable end of a text shown in part,
+// n bytes with newlines newlines, has grown long enough to be cut again.
+func tooLongEnd(n, newlines int) bool { return n > 2*tailBytes || newlines > 2*tailLines }
 
 // textField is a multi-line answer field for a text of any length. Up to
 // the limits above it is a textarea; beyond them it keeps the whole text
@@ -110,7 +114,7 @@ func (f textField) Update(msg tea.Msg) (textField, tea.Cmd) {
 	if p, ok := msg.(tea.PasteMsg); ok && f.ta.Focused() {
 		text := cleanPaste(p.Content)
 		n := strings.Count(text, "\n")
-		if f.partial && (len(f.shown)+len(text) > 4*tailBytes || strings.Count(f.shown, "\n")+n > 4*tailLines) ||
+		if f.partial && tooLongEnd(len(f.shown)+len(text), strings.Count(f.shown, "\n")+n) ||
 			!f.partial && tooBig(len(f.value)+len(text), f.lines+n) {
 			t := f.ta.Value()
 			at := offsetOf(t, f.ta.Line(), f.ta.Column())
@@ -139,7 +143,7 @@ func (f *textField) sync() {
 	f.shown = t
 	f.value = f.head + t
 	f.lines = f.headLines + strings.Count(t, "\n") + 1
-	if f.partial && (len(t) > 4*tailBytes || strings.Count(t, "\n") > 4*tailLines) || !f.partial && tooBig(len(f.value), f.lines) {
+	if f.partial && tooLongEnd(len(t), strings.Count(t, "\n")) || !f.partial && tooBig(len(f.value), f.lines) {
 		f.SetValue(f.value)
 	}
 }
@@ -166,13 +170,20 @@ func (f textField) notice() string {
 	return ctx.Styles.Warning.Render(truncate(s, w))
 }
 
-func (f *textField) Focus() tea.Cmd              { return f.ta.Focus() }
 func (f *textField) Blur()                       { f.ta.Blur() }
 func (f textField) Focused() bool                { return f.ta.Focused() }
 func (f *textField) SetStyles(s textarea.Styles) { f.ta.SetStyles(s) }
 func (f *textField) SetWidth(w int)              { f.ta.SetWidth(w) }
 func (f textField) Width() int                   { return f.ta.Width() }
 func (f textField) Height() int                  { return f.height }
+
+// Focus puts the cursor in the field, and the field's window where the
+// cursor is (the textarea moves its window only in Update).
+func (f *textField) Focus() tea.Cmd {
+	cmd := f.ta.Focus()
+	f.ta, _ = f.ta.Update(nil)
+	return cmd
+}
 
 // SetHeight sets the rows the field takes, the notice's among them.
 func (f *textField) SetHeight(h int) {
