@@ -1275,11 +1275,21 @@ func (m *checkinModel) viewCommitment() string {
 	return indent(m.wrap(b.String()))
 }
 
-// firstLines returns up to n lines of s, with an ellipsis when cut.
+// firstLines returns up to n lines of s, with an ellipsis when cut. It
+// reads no further than it shows, and shortens a line longer than a few
+// rows: a draft may hold a megabyte on one line.
 func firstLines(s string, n int) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	if len(lines) <= n {
-		return strings.Join(lines, "\n")
+	s = strings.TrimSpace(s)
+	var lines []string
+	for s != "" && len(lines) < n {
+		line, rest, _ := strings.Cut(s, "\n")
+		if r := []rune(line[:min(len(line), 2048)]); len(r) > 300 {
+			line = string(r[:300]) + " …"
+		}
+		lines, s = append(lines, line), rest
 	}
-	return strings.Join(lines[:n], "\n") + " …"
+	if s != "" {
+		return strings.Join(lines, "\n") + " …"
+	}
+	return strings.Join(lines, "\n")
 }

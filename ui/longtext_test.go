@@ -341,3 +341,26 @@ func TestTailStart(t *testing.T) {
 		}
 	}
 }
+
+// The offer to resume a draft shows the beginning of a long answer, not
+// all of it: a megabyte on one line took 0.13 s a View to wrap.
+func TestResumeOfferOfALongDraftIsShort(t *testing.T) {
+	ctx := testContext(t, "en")
+	day := journal.Date{Year: 2026, Month: 11, Day: 26}
+	m := atQuestions(t, ctx, day)
+	text := oneLongLine(1 << 20)
+	m.Update(tea.PasteMsg{Content: text})
+	runAll(m.saveDraft())
+	m = newCheckin(ctx, setupFor(t, ctx, day))
+	m.Init()
+	if m.resumeOffer == nil {
+		t.Fatal("no offer to resume")
+	}
+	if view := m.View(); len(view) > 16<<10 || !strings.Contains(view, "ord0 æøå") {
+		t.Fatalf("the offer is %d bytes:\n%s", len(view), view[:min(len(view), 2000)])
+	}
+	m.Update(press("r"))
+	if m.answers[0].Value() != text {
+		t.Error("resumed, the answer is not the draft's")
+	}
+}
