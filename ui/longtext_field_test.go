@@ -39,6 +39,8 @@ func TestTextFieldShownInPart(t *testing.T) {
 		t.Fatalf("typing ends the text with %q", f.Value()[len(f.Value())-30:])
 	}
 	// Typing on far past the window's end gives it a shorter end again.
+	text = manyLines(1500)
+	f.SetValue(text + " Slutt.")
 	more := strings.Repeat("ø ", tailBytes/3)
 	f, _ = f.Update(tea.PasteMsg{Content: more})
 	for range 400 {

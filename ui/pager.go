@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -53,26 +52,29 @@ func (p *pager) show(id, md string, keepLines bool) tea.Cmd {
 	return p.render()
 }
 
-// placeholder is the beginning of md, as much as fills a window of w×h: the
-// viewport wraps every line it holds on every View, a long line at a cost
-// that grows with its square (a megabyte on one line took minutes).
+// placeholder is the beginning of md, as much as fills a window of w×h,
+// its long lines cut into rows of w: the viewport wraps every line it
+// holds on every View, a long line at a cost that grows with its square (a
+// megabyte on one line took minutes).
 func placeholder(md string, w, h int) string {
-	var b strings.Builder
-	for n := 0; n < max(1, h) && md != ""; n++ {
+	w, h = max(1, w), max(1, h)
+	var rows []string
+	for len(rows) < h && md != "" {
 		line, rest, _ := strings.Cut(md, "\n")
-		if limit := max(1, w) * max(1, h); len(line) > limit {
-			for limit > 0 && !utf8.RuneStart(line[limit]) {
-				limit--
-			}
-			line = line[:limit]
-		}
-		if n > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(line)
 		md = rest
+		if len(line) <= w {
+			rows = append(rows, line)
+			continue
+		}
+		r := []rune(line[:min(len(line), 4*w*(h-len(rows)))])
+		for len(r) > w && len(rows) < h {
+			rows, r = append(rows, string(r[:w])), r[w:]
+		}
+		if len(rows) < h {
+			rows = append(rows, string(r))
+		}
 	}
-	return b.String()
+	return strings.Join(rows, "\n")
 }
 
 // rerender renders the page again for a new width or theme.
