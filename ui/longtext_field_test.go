@@ -79,3 +79,25 @@ func TestTailStart(t *testing.T) {
 		}
 	}
 }
+
+// A rendered page whose lines fit (Glamour wraps them) is not soft-wrapped
+// again: wrapping, the viewport measures every line on every View.
+func TestRenderedPageWrapsOnlyWhatIsWide(t *testing.T) {
+	ctx := testContext(t, "en")
+	for _, tc := range []struct {
+		md   string
+		wrap bool
+	}{
+		{"## Q\n\n" + manyLines(2000), false},
+	} {
+		p := newPager(ctx)
+		p.setSize(ctx.Width, ctx.Height-4)
+		p.rendered(p.show("page", tc.md, true)().(renderedMsg))
+		if p.vp.SoftWrap != tc.wrap {
+			t.Errorf("%q…: soft wrap %v", tc.md[:12], p.vp.SoftWrap)
+		}
+		if !strings.Contains(p.View(), "x") && !strings.Contains(p.View(), "Linje 1:") {
+			t.Errorf("the page shows:\n%s", p.View())
+		}
+	}
+}
