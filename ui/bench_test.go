@@ -31,9 +31,22 @@ func words(n int) string {
 
 // BenchmarkCheckinKeystroke measures one keystroke in an answer as the
 // program pays for it: the root's Update and View with the check-in open.
+// The long texts are shown in part (see textField).
 func BenchmarkCheckinKeystroke(b *testing.B) {
-	for _, n := range []int{100, 1000} {
-		b.Run(fmt.Sprintf("words=%d", n), func(b *testing.B) {
+	cases := []struct {
+		name string
+		text string
+	}{
+		{"words=50", words(50)},
+		{"words=100", words(100)},
+		{"words=1000", words(1000)},
+		{"words=2000", words(2000)},
+		{"words=5000", words(5000)},
+		{"lines=15000", manyLines(15000)},
+		{"line=1MB", oneLongLine(1 << 20)},
+	}
+	for _, tc := range cases {
+		b.Run(tc.name, func(b *testing.B) {
 			ctx := testContext(b, "nb")
 			root := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
 			root.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
@@ -44,7 +57,7 @@ func BenchmarkCheckinKeystroke(b *testing.B) {
 			if c.current() != stepQuestions {
 				b.Fatalf("at step %v", c.current())
 			}
-			c.answers[0].SetValue(words(n))
+			c.answers[0].SetValue(tc.text)
 			keys := []tea.KeyPressMsg{{Code: 'a', Text: "a"}, {Code: tea.KeyBackspace}}
 			b.ResetTimer()
 			for i := range b.N {

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -101,7 +100,7 @@ type checkinModel struct {
 	followOnNote bool
 
 	questions []string
-	answers   []textarea.Model
+	answers   []textField
 	private   []bool
 	focus     int
 	// What the fields held when the check-in opened: only what changed is
@@ -207,7 +206,7 @@ func (m *checkinModel) questionsFor(tip content.Tip) []string {
 // entry where it has an answer.
 func (m *checkinModel) setQuestions(qs []string) {
 	m.questions = qs
-	m.answers = make([]textarea.Model, len(qs))
+	m.answers = make([]textField, len(qs))
 	m.private = make([]bool, len(qs))
 	m.loadedAnswers = make([]string, len(qs))
 	m.loadedPrivate = make([]bool, len(qs))
@@ -933,7 +932,7 @@ func (m *checkinModel) tipMarkdown() string {
 func (m *checkinModel) previewMarkdown() string {
 	var all []journal.Answer
 	for i, q := range m.questions {
-		all = append(all, journal.Answer{Question: q, Text: m.answers[i].Value(), Private: m.private[i]})
+		all = append(all, journal.Answer{Question: q, Text: previewText(m.ctx, m.answers[i].Value()), Private: m.private[i]})
 	}
 	return entryMarkdown(m.ctx, m.tip, m.checkIn(), all, m.target)
 }
@@ -989,7 +988,11 @@ func (m *checkinModel) help() bindings {
 		}
 		return one(shown("←/→", "key.choose"), shown("1–4", "key.choose"), as(k.NextField, "checkin.followup.note_short"), k.Next, save, k.Back)
 	case stepQuestions:
-		short := []key.Binding{k.NextField, k.PrevField, k.Private, k.Editor, save, k.Back}
+		editor := k.Editor
+		if m.focus < len(m.answers) {
+			editor = editorKey(m.ctx, m.answers[m.focus])
+		}
+		short := []key.Binding{k.NextField, k.PrevField, k.Private, editor, save, k.Back}
 		return bindings{short: short, full: [][]key.Binding{short, {shown("enter", "key.newline")}}}
 	case stepRating:
 		short := []key.Binding{k.Rate, shown("←/→", "key.choose"), shown("↑/↓", "key.rows")}
@@ -1280,11 +1283,21 @@ func (m *checkinModel) viewCommitment() string {
 	return indent(m.wrap(b.String()))
 }
 
-// firstLines returns up to n lines of s, with an ellipsis when cut.
+// firstLines returns up to n lines of s, with an ellipsis when cut. It
+// reads no further than it shows, and shortens a line longer than a few
+// rows: a draft may hold a megabyte on one line.
 func firstLines(s string, n int) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	if len(lines) <= n {
-		return strings.Join(lines, "\n")
+	s = strings.TrimSpace(s)
+	var lines []string
+	for s != "" && len(lines) < n {
+		line, rest, _ := strings.Cut(s, "\n")
+		if r := []rune(line[:min(len(line), 2048)]); len(r) > 300 {
+			line = string(r[:300]) + " …"
+		}
+		lines, s = append(lines, line), rest
 	}
-	return strings.Join(lines[:n], "\n") + " …"
+	if s != "" {
+		return strings.Join(lines, "\n") + " …"
+	}
+	return strings.Join(lines, "\n")
 }

@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"errors"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -51,20 +49,12 @@ func defaultEditor() string {
 }
 
 // readEdited reads back what the editor wrote into a field's scratch file.
-// Text longer than a field holds is not taken: it stays in a scratch file,
-// and the user is told where.
+// A field holds text of any length, so all of it is taken.
 func readEdited(ctx *Context, field int, path string) tea.Cmd {
 	store := ctx.Store
 	return func() tea.Msg {
 		text, err := store.ReadScratch(path)
-		if err != nil || fitsField(text) {
-			return editedTextMsg{field, text, err}
-		}
-		kept, err := store.WriteScratch(filepath.Base(path), text)
-		if err != nil {
-			return editedTextMsg{field, "", err}
-		}
-		return editedTextMsg{field, "", errors.New(ctx.T("editor.too_long", "Path", kept))}
+		return editedTextMsg{field, text, err}
 	}
 }
 

@@ -5,13 +5,11 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"tillit/journal"
-	"tillit/locale"
 )
 
 // deliver runs cmd the way the program would, waiting for commands that
@@ -231,43 +229,5 @@ func TestTwoCheckInsOnOneQuestion(t *testing.T) {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("the file lacks %q:\n%s", want, data)
 		}
-	}
-}
-
-// A field holds 10,000 lines and drops the rest: an entry with a longer
-// answer is not opened for editing (saving would cut it short), and text
-// longer than that from the editor is kept aside, not cut.
-func TestTooLongToEdit(t *testing.T) {
-	root := t.TempDir()
-	store := journal.NewStore(root)
-	day := journal.Date{Year: 2026, Month: 11, Day: 26}
-	long := strings.Repeat("En linje.\n", maxFieldLines+5)
-	e := journal.NewEntry(store.DayPath(day), day)
-	journal.CheckIn{Date: day, Tip: 1, Answers: []journal.Answer{{Question: "Hva?", Text: long}}}.ApplyTo(e)
-	if err := store.Save(e); err != nil {
-		t.Fatal(err)
-	}
-	before, _ := os.ReadFile(store.DayPath(day))
-	m := New(Options{Store: store, Lang: locale.New("en"), Editor: "true", Now: func() time.Time { return testNow },
-		CheckIn: true, CheckInDay: day})
-	settle(m, m.Init())
-	if m.Err == nil || !strings.Contains(m.Err.Error(), "over 10,000 lines") || !strings.Contains(m.Err.Error(), store.DayPath(day)) {
-		t.Fatalf("the check-in opened, or said %v", m.Err)
-	}
-	if now, _ := os.ReadFile(store.DayPath(day)); string(now) != string(before) {
-		t.Error("the entry changed")
-	}
-
-	ctx := testContext(t, "en")
-	path, err := ctx.Store.WriteScratch("checkin-2026-11-26-2.md", long)
-	if err != nil {
-		t.Fatal(err)
-	}
-	msg := readEdited(ctx, 0, path)().(editedTextMsg)
-	if msg.err == nil || msg.text != "" || !strings.Contains(msg.err.Error(), "kept in") {
-		t.Fatalf("%q %v", msg.text[:min(20, len(msg.text))], msg.err)
-	}
-	if kept, _ := os.ReadFile(path); string(kept) != long {
-		t.Error("the text from the editor is not kept")
 	}
 }

@@ -1,13 +1,10 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 	"tillit/journal"
 	"tillit/locale"
 
-	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
@@ -20,23 +17,6 @@ func newInput(ctx *Context, placeholder string) textinput.Model {
 	ti.CharLimit = 0
 	ti.SetStyles(ctx.Styles.TextInput)
 	return ti
-}
-
-// newTextArea is a multi-line answer field without limits on length.
-func newTextArea(ctx *Context, placeholder string) textarea.Model {
-	ta := textarea.New()
-	ta.ShowLineNumbers = false
-	ta.Prompt = "┃ "
-	ta.CharLimit = 0
-	ta.MaxHeight = 0
-	ta.MaxWidth = 0
-	ta.Placeholder = placeholder
-	// ctrl+p and ctrl+e belong to tillit here (private, editor).
-	ta.KeyMap.LinePrevious = key.NewBinding(key.WithKeys("up"))
-	ta.KeyMap.LineEnd = key.NewBinding(key.WithKeys("end"))
-	ta.KeyMap.LineNext = key.NewBinding(key.WithKeys("down"))
-	ta.SetStyles(ctx.Styles.Textarea)
-	return ta
 }
 
 // dialog is a question in a box in the middle of the screen; on a short
@@ -97,23 +77,4 @@ func mergePart(loaded string, loadedPrivate bool, shown string, shownPrivate boo
 		return text, shownPrivate || theirsPrivate
 	}
 	return text, theirsPrivate
-}
-
-// maxFieldLines is the most lines a text field (a bubbles textarea) holds:
-// it drops the rest of a longer text without a word.
-const maxFieldLines = 10000
-
-// fitsField reports whether text fits whole in a text field.
-func fitsField(text string) bool { return strings.Count(text, "\n") < maxFieldLines }
-
-// tooLong says, in the user's words, that a section of the file at path is
-// longer than a text field holds: tillit does not open for editing what it
-// cannot show whole, as saving it would cut it short.
-func tooLong(ctx *Context, path string, body journal.Body) error {
-	for _, a := range body.Answers() {
-		if !fitsField(a.Text) {
-			return errors.New(ctx.T("err.too_long", "Path", path))
-		}
-	}
-	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -61,7 +60,7 @@ type mentoringModel struct {
 	step  int
 	field int
 
-	text     [mentoringParts]textarea.Model
+	text     [mentoringParts]textField
 	headings [mentoringParts]string // the sections' headings, as the file has them
 	private  [mentoringParts]bool
 	mentor   textinput.Model
@@ -293,6 +292,7 @@ func (m *mentoringModel) enter() tea.Cmd {
 
 func (m *mentoringModel) previewMarkdown() string {
 	n := m.apply()
+	n.Body = previewBody(m.ctx, n.Body)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", m.ctx.T("export.mentoring", "Day", m.ctx.LongDate(m.day)))
 	if n.Mentor != "" {
@@ -569,7 +569,7 @@ func (m *mentoringModel) help() bindings {
 	case m.focused() < 0:
 		return one(k.NextField, k.PrevField, save, k.Back)
 	}
-	short := []key.Binding{k.NextField, k.PrevField, k.Private, k.Editor, save, k.Back}
+	short := []key.Binding{k.NextField, k.PrevField, k.Private, editorKey(m.ctx, m.text[m.focused()]), save, k.Back}
 	return bindings{short: short, full: [][]key.Binding{short, {shown("enter", "key.newline")}}}
 }
 

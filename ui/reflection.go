@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -59,7 +58,7 @@ type reflectionModel struct {
 	step  int
 	field int // the focused field of the step: 0 or 1
 
-	text     [parts]textarea.Model
+	text     [parts]textField
 	headings [parts]string // the sections' headings, as the file has them
 	private  [parts]bool
 	focus    int // the focus tip; 0 for none
@@ -298,7 +297,9 @@ func (m *reflectionModel) enter() tea.Cmd {
 		return m.text[i].Focus()
 	}
 	if m.step == reflectPreview {
-		md := report.Reflection(m.apply(), reportOptions(m.ctx, true))
+		r := m.apply()
+		r.Body = previewBody(m.ctx, r.Body)
+		md := report.Reflection(r, reportOptions(m.ctx, true))
 		return m.page.show("reflection", md, true)
 	}
 	return nil
@@ -561,7 +562,7 @@ func (m *reflectionModel) help() bindings {
 	case m.current() < 0:
 		return one(shown("←/→", "key.choose_focus"), shown("-", "key.no_focus"), k.NextField, k.PrevField, as(k.Save, "key.to_preview"), k.Back)
 	}
-	short := []key.Binding{k.NextField, k.PrevField, k.Private, k.Editor, as(k.Save, "key.to_preview"), k.Back}
+	short := []key.Binding{k.NextField, k.PrevField, k.Private, editorKey(m.ctx, m.text[m.current()]), as(k.Save, "key.to_preview"), k.Back}
 	return bindings{short: short, full: [][]key.Binding{short, {shown("enter", "key.newline")}}}
 }
 

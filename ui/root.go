@@ -330,9 +330,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case startReflectionMsg:
 		return m, loadReflection(m.ctx.Store, msg.week)
 	case reflectionReadyMsg:
-		if msg.err == nil {
-			msg.err = tooLong(m.ctx, msg.base.Path, msg.base.Body)
-		}
 		if msg.err != nil {
 			if r, ok := find[*reviewModel](m); ok {
 				r.err = m.ctx.Lang.Describe(msg.err)
@@ -362,9 +359,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case startMentoringMsg:
 		return m, loadMentoring(m.ctx.Store, msg.day)
 	case mentoringReadyMsg:
-		if msg.err == nil {
-			msg.err = tooLong(m.ctx, msg.base.Path, msg.base.Body)
-		}
 		if msg.err != nil {
 			if m.opts.Mentoring {
 				m.Err = msg.err
@@ -403,9 +397,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case startCheckinMsg:
 		return m, prepareCheckin(m.ctx, m.journal, msg.day, msg.tip, msg.pick)
 	case draftLoadedMsg:
-		if msg.err == nil {
-			msg.err = tooLong(m.ctx, msg.setup.base.Path, msg.setup.base.Body)
-		}
 		if msg.err != nil {
 			if m.opts.CheckIn {
 				m.Err = msg.err
