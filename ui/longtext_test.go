@@ -78,6 +78,7 @@ func TestPasteOf15000LinesKeepsEveryLine(t *testing.T) {
 	}
 
 	m.saveDraft()() // at once: a busy machine may take longer than runAll waits
+	ctx.Store.ReleaseDraft(m.draft()) // the screen is closed, as the root closes it
 	d, err := ctx.Store.LoadDraft(day)
 	if err != nil || d == nil || d.Answers[0].Text != text {
 		t.Fatalf("the draft does not hold the text (%v)", err)
@@ -275,6 +276,7 @@ func TestResumeOfferOfALongDraftIsShort(t *testing.T) {
 	text := oneLongLine(1 << 20)
 	m.Update(tea.PasteMsg{Content: text})
 	m.saveDraft()()
+	ctx.Store.ReleaseDraft(m.draft()) // the screen is closed
 	m = newCheckin(ctx, setupFor(t, ctx, day))
 	m.Init()
 	if m.resumeOffer == nil {
