@@ -110,6 +110,9 @@ type Model struct {
 	help     help.Model
 	showHelp bool
 	helpTop  int // the first line of the help shown, on a short window
+	// quitAfterSave is set by ctrl+c while a check-in is being saved: the
+	// program ends when the save does, saying how it went.
+	quitAfterSave bool
 
 	// Result is what the command line prints after the interface closes.
 	Result string
@@ -427,12 +430,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		if msg.err != nil {
-			return m, c.Update(msg)
+			cmd := c.Update(msg)
+			if m.quitAfterSave {
+				// The quit waited for this: now the text goes to a draft.
+				m.quitAfterSave = false
+				return m, m.quit()
+			}
+			return m, cmd
 		}
-		if m.opts.CheckIn {
+		if m.opts.CheckIn || m.quitAfterSave {
 			m.Result = m.ctx.T("cli.saved", "Path", msg.entry.Path)
 		}
 		m.today.flash = flashFor(m.ctx, msg.entry, m.ctx.Now())
+		if m.quitAfterSave {
+			m.stack = m.stack[:len(m.stack)-1]
+			return m, tea.Quit
+		}
 		return m, m.pop()
 	case tea.KeyPressMsg:
 		if cmd, done := m.globalKey(msg); done {
@@ -504,8 +517,25 @@ func (m *Model) writer() (drafting, bool) {
 	return nil, false
 }
 
-// quit leaves at once; typed text is kept as a draft first.
+// quit leaves at once; typed text is kept as a draft first. While a
+// check-in is being saved it waits for the save, so that what it says on
+// leaving (saved, or kept as a draft) is true; a second ctrl+c leaves anyway.
 func (m *Model) quit() tea.Cmd {
+	if c, ok := m.top().(*checkinModel); ok && c.saving && !m.quitAfterSave {
+		m.quitAfterSave = true
+		return nil
+	}
+	if m.quitAfterSave {
+		// The save is still under way: the draft is kept, the entry may
+		// be written too.
+		m.quitAfterSave = false
+		if d, ok := m.writer(); ok && d.keep() {
+			m.Aborted = true
+			d.forceDraft()
+			m.Result = m.ctx.T("cli.save_under_way")
+			return tea.Sequence(d.saveDraft(), tea.Quit)
+		}
+	}
 	if _, ok := find[*checkinModel](m); ok {
 		m.Aborted = true
 	}
