@@ -172,6 +172,13 @@ func (a *app) export(f exportFlags) error {
 	if out != "" && f.encrypt && !strings.HasSuffix(out, ".age") {
 		out += ".age"
 	}
+	if out != "" {
+		// Before the passphrase and the work: a folder, a device or a
+		// link is never replaced, --force or not.
+		if err := journal.CheckTarget(out); err != nil {
+			return err
+		}
+	}
 	if out != "" && !f.force {
 		if _, err := os.Stat(out); err == nil {
 			return errors.New(a.lang.T("err.export_exists", "Path", out))

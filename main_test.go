@@ -42,23 +42,31 @@ func TestMain(m *testing.M) {
 // gets its own home, XDG folders and journal under $WORK, so nothing reads or
 // writes the real user's files.
 func TestScripts(t *testing.T) {
+	cmds := map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		"exits":       cmdExits,
+		"hasprefix":   cmdHasPrefix,
+		"mode":        cmdMode,
+		"agedecrypt":  cmdAgeDecrypt,
+		"onlyentries": cmdOnlyEntries,
+		"checkedin":   cmdCheckedIn,
+		"brokenday":   cmdBrokenDay,
+		"jrnlgen":     cmdJrnlGen,
+		"jrnlcheck":   cmdJrnlCheck,
+	}
+	for name, cmd := range platformCmds {
+		cmds[name] = cmd
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		Setup:               isolate,
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":       cmdExits,
-			"hasprefix":   cmdHasPrefix,
-			"mode":        cmdMode,
-			"agedecrypt":  cmdAgeDecrypt,
-			"onlyentries": cmdOnlyEntries,
-			"checkedin":   cmdCheckedIn,
-			"brokenday":   cmdBrokenDay,
-			"jrnlgen":     cmdJrnlGen,
-			"jrnlcheck":   cmdJrnlCheck,
-		},
+		Cmds:                cmds,
 	})
 }
+
+// platformCmds are the script commands only some systems have (a
+// pseudo-terminal, FIFOs and sockets), added by their files' init.
+var platformCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){}
 
 // isolate points every place tillit looks for settings, data and language at
 // the script's own work folder.
