@@ -15,6 +15,7 @@ import (
 
 	"tillit/journal"
 	"tillit/report"
+	"tillit/termtext"
 )
 
 // exportFlags are the choices of tillit export.
@@ -205,6 +206,11 @@ func (a *app) export(f exportFlags) error {
 		}
 	}
 	if out == "" {
+		if _, ok := terminalFile(a.stdout); ok {
+			// To a terminal, the journal's bytes must not drive it. To a
+			// pipe or with -o, the export is a file: the bytes stay.
+			data = []byte(termtext.Clean(string(data)))
+		}
 		_, err := a.stdout.Write(data)
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"tillit/content"
 	"tillit/journal"
+	"tillit/termtext"
 	"tillit/ui"
 )
 
@@ -75,8 +76,11 @@ func packID(e *journal.Entry) string {
 // printMarkdown writes markdown rendered for a terminal, or as it is when
 // the output goes to a pipe or a file.
 func (a *app) printMarkdown(md string) error {
-	f, ok := a.stdout.(*os.File)
-	if !ok || !isTerminal(f) || os.Getenv("TERM") == "dumb" {
+	// The tip comes from a pack, the commitment and the week's entries from
+	// the journal: none of their bytes may drive the terminal.
+	md = termtext.Clean(md)
+	f, ok := terminalFile(a.stdout)
+	if !ok || os.Getenv("TERM") == "dumb" {
 		_, err := fmt.Fprint(a.stdout, md)
 		return err
 	}

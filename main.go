@@ -25,6 +25,7 @@ import (
 	"tillit/content"
 	"tillit/journal"
 	"tillit/locale"
+	"tillit/termtext"
 	"tillit/ui"
 )
 
@@ -188,6 +189,9 @@ func earlyLang(args []string) string {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	stdout, stderr = toTerminal(stdout), toTerminal(stderr)
+	defer flush(stdout)
+	defer flush(stderr)
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
 	// The help is written before the flags are parsed, so the language is
 	// guessed from the arguments first; setup decides it for real.
@@ -200,39 +204,42 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(versionString()),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			var (
-				q     quietError
-				abort abortError
-			)
-			if errors.As(err, &q) {
-				return
-			}
-			if errors.As(err, &abort) {
-				// Not an error: the user stopped, and this says where the
-				// text went.
-				fmt.Fprintln(w, abort.msg)
-				return
-			}
-			msg := oneLine(a.lang.Describe(err))
-			var u usageError
-			if errors.As(err, &u) && u.hint {
-				msg += " " + a.lang.T("err.see_help")
-			}
-			var text textError
-			if errors.As(err, &text) {
-				// The one line says why; the text it could not keep follows.
-				if !strings.HasSuffix(msg, ".") {
-					msg += "."
-				}
-				fmt.Fprintln(w, "tillit: "+msg+" "+a.lang.T("err.text_follows"))
-				fmt.Fprint(w, text.text)
-				return
-			}
-			fmt.Fprintln(w, "tillit: "+msg)
-		}),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { a.printError(w, err) }),
 	)
 	return exitCode(err)
+}
+
+// printError says what went wrong in one line, as the exit code promises.
+func (a *app) printError(w io.Writer, err error) {
+	var (
+		q     quietError
+		abort abortError
+	)
+	if errors.As(err, &q) {
+		return
+	}
+	if errors.As(err, &abort) {
+		// Not an error: the user stopped, and this says where the text
+		// went.
+		fmt.Fprintln(w, abort.msg)
+		return
+	}
+	msg := oneLine(a.lang.Describe(err))
+	var u usageError
+	if errors.As(err, &u) && u.hint {
+		msg += " " + a.lang.T("err.see_help")
+	}
+	var text textError
+	if errors.As(err, &text) {
+		// The one line says why; the text it could not keep follows.
+		if !strings.HasSuffix(msg, ".") {
+			msg += "."
+		}
+		fmt.Fprintln(w, "tillit: "+msg+" "+a.lang.T("err.text_follows"))
+		fmt.Fprint(w, text.text)
+		return
+	}
+	fmt.Fprintln(w, "tillit: "+msg)
 }
 
 func exitCode(err error) int {
@@ -254,7 +261,10 @@ func exitCode(err error) int {
 	return exitError
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is a message for one line of output. Messages carry text from
+// outside (a key from a front matter, a line of a jrnl file, a path), so
+// it is cleaned of what a terminal would act on too.
+func oneLine(s string) string { return strings.Join(strings.Fields(termtext.Clean(s)), " ") }
 
 func versionString() string {
 	if version != "" {

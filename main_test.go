@@ -52,6 +52,7 @@ func TestScripts(t *testing.T) {
 		"brokenday":   cmdBrokenDay,
 		"jrnlgen":     cmdJrnlGen,
 		"jrnlcheck":   cmdJrnlCheck,
+		"unescape":    cmdUnescape,
 	}
 	for name, cmd := range platformCmds {
 		cmds[name] = cmd
@@ -406,5 +407,30 @@ func cmdJrnlCheck(ts *testscript.TestScript, neg bool, args []string) {
 		if !bytes.Contains(data, []byte(note)) {
 			ts.Fatalf("%s: no note %q", path, note)
 		}
+	}
+}
+
+var quotedByte = regexp.MustCompile(`\\x[0-9a-f]{2}|\\u[0-9a-f]{4}`)
+
+// unescape FILE... rewrites each file with \xNN as that byte and \uNNNN as
+// that character in UTF-8, so a script can plant escape sequences, raw C1
+// bytes and bidi controls in an entry and still read as text. Only
+// lowercase hex digits count: \u001B stays, for a JSON or YAML escape.
+func cmdUnescape(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: unescape FILE...")
+	}
+	for _, name := range args {
+		path := ts.MkAbs(name)
+		data, err := os.ReadFile(path)
+		ts.Check(err)
+		data = quotedByte.ReplaceAllFunc(data, func(q []byte) []byte {
+			n, _ := strconv.ParseUint(string(q[2:]), 16, 32)
+			if q[1] == 'x' {
+				return []byte{byte(n)}
+			}
+			return []byte(string(rune(n)))
+		})
+		ts.Check(os.WriteFile(path, data, 0o600))
 	}
 }

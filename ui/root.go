@@ -15,6 +15,7 @@ import (
 	"tillit/journal"
 	"tillit/locale"
 	"tillit/report"
+	"tillit/termtext"
 )
 
 // Smallest window tillit lays out; below it, it asks for a larger one.
@@ -645,7 +646,10 @@ func (m *Model) View() tea.View {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
 	v.WindowTitle = "tillit"
-	v.SetContent(m.render())
+	// The screens clean the journal's and the packs' text where they show
+	// it; this keeps anything one missed from driving the terminal: of
+	// escape sequences only SGR (the screens' own styling) goes through.
+	v.SetContent(termtext.KeepSGR(m.render()))
 	return v
 }
 
