@@ -7,7 +7,6 @@ import (
 
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -84,9 +83,10 @@ func (a *app) printMarkdown(md string) error {
 		_, err := fmt.Fprint(a.stdout, md)
 		return err
 	}
-	cfg := ui.MarkdownStyle(lipgloss.HasDarkBackground(os.Stdin, f))
-	if os.Getenv("NO_COLOR") != "" {
-		cfg = styles.NoTTYStyleConfig
+	// Without colour the background does not matter: nothing is asked.
+	cfg := styles.NoTTYStyleConfig
+	if os.Getenv("NO_COLOR") == "" {
+		cfg = ui.MarkdownStyle(darkBackground())
 	}
 	width := 80
 	if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {

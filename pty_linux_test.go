@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"sync"
 	"syscall"
+	"testing"
 	"time"
 	"unsafe"
 
@@ -97,19 +98,26 @@ var ptyEnv = []string{"PATH", "HOME", "TMPDIR", "XDG_CONFIG_HOME", "XDG_DATA_HOM
 	"XDG_CONFIG_DIRS", "XDG_DATA_DIRS", "TILLIT_JOURNAL", "TILLIT_EDITOR", "TILLIT_LANG", "VISUAL", "EDITOR",
 	"LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "TERM", "COLORFGBG"}
 
-// onpty [-max DURATION] OUT PROG ARGS... runs PROG with a terminal that
-// never answers as its stdin, stdout and stderr, writes what it wrote to the
-// terminal to the file OUT, and fails when it exits with an error (unless
-// negated) or runs longer than DURATION.
+// onpty [-max DURATION] [-within DURATION] OUT PROG ARGS... runs PROG with
+// a terminal that never answers as its stdin, stdout and stderr, writes what
+// it wrote to the terminal to the file OUT, and fails when it exits with an
+// error (unless negated), runs longer than -max, or runs longer than -within
+// more than PROG --version does on such a terminal just before: the part of
+// the time that is not start-up, which a busy machine stretches.
 func cmdOnPTY(ts *testscript.TestScript, neg bool, args []string) {
-	var limit time.Duration
-	if len(args) > 1 && args[0] == "-max" {
+	var limit, within time.Duration
+	for len(args) > 1 && (args[0] == "-max" || args[0] == "-within") {
 		d, err := time.ParseDuration(args[1])
 		ts.Check(err)
-		limit, args = d, args[2:]
+		if args[0] == "-max" {
+			limit = d
+		} else {
+			within = d
+		}
+		args = args[2:]
 	}
 	if len(args) < 2 {
-		ts.Fatalf("usage: onpty [-max DURATION] OUT PROG [ARGS...]")
+		ts.Fatalf("usage: onpty [-max DURATION] [-within DURATION] OUT PROG [ARGS...]")
 	}
 	path, err := exec.LookPath(args[1])
 	if err != nil {
@@ -122,17 +130,26 @@ func cmdOnPTY(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	ts.Check(err)
-	cmd := exec.Command(path, args[2:]...)
-	cmd.Args[0] = args[1]
-	cmd.Dir = ts.Getenv("WORK")
-	for _, k := range ptyEnv {
-		if v := ts.Getenv(k); v != "" {
-			cmd.Env = append(cmd.Env, k+"="+v)
+	command := func(args ...string) *exec.Cmd {
+		cmd := exec.Command(path, args[1:]...)
+		cmd.Args[0] = args[0]
+		cmd.Dir = ts.Getenv("WORK")
+		for _, k := range ptyEnv {
+			if v := ts.Getenv(k); v != "" {
+				cmd.Env = append(cmd.Env, k+"="+v)
+			}
 		}
+		return cmd
 	}
-	out, took, err := runOnPTY(cmd)
+	var startup time.Duration
+	if within > 0 {
+		_, d, err := runOnPTY(command(args[1], "--version"))
+		ts.Check(err)
+		startup = d
+	}
+	out, took, err := runOnPTY(command(args[1:]...))
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), out, 0o600))
-	ts.Logf("%s ran %v on a terminal", args[1], took.Round(time.Millisecond))
+	ts.Logf("%s ran %v on a terminal (--version: %v)", args[1], took.Round(time.Millisecond), startup.Round(time.Millisecond))
 	var exit *exec.ExitError
 	switch {
 	case err != nil && !errors.As(err, &exit):
@@ -144,6 +161,9 @@ func cmdOnPTY(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if limit > 0 && took > limit {
 		ts.Fatalf("%s took %v on a terminal that never answers; the limit is %v", args[1], took, limit)
+	}
+	if within > 0 && took-startup > within {
+		ts.Fatalf("%s took %v on a terminal that never answers, %v more than --version; the limit is %v more", args[1], took, took-startup, within)
 	}
 }
 
@@ -209,4 +229,74 @@ func unsafeAt(data []byte) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+// Leaving a check-in with ctrl+c on a terminal that never answers a query
+// ends the program at once: nothing waits for the answer at exit.
+func TestQuittingACheckinOnATerminalThatNeverAnswers(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := t.TempDir()
+	ctrl, tty, err := openPTY()
+	if err != nil {
+		t.Skip("no pseudo-terminal:", err)
+	}
+	defer ctrl.Close()
+	cmd := exec.Command(exe, "checkin")
+	cmd.Args[0] = "tillit"
+	cmd.Env = []string{"HOME=" + home, "XDG_CONFIG_HOME=" + home + "/.config", "XDG_DATA_HOME=" + home + "/.local/share",
+		"XDG_STATE_HOME=" + home + "/.local/state", "XDG_CACHE_HOME=" + home + "/.cache",
+		"TILLIT_JOURNAL=" + home + "/journal", "TERM=xterm-256color", "LANG=C", "PATH=" + os.Getenv("PATH")}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	tty.Close()
+	screen := make(chan string, 1)
+	go func() {
+		var buf bytes.Buffer
+		b := make([]byte, 4096)
+		sent := false
+		for {
+			n, err := ctrl.Read(b)
+			buf.Write(b[:n])
+			if !sent && bytes.Contains(buf.Bytes(), []byte("Clean up")) {
+				sent = true
+				screen <- "shown"
+			}
+			if err != nil {
+				if !sent {
+					screen <- buf.String()
+				}
+				return
+			}
+		}
+	}()
+	select {
+	case s := <-screen:
+		if s != "shown" {
+			t.Fatalf("the check-in never showed:\n%q", s)
+		}
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("the check-in never showed")
+	}
+	start := time.Now()
+	ctrl.Write([]byte{3}) // ctrl+c
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("ctrl+c did not end the check-in")
+	}
+	if took := time.Since(start); took > 500*time.Millisecond {
+		t.Errorf("ctrl+c took %v to end the check-in on a terminal that never answers", took)
+	} else {
+		t.Logf("ctrl+c ended the check-in in %v", took.Round(time.Millisecond))
+	}
 }
