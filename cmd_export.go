@@ -99,6 +99,9 @@ func (a *app) exportRange(f exportFlags, today, first journal.Date) (journal.Dat
 		if to.Before(from) {
 			return from, to, a.usage("err.export_order")
 		}
+		if journal.SpanTooLong(from, to) {
+			return from, to, a.usage("err.span_too_long", "From", from.String(), "To", to.String(), "Years", journal.MaxSpanYears)
+		}
 		return from, to, nil
 	}
 	last := f.last
@@ -109,7 +112,16 @@ func (a *app) exportRange(f exportFlags, today, first journal.Date) (journal.Dat
 	if m == nil {
 		return journal.Date{}, journal.Date{}, a.usage("err.export_last", "Value", last)
 	}
-	n, _ := strconv.Atoi(m[1])
+	// At most 100 years back, counted before multiplying, so that a long
+	// number neither overflows nor walks millions of weeks.
+	maxN := journal.MaxSpanYears * 365
+	if m[2] == "w" {
+		maxN = journal.MaxSpanYears * 52
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil || n > maxN {
+		return journal.Date{}, journal.Date{}, a.usage("err.last_too_long", "Value", last, "Years", journal.MaxSpanYears, "Max", fmt.Sprintf("%d%s", maxN, m[2]))
+	}
 	if m[2] == "w" {
 		n *= 7
 	}
