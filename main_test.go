@@ -62,6 +62,12 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup:               isolate,
 		Cmds:                cmds,
+		Condition: func(cond string) (bool, error) {
+			if cond == "race" {
+				return raceDetector, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 	})
 }
 

@@ -294,7 +294,7 @@ func TestQuittingACheckinOnATerminalThatNeverAnswers(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatal("ctrl+c did not end the check-in")
 	}
-	if took := time.Since(start); took > 500*time.Millisecond {
+	if took := time.Since(start); took > 500*time.Millisecond && !raceDetector {
 		t.Errorf("ctrl+c took %v to end the check-in on a terminal that never answers", took)
 	} else {
 		t.Logf("ctrl+c ended the check-in in %v", took.Round(time.Millisecond))
