@@ -10,6 +10,7 @@ import (
 
 	"tillit/journal"
 	"tillit/report"
+	"tillit/termtext"
 )
 
 func (a *app) doctorCommand() *cobra.Command {
@@ -34,12 +35,13 @@ func (a *app) doctorCommand() *cobra.Command {
 				if fix && f.Kind == journal.FindPermissions {
 					mode, err := a.store.FixPermissions(f)
 					if err == nil {
-						fmt.Fprintln(a.stdout, f.Path+": "+a.lang.T("doctor.fixed", "Mode", fmt.Sprintf("%04o", f.Mode), "New", fmt.Sprintf("%04o", mode)))
+						fmt.Fprintln(a.stdout, termtext.Clean(f.Path)+": "+a.lang.T("doctor.fixed", "Mode", fmt.Sprintf("%04o", f.Mode), "New", fmt.Sprintf("%04o", mode)))
 						continue
 					}
 					a.warn(err)
 				}
-				fmt.Fprintln(a.stdout, a.lang.Finding(f))
+				// A finding quotes the file (a key, a line): cleaned.
+				fmt.Fprintln(a.stdout, termtext.Clean(a.lang.Finding(f)))
 				left++
 			}
 			if left > 0 {

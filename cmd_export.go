@@ -15,6 +15,7 @@ import (
 
 	"tillit/journal"
 	"tillit/report"
+	"tillit/termtext"
 )
 
 // exportFlags are the choices of tillit export.
@@ -98,6 +99,9 @@ func (a *app) exportRange(f exportFlags, today, first journal.Date) (journal.Dat
 		if to.Before(from) {
 			return from, to, a.usage("err.export_order")
 		}
+		if journal.SpanTooLong(from, to) {
+			return from, to, a.usage("err.span_too_long", "From", from.String(), "To", to.String(), "Years", journal.MaxSpanYears)
+		}
 		return from, to, nil
 	}
 	last := f.last
@@ -108,7 +112,16 @@ func (a *app) exportRange(f exportFlags, today, first journal.Date) (journal.Dat
 	if m == nil {
 		return journal.Date{}, journal.Date{}, a.usage("err.export_last", "Value", last)
 	}
-	n, _ := strconv.Atoi(m[1])
+	// At most 100 years back, counted before multiplying, so that a long
+	// number neither overflows nor walks millions of weeks.
+	maxN := journal.MaxSpanYears * 365
+	if m[2] == "w" {
+		maxN = journal.MaxSpanYears * 52
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil || n > maxN {
+		return journal.Date{}, journal.Date{}, a.usage("err.last_too_long", "Value", last, "Years", journal.MaxSpanYears, "Max", fmt.Sprintf("%d%s", maxN, m[2]))
+	}
 	if m[2] == "w" {
 		n *= 7
 	}
@@ -172,6 +185,13 @@ func (a *app) export(f exportFlags) error {
 	if out != "" && f.encrypt && !strings.HasSuffix(out, ".age") {
 		out += ".age"
 	}
+	if out != "" {
+		// Before the passphrase and the work: a folder, a device or a
+		// link is never replaced, --force or not.
+		if err := journal.CheckTarget(out); err != nil {
+			return err
+		}
+	}
 	if out != "" && !f.force {
 		if _, err := os.Stat(out); err == nil {
 			return errors.New(a.lang.T("err.export_exists", "Path", out))
@@ -204,6 +224,11 @@ func (a *app) export(f exportFlags) error {
 		}
 	}
 	if out == "" {
+		if _, ok := terminalFile(a.stdout); ok {
+			// To a terminal, the journal's bytes must not drive it. To a
+			// pipe or with -o, the export is a file: the bytes stay.
+			data = []byte(termtext.Clean(string(data)))
+		}
 		_, err := a.stdout.Write(data)
 		return err
 	}

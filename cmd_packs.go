@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"tillit/content"
+	"tillit/termtext"
 )
 
 func (a *app) packsCommand() *cobra.Command {
@@ -32,7 +33,7 @@ func (a *app) packsCommand() *cobra.Command {
 				}
 				fmt.Fprintf(&b, "%s %-16s %-3s v%-4s %2d  %s  (%s)\n", mark, p.ID, p.Language, p.Version, p.Count(), p.Name, where)
 			}
-			fmt.Fprint(a.stdout, b.String())
+			fmt.Fprint(a.stdout, termtext.Clean(b.String())) // names and versions are the packs' own
 			fmt.Fprintln(a.stdout, a.lang.T("cli.packs_hint", "Dir", dir))
 			for _, err := range errs {
 				fmt.Fprintln(a.stderr, "tillit: "+oneLine(err.Error()))

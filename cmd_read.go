@@ -17,8 +17,7 @@ func (a *app) readCommand() *cobra.Command {
 		Example: "  tillit read\n  tillit read --lang en | less",
 		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			f, ok := a.stdout.(*os.File)
-			if !ok || !isTerminal(f) || !isTerminal(os.Stdin) {
+			if _, ok := terminalFile(a.stdout); !ok || !isTerminal(os.Stdin) {
 				_, err := a.stdout.Write([]byte(content.Article(a.lang.Lang())))
 				return err
 			}

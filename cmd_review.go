@@ -9,6 +9,7 @@ import (
 
 	"tillit/journal"
 	"tillit/report"
+	"tillit/termtext"
 	"tillit/ui"
 )
 
@@ -35,8 +36,8 @@ func (a *app) reviewCommand() *cobra.Command {
 			if print && asJSON {
 				return a.usage("err.print_or_json")
 			}
-			f, ok := a.stdout.(*os.File)
-			terminal := ok && isTerminal(f) && isTerminal(os.Stdin)
+			_, ok := terminalFile(a.stdout)
+			terminal := ok && isTerminal(os.Stdin)
 			if !print && !asJSON && terminal {
 				return a.runTUI(ui.Options{Review: true, ReviewWeek: w})
 			}
@@ -89,7 +90,7 @@ func (a *app) awayCommand() *cobra.Command {
 				away := slices.Clone(j.Away)
 				slices.SortFunc(away, func(x, y journal.Away) int { return x.From.Compare(y.From) })
 				for _, p := range away {
-					a.stdout.Write([]byte(p.String() + "\n"))
+					a.stdout.Write([]byte(termtext.Clean(p.String()) + "\n")) // the reason is the user's
 				}
 				if j.WeekdaysOnly {
 					a.stdout.Write([]byte(a.lang.T("cli.weekends_away") + "\n"))

@@ -14,6 +14,7 @@ import (
 	"tillit/content"
 	"tillit/journal"
 	"tillit/report"
+	"tillit/termtext"
 )
 
 func (a *app) searchCommand() *cobra.Command {
@@ -63,7 +64,7 @@ func (a *app) searchCommand() *cobra.Command {
 			w := colorprofile.NewWriter(a.stdout, os.Environ())
 			if filesOnly {
 				for _, it := range hits {
-					fmt.Fprintln(w, it.Path)
+					fmt.Fprintln(w, termtext.Clean(it.Path))
 				}
 				return nil
 			}
@@ -93,16 +94,17 @@ func (a *app) printHits(w io.Writer, hits []*journal.Item, words []string) {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintln(w, date.Render(it.Date.String())+"  "+what.Render(a.itemLabel(it, packOf)))
+		fmt.Fprintln(w, date.Render(it.Date.String())+"  "+what.Render(termtext.Clean(a.itemLabel(it, packOf))))
 		for _, m := range it.Matches(words) {
 			var line strings.Builder
 			at := 0
 			for _, sp := range m.Spans {
-				line.WriteString(m.Line.Text[at:sp[0]])
-				line.WriteString(mark.Render(m.Line.Text[sp[0]:sp[1]]))
+				// The journal's text is cleaned before the marks are added.
+				line.WriteString(termtext.Clean(m.Line.Text[at:sp[0]]))
+				line.WriteString(mark.Render(termtext.Clean(m.Line.Text[sp[0]:sp[1]])))
 				at = sp[1]
 			}
-			line.WriteString(m.Line.Text[at:])
+			line.WriteString(termtext.Clean(m.Line.Text[at:]))
 			prefix := "  "
 			switch {
 			case m.Commitment && m.Line.Private:

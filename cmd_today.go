@@ -7,12 +7,12 @@ import (
 
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"tillit/content"
 	"tillit/journal"
+	"tillit/termtext"
 	"tillit/ui"
 )
 
@@ -75,14 +75,18 @@ func packID(e *journal.Entry) string {
 // printMarkdown writes markdown rendered for a terminal, or as it is when
 // the output goes to a pipe or a file.
 func (a *app) printMarkdown(md string) error {
-	f, ok := a.stdout.(*os.File)
-	if !ok || !isTerminal(f) || os.Getenv("TERM") == "dumb" {
+	// The tip comes from a pack, the commitment and the week's entries from
+	// the journal: none of their bytes may drive the terminal.
+	md = termtext.Clean(md)
+	f, ok := terminalFile(a.stdout)
+	if !ok || os.Getenv("TERM") == "dumb" {
 		_, err := fmt.Fprint(a.stdout, md)
 		return err
 	}
-	cfg := ui.MarkdownStyle(lipgloss.HasDarkBackground(os.Stdin, f))
-	if os.Getenv("NO_COLOR") != "" {
-		cfg = styles.NoTTYStyleConfig
+	// Without colour the background does not matter: nothing is asked.
+	cfg := styles.NoTTYStyleConfig
+	if os.Getenv("NO_COLOR") == "" {
+		cfg = ui.MarkdownStyle(darkBackground())
 	}
 	width := 80
 	if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {

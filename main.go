@@ -19,12 +19,14 @@ import (
 	"time"
 
 	"charm.land/fang/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
 
 	"tillit/config"
 	"tillit/content"
 	"tillit/journal"
 	"tillit/locale"
+	"tillit/termtext"
 	"tillit/ui"
 )
 
@@ -188,6 +190,9 @@ func earlyLang(args []string) string {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	stdout, stderr = toTerminal(stdout), toTerminal(stderr)
+	defer flush(stdout)
+	defer flush(stderr)
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
 	// The help is written before the flags are parsed, so the language is
 	// guessed from the arguments first; setup decides it for real.
@@ -198,41 +203,119 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 
+	// Errors are caught before fang sees them: fang asks the terminal for
+	// its background before it reports one, and a terminal that never
+	// answers costs 4 s on every mistake. tillit's error lines are plain.
+	var failed error
+	catchErrors(root, &failed)
+	if asksHelp(args) {
+		// fang asks the terminal for its background before it writes the
+		// help, for 2 s on each of stdin and stdout when it never answers.
+		// With stdin not a terminal it does not ask (help reads nothing);
+		// the colours follow tillit's own, bounded, question instead.
+		if null, err := os.Open(os.DevNull); err == nil {
+			stdinFile := os.Stdin
+			os.Stdin = null
+			defer func() { os.Stdin = stdinFile; null.Close() }()
+		}
+	}
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(versionString()),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			var (
-				q     quietError
-				abort abortError
-			)
-			if errors.As(err, &q) {
-				return
+		fang.WithColorSchemeFunc(func(lipgloss.LightDarkFunc) fang.ColorScheme {
+			dark := true
+			if _, ok := terminalFile(stdout); ok && os.Getenv("NO_COLOR") == "" {
+				dark = darkBackground()
 			}
-			if errors.As(err, &abort) {
-				// Not an error: the user stopped, and this says where the
-				// text went.
-				fmt.Fprintln(w, abort.msg)
-				return
-			}
-			msg := oneLine(a.lang.Describe(err))
-			var u usageError
-			if errors.As(err, &u) && u.hint {
-				msg += " " + a.lang.T("err.see_help")
-			}
-			var text textError
-			if errors.As(err, &text) {
-				// The one line says why; the text it could not keep follows.
-				if !strings.HasSuffix(msg, ".") {
-					msg += "."
-				}
-				fmt.Fprintln(w, "tillit: "+msg+" "+a.lang.T("err.text_follows"))
-				fmt.Fprint(w, text.text)
-				return
-			}
-			fmt.Fprintln(w, "tillit: "+msg)
+			return fang.DefaultColorScheme(lipgloss.LightDark(dark))
 		}),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { a.printError(w, err) }),
 	)
+	if err == nil && failed != nil {
+		err = failed
+		a.printError(a.stderr, err)
+	}
 	return exitCode(err)
+}
+
+// asksHelp reports whether the arguments ask for help (-h, --help, or the
+// help command), in which case no command runs.
+func asksHelp(args []string) bool {
+	for i, arg := range args {
+		switch {
+		case arg == "--":
+			return false
+		case arg == "-h" || arg == "--help" || (i == 0 && arg == "help"):
+			return true
+		}
+	}
+	return false
+}
+
+// printError says what went wrong in one line, as the exit code promises.
+func (a *app) printError(w io.Writer, err error) {
+	var (
+		q     quietError
+		abort abortError
+	)
+	if errors.As(err, &q) {
+		return
+	}
+	if errors.As(err, &abort) {
+		// Not an error: the user stopped, and this says where the text
+		// went.
+		fmt.Fprintln(w, abort.msg)
+		return
+	}
+	msg := oneLine(a.lang.Describe(err))
+	var u usageError
+	if errors.As(err, &u) && u.hint {
+		msg += " " + a.lang.T("err.see_help")
+	}
+	var text textError
+	if errors.As(err, &text) {
+		// The one line says why; the text it could not keep follows.
+		if !strings.HasSuffix(msg, ".") {
+			msg += "."
+		}
+		fmt.Fprintln(w, "tillit: "+msg+" "+a.lang.T("err.text_follows"))
+		fmt.Fprint(w, text.text)
+		return
+	}
+	fmt.Fprintln(w, "tillit: "+msg)
+}
+
+// catchErrors makes c and its subcommands keep their first error in
+// *failed and return none to cobra, so that it comes back to run rather
+// than to fang. Once one is kept, nothing else runs.
+func catchErrors(c *cobra.Command, failed *error) {
+	keep := func(err error) error {
+		if err != nil && *failed == nil {
+			*failed = err
+		}
+		return nil
+	}
+	wrap := func(f func(*cobra.Command, []string) error) func(*cobra.Command, []string) error {
+		if f == nil {
+			return nil
+		}
+		return func(cmd *cobra.Command, args []string) error {
+			if *failed != nil {
+				return nil
+			}
+			return keep(f(cmd, args))
+		}
+	}
+	c.PersistentPreRunE, c.PreRunE, c.RunE = wrap(c.PersistentPreRunE), wrap(c.PreRunE), wrap(c.RunE)
+	if args := c.Args; args != nil {
+		c.Args = func(cmd *cobra.Command, a []string) error { return keep(args(cmd, a)) }
+	}
+	if !c.HasParent() {
+		flagErr := c.FlagErrorFunc()
+		c.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return keep(flagErr(cmd, err)) })
+	}
+	for _, sub := range c.Commands() {
+		catchErrors(sub, failed)
+	}
 }
 
 func exitCode(err error) int {
@@ -254,7 +337,10 @@ func exitCode(err error) int {
 	return exitError
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is a message for one line of output. Messages carry text from
+// outside (a key from a front matter, a line of a jrnl file, a path), so
+// it is cleaned of what a terminal would act on too.
+func oneLine(s string) string { return strings.Join(strings.Fields(termtext.Clean(s)), " ") }
 
 func versionString() string {
 	if version != "" {

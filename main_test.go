@@ -43,24 +43,39 @@ func TestMain(m *testing.M) {
 // gets its own home, XDG folders and journal under $WORK, so nothing reads or
 // writes the real user's files.
 func TestScripts(t *testing.T) {
+	cmds := map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		"exits":       cmdExits,
+		"hasprefix":   cmdHasPrefix,
+		"mode":        cmdMode,
+		"agedecrypt":  cmdAgeDecrypt,
+		"onlyentries": cmdOnlyEntries,
+		"checkedin":   cmdCheckedIn,
+		"brokenday":   cmdBrokenDay,
+		"jrnlgen":     cmdJrnlGen,
+		"jrnlcheck":   cmdJrnlCheck,
+		"unescape":    cmdUnescape,
+		"cronly":      cmdCROnly,
+	}
+	for name, cmd := range platformCmds {
+		cmds[name] = cmd
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		Setup:               isolate,
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":       cmdExits,
-			"hasprefix":   cmdHasPrefix,
-			"mode":        cmdMode,
-			"agedecrypt":  cmdAgeDecrypt,
-			"onlyentries": cmdOnlyEntries,
-			"checkedin":   cmdCheckedIn,
-			"brokenday":   cmdBrokenDay,
-			"jrnlgen":     cmdJrnlGen,
-			"jrnlcheck":   cmdJrnlCheck,
-			"cronly":      cmdCROnly,
+		Cmds:                cmds,
+		Condition: func(cond string) (bool, error) {
+			if cond == "race" {
+				return raceDetector, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
 }
+
+// platformCmds are the script commands only some systems have (a
+// pseudo-terminal, FIFOs and sockets), added by their files' init.
+var platformCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){}
 
 // isolate points every place tillit looks for settings, data and language at
 // the script's own work folder.
@@ -420,5 +435,30 @@ func cmdJrnlCheck(ts *testscript.TestScript, neg bool, args []string) {
 		if !bytes.Contains(data, []byte(note)) {
 			ts.Fatalf("%s: no note %q", path, note)
 		}
+	}
+}
+
+var quotedByte = regexp.MustCompile(`\\x[0-9a-f]{2}|\\u[0-9a-f]{4}`)
+
+// unescape FILE... rewrites each file with \xNN as that byte and \uNNNN as
+// that character in UTF-8, so a script can plant escape sequences, raw C1
+// bytes and bidi controls in an entry and still read as text. Only
+// lowercase hex digits count: \u001B stays, for a JSON or YAML escape.
+func cmdUnescape(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: unescape FILE...")
+	}
+	for _, name := range args {
+		path := ts.MkAbs(name)
+		data, err := os.ReadFile(path)
+		ts.Check(err)
+		data = quotedByte.ReplaceAllFunc(data, func(q []byte) []byte {
+			n, _ := strconv.ParseUint(string(q[2:]), 16, 32)
+			if q[1] == 'x' {
+				return []byte{byte(n)}
+			}
+			return []byte(string(rune(n)))
+		})
+		ts.Check(os.WriteFile(path, data, 0o600))
 	}
 }

@@ -19,6 +19,17 @@ func DateOf(t time.Time) Date {
 	return Date{y, m, d}
 }
 
+// MaxSpanYears is the longest period tillit takes (an export's range):
+// longer than any journal, short enough that nothing that walks a period
+// day by day or week by week runs for long.
+const MaxSpanYears = 100
+
+// SpanTooLong reports whether the period from..to is longer than
+// MaxSpanYears.
+func SpanTooLong(from, to Date) bool {
+	return to.After(DateOf(from.Time().AddDate(MaxSpanYears, 0, 0)))
+}
+
 // ParseDate reads a date written as YYYY-MM-DD and rejects impossible days
 // such as 2026-02-30.
 func ParseDate(s string) (Date, error) {

@@ -164,8 +164,12 @@ func appendNote(e *Entry, at time.Time, text string, private bool) []byte {
 
 // WriteFile puts data at path atomically, readable by the user only: for
 // files outside the journal, such as exports. The folder must exist; its
-// permissions are left as they are.
+// permissions are left as they are. A target that is not a regular file
+// is refused (see CheckTarget).
 func WriteFile(path string, data []byte) error {
+	if err := CheckTarget(path); err != nil {
+		return err
+	}
 	if err := writeAtomic(path, filepath.Dir(path), data); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}

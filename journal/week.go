@@ -34,6 +34,10 @@ func ParseWeek(s string) (Week, error) {
 	if n < 1 || n > 53 || WeekOf(w.Monday()) != w {
 		return Week{}, fmt.Errorf("%d has no week %d", y, n)
 	}
+	if w.Monday().Year < 1 || w.Sunday().Year > 9999 {
+		// Its days could not be written as YYYY-MM-DD.
+		return Week{}, fmt.Errorf("week %s has days outside the years 1–9999", s)
+	}
 	return w, nil
 }
 

@@ -21,6 +21,7 @@ func (c *Catalog) Describe(err error) string {
 		je *journal.JrnlError
 		le *journal.LinkError
 		se *journal.SharedRootError
+		nr *journal.NotRegularError
 	)
 	switch {
 	case errors.As(err, &le):
@@ -35,6 +36,8 @@ func (c *Catalog) Describe(err error) string {
 		return ce.Path + ": " + c.T("parse.conflict")
 	case errors.As(err, &we):
 		return c.T(writeReason(we.Err), "Path", we.Path, "Err", innermost(we.Err).Error())
+	case errors.As(err, &nr):
+		return c.T("err.not_regular_"+nr.Kind, "Path", nr.Path)
 	case errors.As(err, &je):
 		return fmt.Sprintf("%s:%d: %s", je.Path, je.Line, c.T("jrnl."+je.Kind, "Value", je.Value, "Quoted", c.Quote(je.Value)))
 	}

@@ -518,3 +518,80 @@ func TestEditingInAnotherLanguageAsksNothingTwice(t *testing.T) {
 		t.Errorf("questions: %q", m.questions)
 	}
 }
+
+// ctrl+c during a save: what tillit says on leaving is true whether the save
+// had finished, was still under way, or failed.
+func TestCtrlCWhileSavingSaysWhatHappened(t *testing.T) {
+	for _, order := range []string{"finished", "under way", "failed"} {
+		t.Run(order, func(t *testing.T) {
+			ctx := testContext(t, "en")
+			day := journal.Date{Year: 2026, Month: 11, Day: 26}
+			root := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now, CheckIn: true, CheckInDay: day})
+			root.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+			root.Update(prepareCheckin(root.ctx, journalState{Journal: ctx.Store.Read()}, day, 0, false)())
+			c, ok := find[*checkinModel](root)
+			if !ok {
+				t.Fatal("no check-in")
+			}
+			c.Update(press("enter"))
+			typeText(c, "Words worth keeping")
+			c.Update(press("ctrl+s")) // the preview
+			if order == "failed" {
+				// Another tillit changes the file: the save is refused.
+				if err := ctx.Store.AppendNote(day, testNow, "other window", false); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, save := root.Update(press("ctrl+s"))
+			if save == nil {
+				t.Fatal("ctrl+s gave no save")
+			}
+			var saved tea.Msg
+			if order != "under way" {
+				saved = save() // written (or refused), the message not yet read
+			}
+			_, cmd := root.Update(press("ctrl+c"))
+			quit := untilQuit(root, cmd)
+			if !quit {
+				if saved == nil {
+					saved = save()
+				}
+				_, cmd = root.Update(saved)
+				quit = untilQuit(root, cmd)
+			}
+			if !quit {
+				t.Fatal("ctrl+c never ended the program")
+			}
+			_, err := os.Stat(ctx.Store.DayPath(day))
+			entry := err == nil
+			draft, _ := ctx.Store.LoadDraft(day)
+			if d := root.Draft(); d != nil {
+				draft = d // what the command line keeps after the program
+			}
+			switch order {
+			case "finished", "under way":
+				if !entry || root.Aborted || !strings.Contains(root.Result, "Saved") || draft != nil {
+					t.Errorf("saved %v, aborted %v, draft %v, said %q", entry, root.Aborted, draft != nil, root.Result)
+				}
+			case "failed":
+				if !root.Aborted || !strings.Contains(root.Result, "kept as a draft") || draft == nil || draft.Answers[0].Text != "Words worth keeping" {
+					t.Errorf("aborted %v, draft %+v, said %q", root.Aborted, draft, root.Result)
+				}
+			}
+		})
+	}
+}
+
+// untilQuit hands the messages of cmd, and of the commands they give, to
+// root, as the program would; it reports whether the program quit.
+func untilQuit(root *Model, cmd tea.Cmd) bool {
+	for _, msg := range runAll(cmd) {
+		if _, ok := msg.(tea.QuitMsg); ok {
+			return true
+		}
+		if untilQuit(root, func() tea.Cmd { _, c := root.Update(msg); return c }()) {
+			return true
+		}
+	}
+	return false
+}

@@ -159,6 +159,9 @@ func (m *exportModel) span() (journal.Date, journal.Date, error) {
 		if to.Before(from) {
 			return from, to, errors.New(m.ctx.T("err.export_order"))
 		}
+		if journal.SpanTooLong(from, to) {
+			return from, to, errors.New(m.ctx.T("err.span_too_long", "From", from.String(), "To", to.String(), "Years", journal.MaxSpanYears))
+		}
 		return from, to, nil
 	}
 	return today.AddDays(-27), today, nil

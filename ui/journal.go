@@ -18,6 +18,7 @@ import (
 	"tillit/content"
 	"tillit/journal"
 	"tillit/report"
+	"tillit/termtext"
 )
 
 // journalModel is the Journal screen: every entry, weekly reflection and
@@ -268,9 +269,9 @@ func (m *journalModel) ensureVisible() {
 			case mt.Line.Private:
 				r.match = "🔒"
 			case mt.Commitment:
-				r.match = "→ " + mt.Line.Text
+				r.match = "→ " + termtext.Clean(mt.Line.Text)
 			default:
-				r.match = mt.Line.Text
+				r.match = termtext.Clean(mt.Line.Text)
 			}
 		}
 	}

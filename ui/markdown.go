@@ -9,6 +9,8 @@ import (
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+
+	"tillit/termtext"
 )
 
 // markdownRenderer renders markdown with Glamour off the update loop. A
@@ -32,6 +34,9 @@ func newMarkdownRenderer() *markdownRenderer {
 // render turns markdown into styled text wrapped at width. keepLines keeps
 // the writer's line breaks, as a journal entry needs.
 func (r *markdownRenderer) render(md string, width int, dark, keepLines bool) (string, error) {
+	// Journal and pack text: Glamour drops ESC, but passes C1 controls and
+	// bidi overrides to the terminal.
+	md = termtext.Clean(md)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	k := rendererKey{width, dark, keepLines}

@@ -11,6 +11,7 @@ import (
 
 	"tillit/journal"
 	"tillit/report"
+	"tillit/termtext"
 )
 
 // reviewModel is the weekly review: one ISO week at a time, its strip of
@@ -343,7 +344,7 @@ func (m *reviewModel) viewCommitments() string {
 		if i == m.cursor {
 			marker, style = " › ", st.Highlight
 		}
-		line := fmt.Sprintf("%s%s  %s", marker, o.Commitment.Date, o.Commitment.Commitment)
+		line := fmt.Sprintf("%s%s  %s", marker, o.Commitment.Date, termtext.Clean(o.Commitment.Commitment))
 		b.WriteString(style.Render(truncate(line, ctx.Width-4)) + "\n")
 	}
 	b.WriteString("\n")

@@ -15,6 +15,7 @@ import (
 	"tillit/journal"
 	"tillit/locale"
 	"tillit/report"
+	"tillit/termtext"
 )
 
 // Smallest window tillit lays out; below it, it asks for a larger one.
@@ -110,6 +111,9 @@ type Model struct {
 	help     help.Model
 	showHelp bool
 	helpTop  int // the first line of the help shown, on a short window
+	// quitAfterSave is set by ctrl+c while a check-in is being saved: the
+	// program ends when the save does, saying how it went.
+	quitAfterSave bool
 
 	// Result is what the command line prints after the interface closes.
 	Result string
@@ -429,12 +433,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		if msg.err != nil {
-			return m, c.Update(msg)
+			cmd := c.Update(msg)
+			if m.quitAfterSave {
+				// The quit waited for this: now the text goes to a draft.
+				m.quitAfterSave = false
+				return m, m.quit()
+			}
+			return m, cmd
 		}
-		if m.opts.CheckIn {
+		if m.opts.CheckIn || m.quitAfterSave {
 			m.Result = m.ctx.T("cli.saved", "Path", msg.entry.Path)
 		}
 		m.today.flash = flashFor(m.ctx, msg.entry, m.ctx.Now())
+		if m.quitAfterSave {
+			m.stack = m.stack[:len(m.stack)-1]
+			return m, tea.Quit
+		}
 		return m, m.pop()
 	case tea.KeyPressMsg:
 		if cmd, done := m.globalKey(msg); done {
@@ -506,8 +520,25 @@ func (m *Model) writer() (drafting, bool) {
 	return nil, false
 }
 
-// quit leaves at once; typed text is kept as a draft first.
+// quit leaves at once; typed text is kept as a draft first. While a
+// check-in is being saved it waits for the save, so that what it says on
+// leaving (saved, or kept as a draft) is true; a second ctrl+c leaves anyway.
 func (m *Model) quit() tea.Cmd {
+	if c, ok := m.top().(*checkinModel); ok && c.saving && !m.quitAfterSave {
+		m.quitAfterSave = true
+		return nil
+	}
+	if m.quitAfterSave {
+		// The save is still under way: the draft is kept, the entry may
+		// be written too.
+		m.quitAfterSave = false
+		if d, ok := m.writer(); ok && d.keep() {
+			m.Aborted = true
+			d.forceDraft()
+			m.Result = m.ctx.T("cli.save_under_way")
+			return tea.Sequence(d.saveDraft(), tea.Quit)
+		}
+	}
 	if _, ok := find[*checkinModel](m); ok {
 		m.Aborted = true
 	}
@@ -617,7 +648,10 @@ func (m *Model) View() tea.View {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
 	v.WindowTitle = "tillit"
-	v.SetContent(m.render())
+	// The screens clean the journal's and the packs' text where they show
+	// it; this keeps anything one missed from driving the terminal: of
+	// escape sequences only SGR (the screens' own styling) goes through.
+	v.SetContent(termtext.KeepSGR(m.render()))
 	return v
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"tillit/content"
 	"tillit/journal"
+	"tillit/termtext"
 )
 
 // todayModel is the home screen: the date, the week, the streak, today's
@@ -219,7 +220,7 @@ func (m *todayModel) layout(compact int) string {
 	if m.open != nil && !m.checkedIn() {
 		rows = append(rows,
 			"   "+st.Faint.Render(truncate(ctx.T("today.open_commitment", "Day", ctx.DayMonth(m.open.Date)), w-4)),
-			"   "+st.Strong.Render(ctx.Lang.Quote(truncate(m.open.Commitment, inner-4))),
+			"   "+st.Strong.Render(ctx.Lang.Quote(truncate(termtext.Clean(m.open.Commitment), inner-4))),
 			"   "+st.Faint.Render(truncate(ctx.T("today.asked_in_checkin"), w-4)), "")
 	}
 	if m.focus != nil {
@@ -298,7 +299,7 @@ func (m *todayModel) viewCard(width int, compact int) string {
 			b.WriteString(st.Faint.Render(ctx.T("today.rating")+" ") + ratingDots(e.Rating) + fmt.Sprintf(" %d/5", e.Rating) + "\n")
 		}
 		if e.Commitment != "" {
-			b.WriteString(st.Faint.Render(ctx.T("today.commitment")+" ") + st.Text.Width(text-lipgloss.Width(ctx.T("today.commitment"))-1).Render(e.Commitment) + "\n")
+			b.WriteString(st.Faint.Render(ctx.T("today.commitment")+" ") + st.Text.Width(text-lipgloss.Width(ctx.T("today.commitment"))-1).Render(termtext.Clean(e.Commitment)) + "\n")
 		}
 		var extra []string
 		if e.Private {

@@ -1,0 +1,7 @@
+//go:build race
+
+package main
+
+// raceDetector says the tests run under the race detector, which makes
+// every process several times slower: timings then say nothing.
+const raceDetector = true
