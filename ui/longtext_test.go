@@ -77,7 +77,7 @@ func TestPasteOf15000LinesKeepsEveryLine(t *testing.T) {
 		t.Fatalf("after typing, the field ends %q", got[max(0, len(got)-40):])
 	}
 
-	m.saveDraft()() // at once: a busy machine may take longer than runAll waits
+	m.saveDraft()()                   // at once: a busy machine may take longer than runAll waits
 	ctx.Store.ReleaseDraft(m.draft()) // the screen is closed, as the root closes it
 	d, err := ctx.Store.LoadDraft(day)
 	if err != nil || d == nil || d.Answers[0].Text != text {
