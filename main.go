@@ -189,11 +189,15 @@ func earlyLang(args []string) string {
 	return lang
 }
 
+// clock is the time tillit goes by. Only the tests change it, to pin the
+// day a script runs on; tillit has no flag or setting for it.
+var clock = time.Now
+
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	stdout, stderr = toTerminal(stdout), toTerminal(stderr)
 	defer flush(stdout)
 	defer flush(stderr)
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, now: clock}
 	// The help is written before the flags are parsed, so the language is
 	// guessed from the arguments first; setup decides it for real.
 	a.lang = locale.New(earlyLang(args))

@@ -27,16 +27,51 @@ import (
 // it with "exec tillit ...", each time as a new process.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"tillit": main,
+		"tillit": func() {
+			pinClock()
+			main()
+		},
 		// tillit-faulty is tillit on a journal whose writes fail as
 		// $TILLIT_TEST_FAULT says: ENOSPC (a full disk), EROFS (a
 		// read-only file system) or EACCES (no permission).
 		"tillit-faulty": func() {
 			faults := map[string]error{"ENOSPC": syscall.ENOSPC, "EROFS": syscall.EROFS, "EACCES": syscall.EACCES}
 			journal.SimulateWriteFault(faults[os.Getenv("TILLIT_TEST_FAULT")])
+			pinClock()
 			main()
 		},
 	})
+}
+
+// testNowFormat is how $TILLIT_TEST_NOW gives the time, in local time.
+const testNowFormat = "2006-01-02T15:04"
+
+// pinClock stops tillit's clock at $TILLIT_TEST_NOW, when a script sets it:
+// a script that counts days from today then passes across midnight too.
+// Only the test binary reads the variable.
+func pinClock() {
+	s := os.Getenv("TILLIT_TEST_NOW")
+	if s == "" {
+		return
+	}
+	now, err := time.ParseInLocation(testNowFormat, s, time.Local)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "TILLIT_TEST_NOW: %v\n", err)
+		os.Exit(2)
+	}
+	clock = func() time.Time { return now }
+}
+
+// scriptToday is today for a script: by $TILLIT_TEST_NOW when it is set,
+// as tillit's clock then goes.
+func scriptToday(ts *testscript.TestScript) journal.Date {
+	s := ts.Getenv("TILLIT_TEST_NOW")
+	if s == "" {
+		return journal.DateOf(time.Now())
+	}
+	now, err := time.ParseInLocation(testNowFormat, s, time.Local)
+	ts.Check(err)
+	return journal.DateOf(now)
 }
 
 // TestScripts runs the command-line scripts in testdata/script. Every script
@@ -295,13 +330,13 @@ func cmdAgeDecrypt(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // checkedin N... writes a check-in in the journal for each day N days
-// before today (0 is today), for the commands that go by the real clock.
+// before today (0 is today), by the script's clock.
 func cmdCheckedIn(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) == 0 {
 		ts.Fatalf("usage: checkedin N...")
 	}
 	store := journal.NewStore(ts.Getenv("TILLIT_JOURNAL"))
-	today := journal.DateOf(time.Now())
+	today := scriptToday(ts)
 	for _, a := range args {
 		n, err := strconv.Atoi(a)
 		if err != nil {
@@ -314,14 +349,15 @@ func cmdCheckedIn(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// brokenday N writes an entry tillit cannot parse N days before today.
+// brokenday N writes an entry tillit cannot parse N days before today, by
+// the script's clock.
 func cmdBrokenDay(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 {
 		ts.Fatalf("usage: brokenday N")
 	}
 	n, err := strconv.Atoi(args[0])
 	ts.Check(err)
-	path := journal.NewStore(ts.Getenv("TILLIT_JOURNAL")).DayPath(journal.DateOf(time.Now()).AddDays(-n))
+	path := journal.NewStore(ts.Getenv("TILLIT_JOURNAL")).DayPath(scriptToday(ts).AddDays(-n))
 	ts.Check(os.MkdirAll(filepath.Dir(path), 0o700))
 	ts.Check(os.WriteFile(path, []byte("---\ntip: [1\n---\n"), 0o600))
 }

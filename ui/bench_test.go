@@ -48,7 +48,7 @@ func BenchmarkCheckinKeystroke(b *testing.B) {
 	for _, tc := range cases {
 		b.Run(tc.name, func(b *testing.B) {
 			ctx := testContext(b, "nb")
-			root := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
+			root := newTestModel(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
 			root.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 			day := journal.Date{Year: 2026, Month: 11, Day: 23}
 			root.Update(draftLoadedMsg{setup: setupFor(b, ctx, day)})
@@ -76,10 +76,8 @@ func BenchmarkOpenReview(b *testing.B) {
 	generateJournal(b, root, 3650)
 	ctx := testContext(b, "nb")
 	ctx.Store = journal.NewStore(root)
-	m := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
+	m := newTestModel(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	// Read synchronously: a ten-year journal takes longer than runAll
-	// waits before it takes a command for a tick.
 	m.Update(loadJournal(m.ctx)())
 	if m.journal.Journal == nil || len(m.journal.Entries) != 3650 {
 		b.Fatal("the journal was not read")
@@ -117,10 +115,8 @@ func BenchmarkJournalFilterKeystroke(b *testing.B) {
 	generateJournal(b, root, 3650)
 	ctx := testContext(b, "nb")
 	ctx.Store = journal.NewStore(root)
-	m := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
+	m := newTestModel(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	// Read synchronously: a ten-year journal takes longer than runAll
-	// waits before it takes a command for a tick.
 	m.Update(loadJournal(m.ctx)())
 	jm := newJournal(m.ctx)
 	jm.Update(jm.refresh(m.journal.Journal)())

@@ -132,7 +132,7 @@ type checkinModel struct {
 
 func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
 	m := &checkinModel{ctx: ctx, day: s.day, base: s.base, entries: s.entries, followup: len(followupChoices) - 1}
-	m.draftState = newDraftState("checkin-" + s.day.String())
+	m.draftState = newDraftState(ctx, "checkin-"+s.day.String())
 	m.page = newPager(ctx)
 	m.editing = s.base.IsCheckIn()
 

@@ -31,6 +31,9 @@ func testContext(t testing.TB, lang string) *Context {
 		Editor: "true",
 		Now:    func() time.Time { return testNow },
 		md:     newMarkdownRenderer(),
+
+		Tick:         testTick,
+		SteadyCursor: true,
 	}
 	ctx.setTheme(true)
 	return ctx
@@ -287,41 +290,6 @@ func TestLeavingKeepsADraft(t *testing.T) {
 	}
 }
 
-// runAll runs a command and the commands it batches or sequences, as far as
-// they finish at once; ticks are left out.
-func runAll(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(150 * time.Millisecond):
-		// A tick (a draft's second, a cursor's blink): left out. Long enough
-		// that a first Glamour render on a busy machine is not taken for one.
-		return nil
-	}
-	switch msg := msg.(type) {
-	case tea.BatchMsg:
-		var out []tea.Msg
-		for _, c := range msg {
-			out = append(out, runAll(c)...)
-		}
-		return out
-	}
-	// tea.Sequence returns an unexported type holding its commands.
-	if cmds, ok := sequence(msg); ok {
-		var out []tea.Msg
-		for _, c := range cmds {
-			out = append(out, runAll(c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
-}
-
 func TestCheckinCountsWithinItsPack(t *testing.T) {
 	ctx := testContext(t, "en")
 	own, err := content.ParsePack("own.yaml", []byte("pack: own\nversion: 3\nlanguage: en\ntips:\n"+
@@ -379,7 +347,7 @@ func TestCtrlCOnTheResumeScreenKeepsTheDraft(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx.Store.ReleaseDraft(draft) // the window that wrote it is closed
-	root := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
+	root := newTestModel(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
 	root.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	msg := prepareCheckin(root.ctx, journalState{Journal: ctx.Store.Read()}, day, 0, false)()
 	root.Update(msg)
@@ -526,7 +494,7 @@ func TestCtrlCWhileSavingSaysWhatHappened(t *testing.T) {
 		t.Run(order, func(t *testing.T) {
 			ctx := testContext(t, "en")
 			day := journal.Date{Year: 2026, Month: 11, Day: 26}
-			root := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now, CheckIn: true, CheckInDay: day})
+			root := newTestModel(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now, CheckIn: true, CheckInDay: day})
 			root.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 			root.Update(prepareCheckin(root.ctx, journalState{Journal: ctx.Store.Read()}, day, 0, false)())
 			c, ok := find[*checkinModel](root)

@@ -26,7 +26,7 @@ func TestJournalTextCannotDriveTheTerminal(t *testing.T) {
 	if err := os.WriteFile(path, []byte(entry), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	root := New(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
+	root := newTestModel(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
 	update := func(msg tea.Msg) tea.Cmd { _, cmd := root.Update(msg); return cmd }
 	deliver(t, update(tea.WindowSizeMsg{Width: 100, Height: 60}), update)
 	deliver(t, loadJournal(root.ctx), update)

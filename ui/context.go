@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"tillit/config"
 	"tillit/content"
 	"tillit/journal"
@@ -35,6 +37,15 @@ type Context struct {
 	Editor string
 	// ExportDir is where exports go unless the user says otherwise.
 	ExportDir string
+	// Tick makes the command that waits d, then brings fn's message (a
+	// draft's second): tea.Tick in the app. Tests make ticks they can tell
+	// from work, to settle a screen without waiting on a clock.
+	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+	// SteadyCursor keeps the cursor of text fields from blinking. A blink
+	// is a tick the fields make on their own, out of Tick's reach, so tests
+	// turn it off; a steady cursor looks as a blinking one does until its
+	// first blink.
+	SteadyCursor bool
 	// Now is the clock; tests pin it.
 	Now func() time.Time
 	md  *markdownRenderer
@@ -75,10 +86,15 @@ func (c *Context) ContentWidth() int {
 	return max(20, min(c.Width-4, 96))
 }
 
-// setTheme rebuilds the styles for a dark or a light background.
+// setTheme rebuilds the styles for a dark or a light background. Text
+// fields take their cursor's blink from them.
 func (c *Context) setTheme(dark bool) {
 	c.Dark = dark
 	c.Styles = NewStyles(dark)
+	if c.SteadyCursor {
+		c.Styles.Textarea.Cursor.Blink = false
+		c.Styles.TextInput.Cursor.Blink = false
+	}
 }
 
 // packOf returns the pack an entry was written with, in the user's

@@ -30,6 +30,8 @@ type draftState struct {
 	// failedSave says why the document could not be saved, while the draft
 	// that keeps its text is on its way.
 	failedSave string
+	// tick waits for the next draft save: the context's clock.
+	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	// id names the screen's own draft file: two screens on one day (in two
 	// windows) keep two drafts, and saving one removes only its own.
 	id string
@@ -44,8 +46,8 @@ type draftState struct {
 }
 
 // newDraftState is the draft bookkeeping of a screen opening now.
-func newDraftState(owner string) draftState {
-	return draftState{owner: owner, id: journal.NewDraftID()}
+func newDraftState(ctx *Context, owner string) draftState {
+	return draftState{owner: owner, tick: ctx.Tick, id: journal.NewDraftID()}
 }
 
 // offer puts the drafts worth resuming on offer, the newest picked.
@@ -215,7 +217,7 @@ func (d *draftState) changed() tea.Cmd {
 	}
 	d.draftPending = true
 	owner, gen := d.owner, d.changeGen
-	return tea.Tick(draftEvery, func(time.Time) tea.Msg { return draftTickMsg{owner, gen} })
+	return d.tick(draftEvery, func(time.Time) tea.Msg { return draftTickMsg{owner, gen} })
 }
 
 // unsaved reports whether there is a change no draft holds yet.

@@ -32,7 +32,7 @@ func TestExportListsKeptNamesAndAddsThemToPeople(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(Options{Store: journal.NewStore(root), Config: cfg, Lang: locale.New("en"), Editor: "true",
+	m := newTestModel(Options{Store: journal.NewStore(root), Config: cfg, Lang: locale.New("en"), Editor: "true",
 		Now: func() time.Time { return testNow }})
 	settle(m, m.Init())
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})

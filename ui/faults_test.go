@@ -12,9 +12,8 @@ import (
 	"tillit/journal"
 )
 
-// deliver runs cmd the way the program would, waiting for commands that
-// write (unlike runAll, which gives up on anything slow as a tick), and
-// hands every message to update.
+// deliver runs cmd the way the program would and hands every message
+// but a tick to update.
 func deliver(t *testing.T, cmd tea.Cmd, update func(tea.Msg) tea.Cmd) {
 	t.Helper()
 	if cmd == nil {
@@ -22,6 +21,8 @@ func deliver(t *testing.T, cmd tea.Cmd, update func(tea.Msg) tea.Cmd) {
 	}
 	msg := cmd()
 	switch msg := msg.(type) {
+	case tickMsg:
+		return
 	case tea.BatchMsg:
 		for _, c := range msg {
 			deliver(t, c, update)
@@ -57,13 +58,7 @@ func TestCheckinSavedOverAChangedFile(t *testing.T) {
 	if !ok || saved.err == nil {
 		t.Fatalf("the save over a changed file went through: %#v", msg)
 	}
-	update := func(msg tea.Msg) tea.Cmd {
-		if _, tick := msg.(draftTickMsg); tick {
-			return nil
-		}
-		return m.Update(msg)
-	}
-	deliver(t, m.Update(saved), update)
+	deliver(t, m.Update(saved), m.Update)
 	if !strings.Contains(m.err, "changed on disk") {
 		t.Errorf("the user is not told: %q", m.err)
 	}
@@ -208,12 +203,7 @@ func TestTwoCheckInsOnOneQuestion(t *testing.T) {
 	if saved.err == nil {
 		t.Fatal("saved over the other window's check-in")
 	}
-	deliver(t, m.Update(saved), func(msg tea.Msg) tea.Cmd {
-		if _, tick := msg.(draftTickMsg); tick {
-			return nil
-		}
-		return m.Update(msg)
-	})
+	deliver(t, m.Update(saved), m.Update)
 	if got := m.answers[0].Value(); got != "Svaret fra det andre vinduet.\n\nSvaret fra dette vinduet." {
 		t.Errorf("after the conflict the answer is %q", got)
 	}

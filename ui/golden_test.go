@@ -48,7 +48,7 @@ func goldenModel(t *testing.T, lang string, dark bool) *Model {
 		os.MkdirAll(filepath.Dir(path), 0o700)
 		os.WriteFile(path, []byte(text), 0o600)
 	}
-	m := New(Options{Store: journal.NewStore(root), Lang: locale.New(lang), Editor: "true",
+	m := newTestModel(Options{Store: journal.NewStore(root), Lang: locale.New(lang), Editor: "true",
 		Now: func() time.Time { return testNow }})
 	settle(m, m.Init())
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -93,7 +93,7 @@ func TestGoldenViews(t *testing.T) {
 
 // tillit review draws its first frame before the journal is read.
 func TestReviewFromTheCommandLineBeforeTheJournalIsRead(t *testing.T) {
-	m := New(Options{Store: journal.NewStore(t.TempDir()), Lang: locale.New("nb"), Editor: "true",
+	m := newTestModel(Options{Store: journal.NewStore(t.TempDir()), Lang: locale.New("nb"), Editor: "true",
 		Now: func() time.Time { return testNow }, Review: true, ReviewWeek: journal.WeekOf(journal.DateOf(testNow))})
 	m.Init()
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})

@@ -2,9 +2,65 @@ package ui
 
 import (
 	"reflect"
+	"time"
 
+	"charm.land/bubbles/v2/cursor"
 	tea "charm.land/bubbletea/v2"
 )
+
+// tickMsg is what a tick of the tests' clock brings at once instead of
+// waiting: a wait, which no test sits out. Helpers leave it out, so a
+// screen settles on what it does, not on how long that takes.
+type tickMsg struct {
+	wait time.Duration
+	fire func(time.Time) tea.Msg
+}
+
+// testTick is the tests' Tick: the tick is over at once, and says so.
+func testTick(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	return func() tea.Msg { return tickMsg{d, fn} }
+}
+
+// newTestModel is New on the tests' clock: the time is testNow unless o
+// says otherwise, ticks are tickMsgs, and the cursor does not blink.
+func newTestModel(o Options) *Model {
+	if o.Now == nil {
+		o.Now = func() time.Time { return testNow }
+	}
+	o.Tick, o.SteadyCursor = testTick, true
+	return New(o)
+}
+
+// runAll runs a command to its end, and every command it batches or
+// sequences, in order, and returns their messages. Ticks are left out.
+func runAll(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	switch msg := msg.(type) {
+	case tickMsg:
+		return nil
+	case cursor.BlinkMsg:
+		// A blink waits half a second, then asks for the next.
+		panic("a cursor blinks: make the context with testContext or newTestModel")
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, runAll(c)...)
+		}
+		return out
+	}
+	// tea.Sequence returns an unexported type holding its commands.
+	if cmds, ok := sequence(msg); ok {
+		var out []tea.Msg
+		for _, c := range cmds {
+			out = append(out, runAll(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
 
 // sequence opens the message of tea.Sequence, whose type is unexported: a
 // slice of commands.

@@ -58,7 +58,7 @@ func editorScript(t *testing.T, body string) string {
 
 func startJournal(t *testing.T, store *journal.Store, editor string) (*teatest.TestModel, *terminal) {
 	t.Helper()
-	m := New(Options{Store: store, Lang: locale.New("en"), Editor: editor, Now: func() time.Time { return testNow }})
+	m := newTestModel(Options{Store: store, Lang: locale.New("en"), Editor: editor, Now: func() time.Time { return testNow }})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	scr := newTerminal(t, tm, 100, 30)
@@ -182,7 +182,7 @@ func TestTodayWarnsWhatTheDoctorFinds(t *testing.T) {
 		"2026/11/2026-11-23.md": "---\ntip: 1\n---\n",
 		"2026/11/notes.txt":     "not a journal file",
 	})
-	m := New(Options{Store: store, Lang: locale.New("en"), Editor: "true", Now: func() time.Time { return testNow }})
+	m := newTestModel(Options{Store: store, Lang: locale.New("en"), Editor: "true", Now: func() time.Time { return testNow }})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	scr := newTerminal(t, tm, 100, 30)

@@ -77,7 +77,7 @@ func TestPasteOf15000LinesKeepsEveryLine(t *testing.T) {
 		t.Fatalf("after typing, the field ends %q", got[max(0, len(got)-40):])
 	}
 
-	m.saveDraft()()                   // at once: a busy machine may take longer than runAll waits
+	runAll(m.saveDraft())
 	ctx.Store.ReleaseDraft(m.draft()) // the screen is closed, as the root closes it
 	d, err := ctx.Store.LoadDraft(day)
 	if err != nil || d == nil || d.Answers[0].Text != text {
@@ -150,7 +150,7 @@ func TestHugeSavedAnswerOpensAndSavesIntact(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(store.DayPath(day))
-	m := New(Options{Store: store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
+	m := newTestModel(Options{Store: store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	m.Update(draftLoadedMsg{setup: setupFor(t, ctx, day)})
 	c, ok := find[*checkinModel](m)

@@ -97,7 +97,7 @@ func loadMentoring(store *journal.Store, day journal.Date) tea.Cmd {
 
 func newMentoring(ctx *Context, j *journal.Journal, base *journal.Mentoring, drafts []*journal.Draft) *mentoringModel {
 	m := &mentoringModel{ctx: ctx, day: base.Date, base: base, page: newPager(ctx)}
-	m.draftState = newDraftState("mentoring-" + base.Date.String())
+	m.draftState = newDraftState(ctx, "mentoring-"+base.Date.String())
 	hints := [mentoringParts]string{"mentoring.discussed_hint", "mentoring.suggested_hint", "mentoring.takeaways_hint"}
 	ids := [mentoringParts]string{"mentoring.discussed", "mentoring.suggested", "mentoring.takeaways"}
 	for i := range m.text {

@@ -93,7 +93,7 @@ func loadReflection(store *journal.Store, w journal.Week) tea.Cmd {
 
 func newReflection(ctx *Context, base *journal.Reflection, drafts []*journal.Draft) *reflectionModel {
 	m := &reflectionModel{ctx: ctx, week: base.Week, base: base, page: newPager(ctx)}
-	m.draftState = newDraftState("week-" + base.Week.String())
+	m.draftState = newDraftState(ctx, "week-"+base.Week.String())
 	placeholders := [parts]string{"reflection.went_well_hint", "reflection.learned_hint", "reflection.focus_hint", "reflection.mentor_hint"}
 	ids := [parts]string{"reflection.went_well", "reflection.learned", "reflection.focus", "reflection.mentor"}
 	for i := range m.text {

@@ -37,6 +37,11 @@ type Options struct {
 	// ExportDir is the folder the export screen offers.
 	ExportDir string
 	Now       func() time.Time
+	// Tick waits before a message (tea.Tick when nil), and SteadyCursor
+	// stops the cursor's blink: tests settle screens with ticks they can
+	// tell from work (see Context).
+	Tick         func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	SteadyCursor bool
 	// CheckIn opens the check-in of CheckInDay at once and quits after it
 	// is saved (tillit checkin).
 	CheckIn    bool
@@ -129,6 +134,9 @@ func New(o Options) *Model {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	if o.Tick == nil {
+		o.Tick = tea.Tick
+	}
 	if o.Editor == "" {
 		o.Editor = defaultEditor()
 	}
@@ -147,6 +155,9 @@ func New(o Options) *Model {
 		ExportDir: o.ExportDir,
 		Now:       o.Now,
 		md:        newMarkdownRenderer(),
+
+		Tick:         o.Tick,
+		SteadyCursor: o.SteadyCursor,
 	}
 	ctx.setTheme(true)
 	today := newToday(ctx)
