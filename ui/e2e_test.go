@@ -36,7 +36,7 @@ func newTerminal(t *testing.T, tm *teatest.TestModel, w, h int) *terminal {
 // waitFor polls until text is on the screen.
 func (s *terminal) waitFor(text string) {
 	s.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(20 * time.Second) // only a failing test waits this long
 	for time.Now().Before(deadline) {
 		if b, _ := io.ReadAll(s.out); len(b) > 0 {
 			// Without a terminal on its input, Bubble Tea leaves newline
@@ -91,7 +91,7 @@ func TestEndToEndCheckin(t *testing.T) {
 	scr.waitFor("Forpliktelse: Spør Kari")
 	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
 
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(*Model)
 	if final.Aborted || !strings.Contains(final.Result, "2026-11-23.md") {
 		t.Fatalf("result %q aborted=%v", final.Result, final.Aborted)
 	}
