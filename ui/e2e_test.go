@@ -125,5 +125,5 @@ func TestTodayScreen(t *testing.T) {
 		scr.waitFor(want)
 	}
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 }

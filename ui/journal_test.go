@@ -108,7 +108,7 @@ func TestJournalListsFiltersAndOpens(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
 	scr.waitFor("check in")
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 }
 
 func TestJournalEditAndTrash(t *testing.T) {
@@ -133,7 +133,7 @@ func TestJournalEditAndTrash(t *testing.T) {
 	tm.Type("q")
 	scr.waitFor("check in")
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 
 	// An editor that breaks the front matter: a clear message, the file as
 	// the editor left it, and the file listed as one to mend.
@@ -164,7 +164,7 @@ func TestJournalEditAndTrash(t *testing.T) {
 	tm.Type("q")
 	scr.waitFor("check in")
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 	if _, err := os.Stat(day); !os.IsNotExist(err) {
 		t.Errorf("the file is still in the journal: %v", err)
 	}
@@ -188,7 +188,7 @@ func TestTodayWarnsWhatTheDoctorFinds(t *testing.T) {
 	scr := newTerminal(t, tm, 100, 30)
 	scr.waitFor("⚠ tillit doctor finds 1 thing to look at in the journal folder")
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 }
 
 // journalScreen opens the Journal screen on store, its rows built.
