@@ -40,6 +40,10 @@ func ParseDate(s string) (Date, error) {
 		}
 		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
 	}
+	if t.Year() < 1 {
+		// The calendar of weeks, and every period, begins in the year 1.
+		return Date{}, fmt.Errorf("%q is before the year 1", s)
+	}
 	return DateOf(t), nil
 }
 

@@ -513,6 +513,9 @@ func (s *Store) FixPermissions(f Finding) (fs.FileMode, error) {
 	if info.Mode()&fs.ModeSymlink != 0 {
 		return 0, fmt.Errorf("%s: now a symbolic link; left alone", f.Path)
 	}
+	if !info.IsDir() && otherNames(info) {
+		return 0, fmt.Errorf("%s: has other names (hard links), perhaps outside the journal; left alone", f.Path)
+	}
 	if filepath.Clean(f.Path) == filepath.Clean(s.Root) &&
 		(info.Mode()&(fs.ModeSticky|fs.ModeSetgid) != 0 || !ownedByUser(info)) {
 		return 0, &SharedRootError{f.Path}

@@ -208,10 +208,7 @@ func (s *Store) holdDraft(path string) (took bool, err error) {
 	case !ok:
 		return false, fmt.Errorf("%s: %w", path, ErrDraftOpen)
 	}
-	// The umask may have taken bits off the new lock file.
-	if info, err := os.Lstat(lockPath); err == nil && info.Mode().IsRegular() && info.Mode().Perm() != filePerm {
-		_ = os.Chmod(lockPath, filePerm)
-	}
+	tightenLock(lock)
 	if s.held == nil {
 		s.held = map[string]*flock.Flock{}
 	}

@@ -238,3 +238,79 @@ func TestDraftKeptWhenTheTempFolderIsALink(t *testing.T) {
 		t.Errorf("the draft went through the link:\n%s", now)
 	}
 }
+
+// A file of .tillit (the write lock, a draft's lock) or of the journal
+// that is a hard link to a file outside shares its permissions: tillit
+// must not change them, or it changes the file outside.
+func TestNoChmodThroughAHardLink(t *testing.T) {
+	dir := t.TempDir()
+	bait := filepath.Join(dir, "bait")
+	if err := os.WriteFile(bait, []byte("bait\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(bait, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := NewStore(filepath.Join(dir, "journal"))
+	day := Date{2026, 11, 20}
+	if err := s.AppendNote(day, time.Now(), "first", false); err != nil {
+		t.Fatal(err)
+	}
+	d := &Draft{Day: day, ID: "x1", Answers: []DraftAnswer{{Question: "Q", Text: "typed"}}}
+	plant := func(path string) {
+		t.Helper()
+		_ = os.Remove(path)
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Link(bait, path); err != nil {
+			t.Skipf("no hard links here: %v", err)
+		}
+	}
+	check := func(what string) {
+		t.Helper()
+		if info, err := os.Stat(bait); err != nil || info.Mode().Perm() != 0o644 {
+			t.Fatalf("%s changed the mode of a file outside: %v %v", what, info.Mode(), err)
+		}
+		if data, _ := os.ReadFile(bait); string(data) != "bait\n" {
+			t.Fatalf("%s changed a file outside: %q", what, data)
+		}
+	}
+
+	plant(filepath.Join(s.AppDir(), "lock"))
+	if err := s.AppendNote(day, time.Now(), "second", false); err != nil {
+		t.Fatal(err)
+	}
+	check("a note")
+
+	plant(lockPathOf(s.DraftPathOf(d)))
+	if err := s.SaveDraft(d); err != nil {
+		t.Fatal(err)
+	}
+	s.ReleaseDraft(d)
+	check("a draft")
+
+	entry := s.DayPath(day)
+	if err := os.Chmod(bait, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	plant(entry)
+	c, err := s.Doctor(fourteen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range c.Findings {
+		if f.Kind != FindPermissions || f.Path != entry {
+			continue
+		}
+		found = true
+		if _, err := s.FixPermissions(f); err == nil || !strings.Contains(err.Error(), "hard link") {
+			t.Errorf("fixing a hard-linked file: %v", err)
+		}
+	}
+	if !found {
+		t.Errorf("the doctor did not report the open entry: %v", c.Findings)
+	}
+	check("doctor --fix-permissions")
+}

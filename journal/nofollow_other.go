@@ -11,3 +11,7 @@ const noFollow = 0
 // ownedByUser reports whether the user running tillit owns the file; where
 // files have no unix owner, they count as the user's.
 func ownedByUser(fs.FileInfo) bool { return true }
+
+// otherNames reports whether the file has names besides this one; where
+// the OS does not say, it has none.
+func otherNames(fs.FileInfo) bool { return false }

@@ -353,10 +353,7 @@ func (s *Store) withLock(target string, fn func() error) error {
 		return writeError(target, fmt.Errorf("lock %s: %w", path, err))
 	}
 	defer lock.Unlock()
-	// The umask may have taken bits off the new lock file.
-	if info, err := os.Lstat(path); err == nil && info.Mode().IsRegular() && info.Mode().Perm() != filePerm {
-		_ = os.Chmod(path, filePerm)
-	}
+	tightenLock(lock)
 	s.removeStaleTempFiles(time.Now())
 	return fn()
 }
@@ -393,4 +390,16 @@ func (s *Store) CloseCommitment(day Date, commitment string, result Followup, no
 		}
 		return s.write(e.Path, data)
 	})
+}
+
+// tightenLock gives a lock file of tillit's own mode 0600, which the umask
+// may have taken bits off. A lock file that is not a plain file of one
+// name is left as it is: a hard link planted there would carry the change
+// to a file outside the journal.
+func tightenLock(lock *flock.Flock) {
+	info, err := lock.Stat() // the file opened, not whatever the name is now
+	if err != nil || !info.Mode().IsRegular() || otherNames(info) || info.Mode().Perm() == filePerm {
+		return
+	}
+	_ = os.Chmod(lock.Path(), filePerm)
 }
