@@ -30,6 +30,9 @@ const privateKey = "private"
 // any case, quoted or not. Anything else — true, yes, an empty value, a
 // list, a typo — is private.
 func clearlyFalse(n *yaml.Node) bool {
+	if n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias // private: *no, with no: &no false elsewhere
+	}
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		return false
 	}
@@ -62,7 +65,52 @@ func (d *document) private() bool {
 			d.problem(Problem{Key: key, Kind: ProblemNotBool, Value: n.Value}, "expected true or false, found %q", n.Value)
 		}
 	}
+	// A private key deeper down (meta: {private: true}, or merged in with
+	// <<: {private: true}) is what the user meant for the file, as far as
+	// tillit can tell: it counts for the whole file, and is reported.
+	if d.front.doc != nil {
+		m := d.front.doc.Content[0]
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if nestedPrivate(m.Content[i+1], 0) {
+				private = true
+				key := m.Content[i].Value
+				d.problem(Problem{Key: key, Kind: ProblemNestedPrivate}, "a private key inside it makes the whole file private")
+			}
+		}
+	}
 	return private
+}
+
+// nestedPrivate reports whether a value holds, at any depth, a mapping with
+// a private key in any case whose value is not clearly false. Aliases are
+// not followed: what they point to is in the front matter too, and is
+// looked at there.
+func nestedPrivate(n *yaml.Node, depth int) bool {
+	if n == nil || depth > 100 {
+		return n != nil // deeper than anyone writes by hand: private
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind == yaml.AliasNode && k.Alias != nil {
+				k = k.Alias
+			}
+			if strings.EqualFold(strings.TrimSpace(k.Value), privateKey) && !clearlyFalse(n.Content[i+1]) {
+				return true
+			}
+			if nestedPrivate(n.Content[i+1], depth+1) {
+				return true
+			}
+		}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			if nestedPrivate(c, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // putPrivate writes whether the whole file is private, under the spelling
@@ -106,16 +154,14 @@ func (f frontMatter) keysFold(name string) []string {
 }
 
 // frontMatterUnclear reports whether a file without front matter looks as
-// if it meant to have one: its first line with text is "---", but blank
-// lines, spaces or a second byte order mark come before it, or its lines
-// end in a carriage return alone (old Mac files), so the fence is not a
-// line of its own. tillit cannot tell what such a file's front matter says
-// — private: true among it — so the whole file is private.
+// if it meant to have one: its first line with text starts with "---" or
+// "+++", but blank lines, spaces or a second byte order mark come before
+// it, or its lines end in a carriage return alone (old Mac files), so the
+// fence is not a line of its own, or the fence is not "---" alone ("--- #
+// note", "----", or TOML's "+++" as other tools write it). tillit cannot
+// tell what such a file's front matter says — private: true among it — so
+// the whole file is private.
 func frontMatterUnclear(text []byte) bool {
 	s := bytes.TrimLeftFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' })
-	line := s
-	if i := bytes.IndexAny(s, "\r\n"); i >= 0 {
-		line = s[:i]
-	}
-	return string(bytes.TrimRight(line, " \t")) == "---"
+	return bytes.HasPrefix(s, []byte("---")) || bytes.HasPrefix(s, []byte("+++"))
 }

@@ -351,3 +351,60 @@ func TestDoctorReportsUnclearFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// A first line that is almost a fence — TOML's +++ as other tools write
+// it, a comment after ---, a fourth dash — hides a front matter tillit
+// cannot read: the file is private and reported, not public text.
+func TestFenceNotAloneIsUnclear(t *testing.T) {
+	for _, text := range []string{
+		"+++\ndate = 2026-11-20\nprivate = true\n+++\n\nHemmelig.\n",
+		"--- # notat\ndate: 2026-11-20\nprivate: true\n---\n\nHemmelig.\n",
+		"----\nprivate: true\n----\n\nHemmelig.\n",
+		"\ufeff+++\r\nprivate = true\r\n+++\r\n\r\nHemmelig.\r\n",
+	} {
+		e := mustParse(t, "2026/11/2026-11-20.md", text)
+		if !e.Private || len(e.Problems) == 0 || e.Problems[0].Kind != ProblemUnclearFront {
+			t.Errorf("%q: private %v, problems %v", text, e.Private, e.Problems)
+		}
+	}
+}
+
+// A private key inside another (meta: {private: true}), or merged in with
+// <<, is what the user meant for the file: it is private and reported. An
+// alias to false is false.
+func TestNestedPrivateKeyFailsClosed(t *testing.T) {
+	cases := []struct {
+		front   string
+		private bool
+	}{
+		{"meta: {private: true}", true},
+		{"meta:\n  Private: yes", true},
+		{"<<: {private: true}", true},
+		{"list:\n  - a\n  - {private: on}", true},
+		{"meta: {private: false}", false},
+		{"no: &n false\nprivate: *n", false},
+		{"yes: &y true\nprivate: *y", true},
+	}
+	for _, c := range cases {
+		text := "---\n" + c.front + "\n---\n\nTekst.\n"
+		e := mustParse(t, "2026/11/2026-11-20.md", text)
+		r, err := ParseReflection("2026/2026-W47.md", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := ParseMentoring("2026/11/2026-11-20-mentoring.md", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Private != c.private || r.Private != c.private || m.Private != c.private {
+			t.Errorf("%q: entry %v, reflection %v, mentoring %v; want %v", c.front, e.Private, r.Private, m.Private, c.private)
+		}
+		reported := false
+		for _, p := range e.Problems {
+			reported = reported || p.Kind == ProblemNestedPrivate
+		}
+		if nested := c.private && !strings.HasPrefix(c.front, "yes"); reported != nested {
+			t.Errorf("%q: reported %v: %v", c.front, reported, e.Problems)
+		}
+	}
+}
