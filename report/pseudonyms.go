@@ -557,6 +557,10 @@ func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out fun
 		return end // an ordinary word, the most of any text
 	}
 	who, ok := p.personFolded(w, f, start, mention)
+	if stem := strings.TrimRightFunc(w, unicode.IsDigit); !ok && stem != w && startsLetter(stem) && !hyphen {
+		// Kari2, as a user name or a second Kari: the person, digits and all.
+		who, ok = p.personFolded(stem, f[:len(stem)], start, mention)
+	}
 	poss := false
 	if !ok {
 		// Kari-s, and Karis, Åses (the possessive of a name is no word of
@@ -608,6 +612,34 @@ func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out fun
 	}
 	p.keep(w, start)
 	return end
+}
+
+// listMentions adds the people of the @mentions in s to the listed
+// names, except the mentor and the author: an address's @ is none.
+func (p *pseudonyms) listMentions(s string) {
+	for i := strings.IndexByte(s, '@'); i >= 0; {
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if i > 0 && (isWordRune(prev) || strings.ContainsRune("._%+-", prev)) || !startsLetter(s[i+1:]) {
+			i = nextAt(s, i+1)
+			continue
+		}
+		w := s[i+1 : scanWord(s, i+1)]
+		if strings.IndexByte(w, '-') >= 0 && !nameLike(w) {
+			w = w[:strings.IndexByte(w, '-')] // @Kari-oppgaven
+		}
+		f := fold(w)
+		if _, ok := p.listed[f]; !ok && !p.excluded[f] && f != "" {
+			p.listed[f] = f
+		}
+		i = nextAt(s, i+1)
+	}
+}
+
+func nextAt(s string, from int) int {
+	if k := strings.IndexByte(s[from:], '@'); k >= 0 {
+		return from + k
+	}
+	return -1
 }
 
 // nameLike says every part of a hyphenated word is capitalised, as the
@@ -677,16 +709,28 @@ func (p *pseudonyms) apply(x *Export) {
 			text(&m.Body)
 		}
 	}
-	// The journal's own ordinary words: what it writes in lower case.
+	// The journal's own ordinary words: what it writes in lower case. An
+	// address, a tag or a mention is no sign of a word: kari@…, #trude
+	// and @bjørnar name people in lower case.
 	for _, t := range texts {
 		if !norm.NFC.IsNormalString(*t) {
 			*t = norm.NFC.String(*t)
 		}
-		eachWord(*t, func(w string) {
-			if !capitalised(w) {
-				p.lower[w] = true
+		for _, field := range strings.Fields(*t) {
+			if strings.ContainsAny(field, "@#") {
+				continue
 			}
-		})
+			eachWord(field, func(w string) {
+				if !capitalised(w) {
+					p.lower[w] = true
+				}
+			})
+		}
+	}
+	// Whoever is mentioned (@Bjørnar) anywhere is a person everywhere, as
+	// if People listed them: one person, one stand-in.
+	for _, t := range texts {
+		p.listMentions(*t)
 	}
 	var again []int
 	orig := make([]string, len(texts))

@@ -224,3 +224,37 @@ func TestNameFilesAreWordLists(t *testing.T) {
 		t.Errorf("%d given names", len(l.given))
 	}
 }
+
+// A person @mentioned once is that person wherever the name stands, even
+// first in a sentence where a name not listed would stay.
+func TestPseudonymsMentionNamesEverywhere(t *testing.T) {
+	got, _ := pseudonymized(t, "nb", nil, "Bjørnar var syk. Møte med @Bjørnar og @Lindqvist. Lindqvist kom.")
+	if want := "Person A var syk. Møte med Person A og Person B. Person B kom."; got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
+
+// A name written in lower case in an address or a tag is no ordinary
+// word: the surname beside it is still listed.
+func TestPseudonymsKeptDespiteLowerCaseAddress(t *testing.T) {
+	_, x := pseudonymized(t, "nb", nil, "Ola Lindqvist ringte. Skriv til ola.lindqvist@x.no, se #lindqvist.")
+	if strings.Join(x.Kept, ",") != "Lindqvist" {
+		t.Errorf("kept %q, want Lindqvist", x.Kept)
+	}
+}
+
+// A name with digits after it (a user name, a second Kari) is the person.
+func TestPseudonymsNameWithDigits(t *testing.T) {
+	got, _ := pseudonymized(t, "nb", []string{"Kari"}, "Kari og Kari2 og Trude3 i rom 12.")
+	if want := "Person A og Person A og Person B i rom 12."; got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
+
+// Common Norwegian names that are also words elsewhere are known names.
+func TestPseudonymsKnowMoreNorwegianNames(t *testing.T) {
+	got, _ := pseudonymized(t, "nb", nil, "Jeg ba Trude, Bjørnar, Gunnhild og Jarle om hjelp.")
+	if want := "Jeg ba Person A, Person B, Person C og Person D om hjelp."; got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
