@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"embed"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -26,6 +27,9 @@ type lexicon struct {
 	given    map[string]bool // common given names in nb, sv and en
 	ordinary map[string]bool // ordinary words: the article, the tips, ordinary-words.txt
 	notNames map[string]bool // capitalised words that are not people
+	// givenASCII is each given name as an e-mail address spells it
+	// without æøåäö (marta, maerta for märta) → the name.
+	givenASCII map[string]string
 }
 
 var (
@@ -38,6 +42,14 @@ func theLexicon() *lexicon {
 		l := &lexicon{given: map[string]bool{}, ordinary: map[string]bool{}, notNames: map[string]bool{}}
 		for _, f := range []string{"given-nb", "given-sv", "given-en"} {
 			readNames(f, l.given)
+		}
+		l.givenASCII = map[string]string{}
+		for name := range l.given {
+			for _, a := range asciiForms(name) {
+				if _, ok := l.givenASCII[a]; !ok && a != name {
+					l.givenASCII[a] = name
+				}
+			}
 		}
 		readNames("ordinary-words", l.ordinary)
 		readNames("not-names", l.notNames)
@@ -68,6 +80,42 @@ func readNames(file string, into map[string]bool) {
 			into[fold(line)] = true
 		}
 	}
+}
+
+// asciiForms returns how an address may write a folded name in ASCII
+// letters: å, ä as a or aa/ae, ø, ö as o or oe, æ as ae, other accents
+// dropped (Märta: marta, maerta; Ørjan: orjan, oerjan).
+func asciiForms(f string) []string {
+	var short, long strings.Builder
+	for _, r := range norm.NFD.String(f) {
+		switch {
+		case r < utf8.RuneSelf:
+			short.WriteRune(r)
+			long.WriteRune(r)
+		case unicode.Is(unicode.Mn, r):
+			// a ring or dots over the letter before
+			if r == '\u030a' {
+				long.WriteRune('a') // å: aa
+			} else if r == '\u0308' {
+				long.WriteRune('e') // ä, ö, ü: ae, oe, ue
+			}
+		case r == 'ø':
+			short.WriteRune('o')
+			long.WriteString("oe")
+		case r == 'æ':
+			short.WriteString("ae")
+			long.WriteString("ae")
+		case r == 'ß':
+			short.WriteString("ss")
+			long.WriteString("ss")
+		default:
+			return nil // a name in another script: no ASCII form
+		}
+	}
+	if short.String() == long.String() {
+		return []string{short.String()}
+	}
+	return []string{short.String(), long.String()}
 }
 
 // isLetter is what a word is made of: letters and the marks that combine
@@ -470,6 +518,17 @@ func (p *pseudonyms) emailPerson(local string) (string, bool) {
 	for _, w := range words {
 		if p.known(w) {
 			return w, true
+		}
+	}
+	// An address writes æøåäö in ASCII: marta.svensson@… is Märta.
+	for _, w := range words {
+		for listed, who := range p.listed {
+			if slices.Contains(asciiForms(listed), w) {
+				return who, true
+			}
+		}
+		if name, ok := p.lex.givenASCII[w]; ok && p.known(name) {
+			return name, true
 		}
 	}
 	return "", false

@@ -258,3 +258,11 @@ func TestPseudonymsKnowMoreNorwegianNames(t *testing.T) {
 		t.Errorf("\n got %s\nwant %s", got, want)
 	}
 }
+
+// An address spells æøåäö in ASCII: it is still the person's.
+func TestPseudonymsAddressWithoutDiacritics(t *testing.T) {
+	got, _ := pseudonymized(t, "sv", []string{"Bjørnar"}, "Märta och Bjørnar: marta.svensson@firma.se, maerta@firma.se, bjornar@firma.se, oerjan@firma.se och info@firma.se.")
+	if want := "Person A och Person B: Person A, Person A, Person B, Person C och info@firma.se."; got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
