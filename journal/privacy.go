@@ -20,7 +20,8 @@ import (
 //   - What is derived from a private part is private too: the outcome of a
 //     commitment recorded in a private entry (Outcome.Private), and a
 //     question a mentoring note marks answered unless it is one of a public
-//     reflection's public questions (AnsweredQuestion.Private).
+//     reflection's public questions (AnsweredQuestion.Private), and the
+//     focus tip a reflection chose in a private part (FocusPrivate).
 
 // privateKey is the front-matter key that makes a whole file private.
 const privateKey = "private"
