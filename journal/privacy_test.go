@@ -408,3 +408,35 @@ func TestNestedPrivateKeyFailsClosed(t *testing.T) {
 		}
 	}
 }
+
+// Any other comment that names private, or privat as Norwegian and
+// Swedish write it, starts a private part; a comment that only mentions
+// the word inside another ("privatliv") does not. Typed into an answer,
+// each is defused.
+func TestCommentsNamingPrivateAreMarkers(t *testing.T) {
+	for _, m := range [][2]string{
+		{"<!-- privat -->", "<!-- /privat -->"},
+		{"<!-- PRIVAT -->", "<!-- /private -->"},
+		{"<!-- private: true -->", "<!-- /private -->"},
+		{"<!-- 🔒 private -->", "<!-- /private -->"},
+		{"<!-- private=yes -->", "<!-- /private -->"},
+		{"<!-- private\n-->", "<!-- /private -->"},
+		{"<!-- dette er privat -->", "<!-- /privat -->"},
+	} {
+		text := "---\ndate: 2026-11-20\n---\n\nÅpent.\n\n" + m[0] + "\nHemmelig.\n" + m[1] + "\n\nÅpent igjen.\n"
+		e := mustParse(t, "2026/11/2026-11-20.md", text)
+		pub := e.Body.PublicText()
+		if strings.Contains(pub, "Hemmelig") || !strings.Contains(pub, "Åpent igjen") {
+			t.Errorf("%q … %q: public text %q", m[0], m[1], pub)
+		}
+		for _, b := range parseBody(safeText(m[0] + "\nTekst.")).Blocks {
+			if b.Private {
+				t.Errorf("safeText(%q) starts a private part", m[0])
+			}
+		}
+	}
+	e := mustParse(t, "2026/11/2026-11-20.md", "---\ndate: 2026-11-20\n---\n\n<!-- om privatliv -->\nÅpent.\n")
+	if !strings.Contains(e.Body.PublicText(), "Åpent") {
+		t.Errorf("privatliv: public text %q", e.Body.PublicText())
+	}
+}
