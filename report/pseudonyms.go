@@ -207,6 +207,9 @@ type pseudonyms struct {
 	// the first found that name mid-sentence: one person must not keep
 	// their name in one place and lose it in another.
 	skipped, again bool
+	// tag is set while a word after # is read: a tag is a label, not
+	// prose, so its case says nothing, and a name in it (#trude) is one.
+	tag bool
 	kept           []string
 	keptSeen       map[string]bool
 }
@@ -308,13 +311,13 @@ func (p *pseudonyms) personFolded(w, f string, start, mention bool) (string, boo
 		// "per dag") only capitalised. At the start of a sentence it is
 		// still replaced: the user said it is a person, and a stray
 		// "Person A dag" is better than a name left in.
-		if mention || capitalised(w) || !p.ordinary(f) {
+		if mention || p.tag || capitalised(w) || !p.ordinary(f) {
 			return who, true
 		}
 		return "", false
 	}
 	if p.known(f) {
-		if mention || !p.ordinary(f) || (capitalised(w) && !start) {
+		if mention || p.tag || !p.ordinary(f) || (capitalised(w) && !start) {
 			return f, true
 		}
 		if capitalised(w) {
@@ -600,6 +603,8 @@ func (p *pseudonyms) replace(s string) string {
 // so) and returns where it ends.
 func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out func(int, int, string)) int {
 	mention := sigil == '@'
+	p.tag = sigil == '#'
+	defer func() { p.tag = false }()
 	end := scanWord(s, i)
 	w := s[i:end]
 	f := strings.ToLower(w) // the text is NFC already
@@ -734,7 +739,7 @@ func letters(n int) string {
 // notes in x.Kept the likely names it left.
 func (p *pseudonyms) apply(x *Export) {
 	p.exclude(x.Author)
-	var texts []*string
+	var texts, tags []*string
 	text := func(t *ExportText) {
 		for i := range t.Sections {
 			texts = append(texts, &t.Sections[i].Heading, &t.Sections[i].Text)
@@ -755,7 +760,10 @@ func (p *pseudonyms) apply(x *Export) {
 			text(&e.Body)
 			texts = append(texts, &e.Commitment, &e.OutcomeNote)
 			for i := range e.Tags {
+				// Read as the tag it is: #trude.
+				e.Tags[i] = "#" + e.Tags[i]
 				texts = append(texts, &e.Tags[i])
+				tags = append(tags, &e.Tags[i])
 			}
 		}
 		for mi := range w.Mentorings {
@@ -803,6 +811,9 @@ func (p *pseudonyms) apply(x *Export) {
 	p.again = true
 	for _, k := range again {
 		*texts[k] = p.replace(orig[k])
+	}
+	for _, t := range tags {
+		*t = strings.TrimPrefix(*t, "#")
 	}
 	// A name at the start of a sentence listed as kept in the first pass
 	// may have been replaced in the second.

@@ -266,3 +266,16 @@ func TestPseudonymsAddressWithoutDiacritics(t *testing.T) {
 		t.Errorf("\n got %s\nwant %s", got, want)
 	}
 }
+
+// A tag is a label, not prose: a known name in it counts in any case,
+// even one that is also a word (trude), in the tags of the front matter
+// as in the text.
+func TestPseudonymsNamesInLowerCaseTags(t *testing.T) {
+	got, x := pseudonymized(t, "nb", nil, "Se #trude-team og #trude, om #turnus.", "trude", "turnus")
+	if want := "Se #Person A-team og #Person A, om #turnus."; got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+	if e := x.Weeks[0].Entries[0]; strings.Join(e.Tags, ",") != "Person A,turnus" {
+		t.Errorf("tags %q", e.Tags)
+	}
+}
