@@ -209,9 +209,9 @@ type pseudonyms struct {
 	skipped, again bool
 	// tag is set while a word after # is read: a tag is a label, not
 	// prose, so its case says nothing, and a name in it (#trude) is one.
-	tag bool
-	kept           []string
-	keptSeen       map[string]bool
+	tag      bool
+	kept     []string
+	keptSeen map[string]bool
 }
 
 func newPseudonyms(people []string, format, possessive string) *pseudonyms {
@@ -224,7 +224,7 @@ func newPseudonyms(people []string, format, possessive string) *pseudonyms {
 	// unless two listed names share it.
 	parts := map[string][]string{}
 	for _, n := range people {
-		words := strings.Fields(fold(strings.TrimPrefix(strings.TrimSpace(n), "@")))
+		words := strings.Fields(strings.ReplaceAll(fold(strings.TrimPrefix(strings.TrimSpace(n), "@")), "’", "'"))
 		switch len(words) {
 		case 0:
 			continue
@@ -250,6 +250,22 @@ func newPseudonyms(people []string, format, possessive string) *pseudonyms {
 			p.listed[w] = w
 		}
 	}
+	// O'Brien is O’Brien: a listed name with one apostrophe is found with
+	// the other too.
+	for k, who := range p.listed {
+		for _, v := range apostrophes(k) {
+			if _, ok := p.listed[v]; !ok {
+				p.listed[v] = who
+			}
+		}
+	}
+	for k, rests := range p.multi {
+		for _, v := range apostrophes(k) {
+			if _, ok := p.multi[v]; !ok {
+				p.multi[v] = rests
+			}
+		}
+	}
 	for _, rests := range p.multi {
 		// Longest first: "Kari Nordmann Berg" wins over "Kari Nordmann".
 		for i := 1; i < len(rests); i++ {
@@ -259,6 +275,19 @@ func newPseudonyms(people []string, format, possessive string) *pseudonyms {
 		}
 	}
 	return p
+}
+
+// apostrophes returns the other spellings of a name with an apostrophe:
+// o'brien → o’brien, and back.
+func apostrophes(f string) []string {
+	var vs []string
+	if strings.Contains(f, "'") {
+		vs = append(vs, strings.ReplaceAll(f, "'", "’"))
+	}
+	if strings.Contains(f, "’") {
+		vs = append(vs, strings.ReplaceAll(f, "’", "'"))
+	}
+	return vs
 }
 
 func contains(ss []string, s string) bool {
@@ -455,7 +484,7 @@ func (p *pseudonyms) fullName(s string, i, end int, first string) (who string, t
 				break
 			}
 			e := scanWord(s, j)
-			got := strings.ToLower(s[j:e])
+			got := strings.ReplaceAll(strings.ToLower(s[j:e]), "’", "'")
 			poss = k == len(rest)-1 && got == want+"s" // Per Olsens
 			if got != want && !poss {
 				ok = false
@@ -582,7 +611,9 @@ func (p *pseudonyms) replace(s string) string {
 			start, prevWord = false, true
 			continue
 		}
-		prevWord = isWordRune(r) || r == '_'
+		// An underscore joins no word to a name: _Kari_ is italics,
+		// kari_ola two people.
+		prevWord = isWordRune(r)
 		switch {
 		case r == '.' || r == '!' || r == '?' || r == '\n':
 			start = true
@@ -617,6 +648,11 @@ func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out fun
 		return e
 	}
 	hyphen := strings.IndexByte(w, '-') >= 0
+	if who, ok := p.hyphenPossessive(w, f, start, mention); ok {
+		// Hanne-Lises is Hanne-Lise's, not a Hanne-Lises of her own.
+		out(p.sigil(from, i, sigil), end, p.stand(who, true))
+		return end
+	}
 	if sigil == 0 && !hyphen && p.ordinary(f) && !capitalised(w) {
 		return end // an ordinary word, the most of any text
 	}
@@ -694,6 +730,11 @@ func (p *pseudonyms) listMentions(s string) {
 		f := fold(w)
 		if _, ok := p.listed[f]; !ok && !p.excluded[f] && f != "" {
 			p.listed[f] = f
+			for _, v := range apostrophes(f) {
+				if _, ok := p.listed[v]; !ok {
+					p.listed[v] = f
+				}
+			}
 		}
 		i = nextAt(s, i+1)
 	}
@@ -704,6 +745,25 @@ func nextAt(s string, from int) int {
 		return from + k
 	}
 	return -1
+}
+
+// hyphenPossessive finds the person of a hyphenated name with a
+// possessive s (Hanne-Lises): the name without it is listed, or its last
+// part is a name and the part with the s is none.
+func (p *pseudonyms) hyphenPossessive(w, f string, start, mention bool) (string, bool) {
+	k := strings.LastIndexByte(f, '-')
+	if k <= 0 || !strings.HasSuffix(f, "s") || len(f)-k < 4 {
+		return "", false
+	}
+	stemW, stemF := w[:len(w)-1], f[:len(f)-1]
+	_, stemListed := p.listed[stemF]
+	last, lastStem := f[k+1:], stemF[k+1:]
+	_, lastListed := p.listed[last]
+	_, lastStemListed := p.listed[lastStem]
+	if !stemListed && (lastListed || p.known(last) || !(lastStemListed || p.known(lastStem))) {
+		return "", false
+	}
+	return p.personFolded(stemW, stemF, start, mention)
 }
 
 // nameLike says every part of a hyphenated word is capitalised, as the

@@ -279,3 +279,24 @@ func TestPseudonymsNamesInLowerCaseTags(t *testing.T) {
 		t.Errorf("tags %q", e.Tags)
 	}
 }
+
+// A name is the same person with either apostrophe (O'Brien, O’Brien),
+// in its possessive when hyphenated (Hanne-Lises), and inside markdown's
+// underscores (_Kari_, kari_ola).
+func TestPseudonymsApostrophesHyphenPossessivesUnderscores(t *testing.T) {
+	for _, c := range []struct {
+		lang       string
+		people     []string
+		text, want string
+	}{
+		{"en", []string{"O'Brien"}, "Ask O’Brien, o'brien and O’Brien’s desk.", "Ask Person A, Person A and Person A's desk."},
+		{"en", []string{"Mary O’Brien"}, "Mary O'Brien and O’Brien.", "Person A and Person A."},
+		{"nb", []string{"Hanne-Lise"}, "Hanne-Lise og Hanne-Lises bil.", "Person A og Person A-s bil."},
+		{"nb", nil, "Med Hanne-Lise og Hanne-Lises bil, og Hanne-Agnes.", "Med Person A og Person A-s bil, og Person B."},
+		{"nb", nil, "Med _Kari_ og kari_ola, _Trude_ og user_id.", "Med _Person A_ og Person A_Person B, _Person C_ og user_id."},
+	} {
+		if got, _ := pseudonymized(t, c.lang, c.people, c.text); got != c.want {
+			t.Errorf("\n got %s\nwant %s", got, c.want)
+		}
+	}
+}
