@@ -24,7 +24,16 @@ import (
 //     focus tip a reflection chose in a private part (FocusPrivate).
 
 // privateKey is the front-matter key that makes a whole file private.
+// Norwegian and Swedish write it privat, and so may a user: that key
+// counts too (isPrivateKey).
 const privateKey = "private"
+
+// isPrivateKey says a front-matter key is the private key: private or
+// privat, in any case, with spaces around it.
+func isPrivateKey(k string) bool {
+	k = strings.TrimSpace(k)
+	return strings.EqualFold(k, privateKey) || strings.EqualFold(k, "privat")
+}
 
 // clearlyFalse reports whether a value of the private key says "not
 // private" beyond doubt: YAML's false, or the words false, no, off or 0 in
@@ -53,7 +62,7 @@ func (d *document) private() bool {
 		return true
 	}
 	private := false
-	for _, key := range d.front.keysFold(privateKey) {
+	for _, key := range d.front.privateKeys() {
 		n := d.front.lookup(key)
 		if !clearlyFalse(n) {
 			private = true
@@ -97,7 +106,7 @@ func nestedPrivate(n *yaml.Node, depth int) bool {
 			if k.Kind == yaml.AliasNode && k.Alias != nil {
 				k = k.Alias
 			}
-			if strings.EqualFold(strings.TrimSpace(k.Value), privateKey) && !clearlyFalse(n.Content[i+1]) {
+			if isPrivateKey(k.Value) && !clearlyFalse(n.Content[i+1]) {
 				return true
 			}
 			if nestedPrivate(n.Content[i+1], depth+1) {
@@ -123,7 +132,7 @@ func (e *frontEdit) putPrivate(differs, private bool) {
 		return
 	}
 	e.changed = true
-	keys := e.f.keysFold(privateKey)
+	keys := e.f.privateKeys()
 	if !private {
 		for _, k := range keys {
 			e.f.remove(k)
@@ -137,9 +146,9 @@ func (e *frontEdit) putPrivate(differs, private bool) {
 	e.f.set(key, boolNode(true))
 }
 
-// keysFold returns the keys of the front matter that are name in any case,
-// as the file spells them.
-func (f frontMatter) keysFold(name string) []string {
+// privateKeys returns the keys of the front matter that are the private
+// key (isPrivateKey), as the file spells them.
+func (f frontMatter) privateKeys() []string {
 	if f.doc == nil {
 		return nil
 	}
@@ -147,7 +156,7 @@ func (f frontMatter) keysFold(name string) []string {
 	m := f.doc.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		// "private " with a space is still the key a reader sees.
-		if strings.EqualFold(strings.TrimSpace(m.Content[i].Value), name) {
+		if isPrivateKey(m.Content[i].Value) {
 			keys = append(keys, m.Content[i].Value)
 		}
 	}

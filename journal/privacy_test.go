@@ -440,3 +440,29 @@ func TestCommentsNamingPrivateAreMarkers(t *testing.T) {
 		t.Errorf("privatliv: public text %q", e.Body.PublicText())
 	}
 }
+
+// Norwegian and Swedish spell the key privat: it makes the file private as
+// private does, and making the file public again removes it.
+func TestPrivatKeyCounts(t *testing.T) {
+	for _, front := range []string{"privat: true", "Privat: ja", "PRIVAT: yes", "meta: {privat: true}"} {
+		text := "---\ndate: 2026-11-20\n" + front + "\n---\n\nTekst.\n"
+		e := mustParse(t, "2026/11/2026-11-20.md", text)
+		r, _ := ParseReflection("2026/2026-W47.md", []byte(text))
+		m, _ := ParseMentoring("2026/11/2026-11-20-mentoring.md", []byte(text))
+		if !e.Private || r == nil || !r.Private || m == nil || !m.Private {
+			t.Errorf("%q: not private", front)
+		}
+	}
+	e := mustParse(t, "2026/11/2026-11-20.md", "---\ndate: 2026-11-20\nprivat: true\n---\n\nTekst.\n")
+	e.Private = false
+	out, err := e.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again := mustParse(t, e.Path, string(out)); again.Private || strings.Contains(string(out), "privat") {
+		t.Errorf("made public:\n%s", out)
+	}
+	if e := mustParse(t, "2026/11/2026-11-20.md", "---\ndate: 2026-11-20\nprivat: nei\n---\n\nTekst.\n"); !e.Private {
+		t.Errorf("privat: nei is no clear false, and must be private")
+	}
+}
