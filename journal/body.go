@@ -3,6 +3,8 @@ package journal
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The private markers. They are HTML comments, so every markdown viewer hides
@@ -14,14 +16,62 @@ const (
 
 // The markers are found in any case and with any spacing inside the
 // comment (<!--PRIVATE-->, <!-- / private -->, <!--- private --->): a
-// reader sees no difference, so neither may an export.
+// reader sees no difference, so neither may an export. Failing closed,
+// any other HTML comment that holds the word private, or privat as
+// Norwegian and Swedish write it (<!-- privat -->, <!-- 🔒 private -->,
+// <!-- private: true -->, a comment that goes on to the next line), is a
+// start marker: only the end marker ends a private part.
 var (
-	privateStartLine = regexp.MustCompile(`(?i)^\s*<!--[-\s\p{Zs}]*private[-\s\p{Zs}]*-->\s*$`)
-	privateEndLine   = regexp.MustCompile(`(?i)^\s*<!--[-\s\p{Zs}]*/[-\s\p{Zs}]*private[-\s\p{Zs}]*-->\s*$`)
-	// privateMarker is either marker anywhere in a line.
-	privateMarker = regexp.MustCompile(`(?i)<!--[-\s\p{Zs}]*/?[-\s\p{Zs}]*private[-\s\p{Zs}]*-->`)
-	noteHeading   = regexp.MustCompile(`^\d{1,2}:\d{2}$`)
+	privateEndComment = regexp.MustCompile(`(?i)^<!--[-\s\p{Zs}]*/[-\s\p{Zs}]*privat(e)?[-\s\p{Zs}]*-->$`)
+	noteHeading       = regexp.MustCompile(`^\d{1,2}:\d{2}$`)
 )
+
+// privateComments returns where the comments of a line that hold the
+// word private or privat begin and end; one still open at the end of the
+// line ends there.
+func privateComments(line string) [][2]int {
+	var spans [][2]int
+	for i := 0; ; {
+		k := strings.Index(line[i:], "<!--")
+		if k < 0 {
+			return spans
+		}
+		from := i + k
+		to := len(line)
+		if e := strings.Index(line[from+4:], "-->"); e >= 0 {
+			to = from + 4 + e + 3
+		}
+		if holdsPrivate(line[from+4 : to]) {
+			spans = append(spans, [2]int{from, to})
+		}
+		if to >= len(line) {
+			return spans
+		}
+		i = to
+	}
+}
+
+// holdsPrivate says the text holds the word private or privat, in any
+// case, as a word of its own.
+func holdsPrivate(s string) bool {
+	s = strings.ToLower(s)
+	for i := 0; ; {
+		k := strings.Index(s[i:], "privat")
+		if k < 0 {
+			return false
+		}
+		at, end := i+k, i+k+len("privat")
+		if strings.HasPrefix(s[end:], "e") {
+			end++
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:at])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (at == 0 || !unicode.IsLetter(before)) && (end == len(s) || !unicode.IsLetter(after)) {
+			return true
+		}
+		i = at + 1
+	}
+}
 
 // The kinds of marker a line can be.
 const (
@@ -36,18 +86,38 @@ const (
 // text before it is private too. An end marker that shares its line with
 // text ends nothing, as before: when in doubt, text stays private.
 func markerLine(line string) int {
-	switch {
-	case privateStartLine.MatchString(line):
-		return startMarker
-	case privateEndLine.MatchString(line):
-		return endMarker
+	if !strings.Contains(line, "<!--") {
+		return noMarker
 	}
-	for _, m := range privateMarker.FindAllString(line, -1) {
-		if !strings.Contains(m, "/") {
-			return inlineMarker
+	spans := privateComments(line)
+	if len(spans) == 0 {
+		return noMarker
+	}
+	alone := len(spans) == 1 && strings.TrimSpace(line[:spans[0][0]]) == "" && strings.TrimSpace(line[spans[0][1]:]) == ""
+	for _, sp := range spans {
+		if privateEndComment.MatchString(line[sp[0]:sp[1]]) {
+			if alone {
+				return endMarker
+			}
+			continue
 		}
+		if alone {
+			return startMarker
+		}
+		return inlineMarker
 	}
 	return noMarker
+}
+
+// defuseMarkers writes every private comment of a line so that it is no
+// comment, and no marker: "&lt;!-- private -->".
+func defuseMarkers(line string) string {
+	spans := privateComments(line)
+	for k := len(spans) - 1; k >= 0; k-- {
+		from := spans[k][0]
+		line = line[:from] + "&lt;" + line[from+1:]
+	}
+	return line
 }
 
 // Body is the markdown below the front matter, cut into blocks at each `##`
@@ -268,7 +338,7 @@ func endsWithMarker(s string) bool {
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "\n"), "\r")
 	i := strings.LastIndex(s, "\n")
 	last := s[i+1:]
-	return privateStartLine.MatchString(last)
+	return markerLine(last) == startMarker
 }
 
 // Answer returns the first answer section with that heading.
@@ -371,7 +441,7 @@ func safeText(s string) string {
 		if markerLine(l) != noMarker {
 			// Every marker on the line, not only the first: one left
 			// would still start a private part.
-			lines[i] = privateMarker.ReplaceAllStringFunc(l, func(m string) string { return "&lt;" + m[1:] })
+			lines[i] = defuseMarkers(l)
 			continue
 		}
 		if fence != "" {

@@ -53,7 +53,7 @@ func parseDocument(path string, data []byte) (document, error) {
 	if !found && frontMatterUnclear(text) {
 		d.unclear = true
 		d.problem(Problem{Key: "file", Kind: ProblemUnclearFront},
-			"the front matter cannot be found for sure (a blank line or spaces before the first ---, or lines that end in a carriage return alone): the whole file is private, and tillit only adds notes to it until it is fixed")
+			"the front matter cannot be found for sure (a blank line or spaces before the first ---, lines that end in a carriage return alone, or a first line that is not --- alone, such as +++): the whole file is private, and tillit only adds notes to it until it is fixed")
 	}
 	d.front, err = parseFrontMatter(yamlText)
 	if err != nil {

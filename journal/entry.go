@@ -61,20 +61,21 @@ type Problem struct {
 
 // The kinds of Problem.
 const (
-	ProblemNotSingle    = "not_single"        // a list or a set of keys where one value belongs
-	ProblemNotNumber    = "not_number"        // not a whole number (Min–Max wanted)
-	ProblemOutOfRange   = "out_of_range"      // a number outside Min–Max
-	ProblemNotDate      = "not_date"          // not written as YYYY-MM-DD
-	ProblemNoSuchDay    = "no_such_day"       // YYYY-MM-DD, but not a day (2026-02-30)
-	ProblemNotWeek      = "not_week"          // not a week such as 2026-W48
-	ProblemNotBool      = "not_bool"          // not true or false
-	ProblemNotList      = "not_list"          // not a list
-	ProblemNotOneOf     = "not_one_of"        // not done, partly or not
-	ProblemDiffers      = "differs_from_name" // the date or week differs from the file name
-	ProblemNotUTF8      = "not_utf8"          // the file is not valid UTF-8
-	ProblemAwayList     = "away_not_list"     // away: is not a list of stretches
-	ProblemAwayItem     = "away_item"         // an away item without a valid from and to
-	ProblemUnclearFront = "unclear_front"     // the front matter cannot be found for sure: the file is private
+	ProblemNotSingle     = "not_single"        // a list or a set of keys where one value belongs
+	ProblemNotNumber     = "not_number"        // not a whole number (Min–Max wanted)
+	ProblemOutOfRange    = "out_of_range"      // a number outside Min–Max
+	ProblemNotDate       = "not_date"          // not written as YYYY-MM-DD
+	ProblemNoSuchDay     = "no_such_day"       // YYYY-MM-DD, but not a day (2026-02-30)
+	ProblemNotWeek       = "not_week"          // not a week such as 2026-W48
+	ProblemNotBool       = "not_bool"          // not true or false
+	ProblemNotList       = "not_list"          // not a list
+	ProblemNotOneOf      = "not_one_of"        // not done, partly or not
+	ProblemDiffers       = "differs_from_name" // the date or week differs from the file name
+	ProblemNotUTF8       = "not_utf8"          // the file is not valid UTF-8
+	ProblemAwayList      = "away_not_list"     // away: is not a list of stretches
+	ProblemAwayItem      = "away_item"         // an away item without a valid from and to
+	ProblemUnclearFront  = "unclear_front"     // the front matter cannot be found for sure: the file is private
+	ProblemNestedPrivate = "nested_private"    // a private key inside another key: the file is private
 )
 
 func (p Problem) String() string { return p.Key + ": " + p.Reason }

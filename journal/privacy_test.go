@@ -351,3 +351,118 @@ func TestDoctorReportsUnclearFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// A first line that is almost a fence — TOML's +++ as other tools write
+// it, a comment after ---, a fourth dash — hides a front matter tillit
+// cannot read: the file is private and reported, not public text.
+func TestFenceNotAloneIsUnclear(t *testing.T) {
+	for _, text := range []string{
+		"+++\ndate = 2026-11-20\nprivate = true\n+++\n\nHemmelig.\n",
+		"--- # notat\ndate: 2026-11-20\nprivate: true\n---\n\nHemmelig.\n",
+		"----\nprivate: true\n----\n\nHemmelig.\n",
+		"\ufeff+++\r\nprivate = true\r\n+++\r\n\r\nHemmelig.\r\n",
+	} {
+		e := mustParse(t, "2026/11/2026-11-20.md", text)
+		if !e.Private || len(e.Problems) == 0 || e.Problems[0].Kind != ProblemUnclearFront {
+			t.Errorf("%q: private %v, problems %v", text, e.Private, e.Problems)
+		}
+	}
+}
+
+// A private key inside another (meta: {private: true}), or merged in with
+// <<, is what the user meant for the file: it is private and reported. An
+// alias to false is false.
+func TestNestedPrivateKeyFailsClosed(t *testing.T) {
+	cases := []struct {
+		front   string
+		private bool
+	}{
+		{"meta: {private: true}", true},
+		{"meta:\n  Private: yes", true},
+		{"<<: {private: true}", true},
+		{"list:\n  - a\n  - {private: on}", true},
+		{"meta: {private: false}", false},
+		{"no: &n false\nprivate: *n", false},
+		{"yes: &y true\nprivate: *y", true},
+	}
+	for _, c := range cases {
+		text := "---\n" + c.front + "\n---\n\nTekst.\n"
+		e := mustParse(t, "2026/11/2026-11-20.md", text)
+		r, err := ParseReflection("2026/2026-W47.md", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := ParseMentoring("2026/11/2026-11-20-mentoring.md", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Private != c.private || r.Private != c.private || m.Private != c.private {
+			t.Errorf("%q: entry %v, reflection %v, mentoring %v; want %v", c.front, e.Private, r.Private, m.Private, c.private)
+		}
+		reported := false
+		for _, p := range e.Problems {
+			reported = reported || p.Kind == ProblemNestedPrivate
+		}
+		if nested := c.private && !strings.HasPrefix(c.front, "yes"); reported != nested {
+			t.Errorf("%q: reported %v: %v", c.front, reported, e.Problems)
+		}
+	}
+}
+
+// Any other comment that names private, or privat as Norwegian and
+// Swedish write it, starts a private part; a comment that only mentions
+// the word inside another ("privatliv") does not. Typed into an answer,
+// each is defused.
+func TestCommentsNamingPrivateAreMarkers(t *testing.T) {
+	for _, m := range [][2]string{
+		{"<!-- privat -->", "<!-- /privat -->"},
+		{"<!-- PRIVAT -->", "<!-- /private -->"},
+		{"<!-- private: true -->", "<!-- /private -->"},
+		{"<!-- 🔒 private -->", "<!-- /private -->"},
+		{"<!-- private=yes -->", "<!-- /private -->"},
+		{"<!-- private\n-->", "<!-- /private -->"},
+		{"<!-- dette er privat -->", "<!-- /privat -->"},
+	} {
+		text := "---\ndate: 2026-11-20\n---\n\nÅpent.\n\n" + m[0] + "\nHemmelig.\n" + m[1] + "\n\nÅpent igjen.\n"
+		e := mustParse(t, "2026/11/2026-11-20.md", text)
+		pub := e.Body.PublicText()
+		if strings.Contains(pub, "Hemmelig") || !strings.Contains(pub, "Åpent igjen") {
+			t.Errorf("%q … %q: public text %q", m[0], m[1], pub)
+		}
+		for _, b := range parseBody(safeText(m[0] + "\nTekst.")).Blocks {
+			if b.Private {
+				t.Errorf("safeText(%q) starts a private part", m[0])
+			}
+		}
+	}
+	e := mustParse(t, "2026/11/2026-11-20.md", "---\ndate: 2026-11-20\n---\n\n<!-- om privatliv -->\nÅpent.\n")
+	if !strings.Contains(e.Body.PublicText(), "Åpent") {
+		t.Errorf("privatliv: public text %q", e.Body.PublicText())
+	}
+}
+
+// Norwegian and Swedish spell the key privat: it makes the file private as
+// private does, and making the file public again removes it.
+func TestPrivatKeyCounts(t *testing.T) {
+	for _, front := range []string{"privat: true", "Privat: ja", "PRIVAT: yes", "meta: {privat: true}"} {
+		text := "---\ndate: 2026-11-20\n" + front + "\n---\n\nTekst.\n"
+		e := mustParse(t, "2026/11/2026-11-20.md", text)
+		r, _ := ParseReflection("2026/2026-W47.md", []byte(text))
+		m, _ := ParseMentoring("2026/11/2026-11-20-mentoring.md", []byte(text))
+		if !e.Private || r == nil || !r.Private || m == nil || !m.Private {
+			t.Errorf("%q: not private", front)
+		}
+	}
+	e := mustParse(t, "2026/11/2026-11-20.md", "---\ndate: 2026-11-20\nprivat: true\n---\n\nTekst.\n")
+	e.Private = false
+	out, err := e.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again := mustParse(t, e.Path, string(out)); again.Private || strings.Contains(string(out), "privat") {
+		t.Errorf("made public:\n%s", out)
+	}
+	if e := mustParse(t, "2026/11/2026-11-20.md", "---\ndate: 2026-11-20\nprivat: nei\n---\n\nTekst.\n"); !e.Private {
+		t.Errorf("privat: nei is no clear false, and must be private")
+	}
+}

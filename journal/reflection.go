@@ -134,3 +134,30 @@ func (r *Reflection) questionPrivate(q string) bool {
 	}
 	return inPrivate && !inPublic
 }
+
+// FocusPrivate reports whether the focus tip of the reflection is private:
+// the whole reflection is, or the section that names the tip ("3 · …", as
+// the reflection editor writes it) stands in a private part and in no
+// public one. Derived from a private part, the choice is private too.
+func (r *Reflection) FocusPrivate() bool {
+	if r.Private {
+		return true
+	}
+	if r.FocusTip <= 0 {
+		return false
+	}
+	mark := fmt.Sprintf("%d ·", r.FocusTip)
+	inPrivate, inPublic := false, false
+	for _, b := range r.Body.Blocks {
+		first, _, _ := strings.Cut(strings.TrimSpace(b.Text), "\n")
+		if !strings.HasPrefix(strings.Join(strings.Fields(first), " "), mark) {
+			continue
+		}
+		if b.Private {
+			inPrivate = true
+		} else {
+			inPublic = true
+		}
+	}
+	return inPrivate && !inPublic
+}

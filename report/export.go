@@ -223,8 +223,11 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 		var t ExportText
 		t, x.PrivateLeftOut = exportBody(r.Body, r.Private, o, x.PrivateLeftOut)
 		t.FocusTip = r.FocusTip
+		if !o.Private && r.FocusPrivate() {
+			t.FocusTip = 0 // chosen in a private part: private too
+		}
 		week(w).Reflection = &t
-		if r.FocusTip > 0 {
+		if t.FocusTip > 0 {
 			x.Summary.Focus = append(x.Summary.Focus, Focus{w, r.FocusTip, o.tipTitle(r.Pack, r.FocusTip)})
 		}
 	}

@@ -187,3 +187,28 @@ func TestReviewLeavesDerivedPrivatePartsOut(t *testing.T) {
 		}
 	}
 }
+
+// A focus tip chosen in a private section of a public reflection stays out
+// of the summary and the reflection, in every format; chosen in public, or
+// with the whole export for the user's own eyes, it is there.
+func TestFocusChosenInPrivateStaysOut(t *testing.T) {
+	j := readJournal(t, map[string]string{
+		"2026/2026-W46.md": "---\nweek: 2026-W46\nfocus_tip: 7\n---\n## Hva gikk bra?\n\nPUBLICw46\n\n<!-- private -->\n## Hvilket tips vil jeg fokusere på neste uke?\n\n7 · En kultur med stort rom for tilbakemeldinger.\n\nSECRETwhy\n<!-- /private -->\n",
+		"2026/2026-W47.md": "---\nweek: 2026-W47\nfocus_tip: 4\n---\n## Hvilket tips vil jeg fokusere på neste uke?\n\n4 · Sørg for enkel tilgang.\n",
+	})
+	x := NewExport(j, everyFormOptions(false))
+	if len(x.Summary.Focus) != 1 || x.Summary.Focus[0].Tip != 4 {
+		t.Errorf("focus %+v, want only tip 4", x.Summary.Focus)
+	}
+	if r := x.Weeks[0].Reflection; r == nil || r.FocusTip != 0 {
+		t.Errorf("week 46 reflection %+v, want no focus tip", r)
+	}
+	for format, out := range formats(t, x, everyFormOptions(false).Options) {
+		if strings.Contains(out, "SECRET") || strings.Contains(out, "tilbakemeldinger") || strings.Contains(out, `"tip": 7`) || strings.Contains(out, `"focus_tip": 7`) {
+			t.Errorf("%s: the private focus shows:\n%s", format, out)
+		}
+	}
+	if x := NewExport(j, everyFormOptions(true)); len(x.Summary.Focus) != 2 {
+		t.Errorf("with private parts: focus %+v", x.Summary.Focus)
+	}
+}

@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"embed"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -26,6 +27,9 @@ type lexicon struct {
 	given    map[string]bool // common given names in nb, sv and en
 	ordinary map[string]bool // ordinary words: the article, the tips, ordinary-words.txt
 	notNames map[string]bool // capitalised words that are not people
+	// givenASCII is each given name as an e-mail address spells it
+	// without æøåäö (marta, maerta for märta) → the name.
+	givenASCII map[string]string
 }
 
 var (
@@ -38,6 +42,14 @@ func theLexicon() *lexicon {
 		l := &lexicon{given: map[string]bool{}, ordinary: map[string]bool{}, notNames: map[string]bool{}}
 		for _, f := range []string{"given-nb", "given-sv", "given-en"} {
 			readNames(f, l.given)
+		}
+		l.givenASCII = map[string]string{}
+		for name := range l.given {
+			for _, a := range asciiForms(name) {
+				if _, ok := l.givenASCII[a]; !ok && a != name {
+					l.givenASCII[a] = name
+				}
+			}
 		}
 		readNames("ordinary-words", l.ordinary)
 		readNames("not-names", l.notNames)
@@ -68,6 +80,42 @@ func readNames(file string, into map[string]bool) {
 			into[fold(line)] = true
 		}
 	}
+}
+
+// asciiForms returns how an address may write a folded name in ASCII
+// letters: å, ä as a or aa/ae, ø, ö as o or oe, æ as ae, other accents
+// dropped (Märta: marta, maerta; Ørjan: orjan, oerjan).
+func asciiForms(f string) []string {
+	var short, long strings.Builder
+	for _, r := range norm.NFD.String(f) {
+		switch {
+		case r < utf8.RuneSelf:
+			short.WriteRune(r)
+			long.WriteRune(r)
+		case unicode.Is(unicode.Mn, r):
+			// a ring or dots over the letter before
+			if r == '\u030a' {
+				long.WriteRune('a') // å: aa
+			} else if r == '\u0308' {
+				long.WriteRune('e') // ä, ö, ü: ae, oe, ue
+			}
+		case r == 'ø':
+			short.WriteRune('o')
+			long.WriteString("oe")
+		case r == 'æ':
+			short.WriteString("ae")
+			long.WriteString("ae")
+		case r == 'ß':
+			short.WriteString("ss")
+			long.WriteString("ss")
+		default:
+			return nil // a name in another script: no ASCII form
+		}
+	}
+	if short.String() == long.String() {
+		return []string{short.String()}
+	}
+	return []string{short.String(), long.String()}
 }
 
 // isLetter is what a word is made of: letters and the marks that combine
@@ -159,8 +207,11 @@ type pseudonyms struct {
 	// the first found that name mid-sentence: one person must not keep
 	// their name in one place and lose it in another.
 	skipped, again bool
-	kept           []string
-	keptSeen       map[string]bool
+	// tag is set while a word after # is read: a tag is a label, not
+	// prose, so its case says nothing, and a name in it (#trude) is one.
+	tag      bool
+	kept     []string
+	keptSeen map[string]bool
 }
 
 func newPseudonyms(people []string, format, possessive string) *pseudonyms {
@@ -173,7 +224,7 @@ func newPseudonyms(people []string, format, possessive string) *pseudonyms {
 	// unless two listed names share it.
 	parts := map[string][]string{}
 	for _, n := range people {
-		words := strings.Fields(fold(strings.TrimPrefix(strings.TrimSpace(n), "@")))
+		words := strings.Fields(strings.ReplaceAll(fold(strings.TrimPrefix(strings.TrimSpace(n), "@")), "’", "'"))
 		switch len(words) {
 		case 0:
 			continue
@@ -199,6 +250,22 @@ func newPseudonyms(people []string, format, possessive string) *pseudonyms {
 			p.listed[w] = w
 		}
 	}
+	// O'Brien is O’Brien: a listed name with one apostrophe is found with
+	// the other too.
+	for k, who := range p.listed {
+		for _, v := range apostrophes(k) {
+			if _, ok := p.listed[v]; !ok {
+				p.listed[v] = who
+			}
+		}
+	}
+	for k, rests := range p.multi {
+		for _, v := range apostrophes(k) {
+			if _, ok := p.multi[v]; !ok {
+				p.multi[v] = rests
+			}
+		}
+	}
 	for _, rests := range p.multi {
 		// Longest first: "Kari Nordmann Berg" wins over "Kari Nordmann".
 		for i := 1; i < len(rests); i++ {
@@ -208,6 +275,19 @@ func newPseudonyms(people []string, format, possessive string) *pseudonyms {
 		}
 	}
 	return p
+}
+
+// apostrophes returns the other spellings of a name with an apostrophe:
+// o'brien → o’brien, and back.
+func apostrophes(f string) []string {
+	var vs []string
+	if strings.Contains(f, "'") {
+		vs = append(vs, strings.ReplaceAll(f, "'", "’"))
+	}
+	if strings.Contains(f, "’") {
+		vs = append(vs, strings.ReplaceAll(f, "’", "'"))
+	}
+	return vs
 }
 
 func contains(ss []string, s string) bool {
@@ -260,13 +340,13 @@ func (p *pseudonyms) personFolded(w, f string, start, mention bool) (string, boo
 		// "per dag") only capitalised. At the start of a sentence it is
 		// still replaced: the user said it is a person, and a stray
 		// "Person A dag" is better than a name left in.
-		if mention || capitalised(w) || !p.ordinary(f) {
+		if mention || p.tag || capitalised(w) || !p.ordinary(f) {
 			return who, true
 		}
 		return "", false
 	}
 	if p.known(f) {
-		if mention || !p.ordinary(f) || (capitalised(w) && !start) {
+		if mention || p.tag || !p.ordinary(f) || (capitalised(w) && !start) {
 			return f, true
 		}
 		if capitalised(w) {
@@ -404,7 +484,7 @@ func (p *pseudonyms) fullName(s string, i, end int, first string) (who string, t
 				break
 			}
 			e := scanWord(s, j)
-			got := strings.ToLower(s[j:e])
+			got := strings.ReplaceAll(strings.ToLower(s[j:e]), "’", "'")
 			poss = k == len(rest)-1 && got == want+"s" // Per Olsens
 			if got != want && !poss {
 				ok = false
@@ -472,6 +552,17 @@ func (p *pseudonyms) emailPerson(local string) (string, bool) {
 			return w, true
 		}
 	}
+	// An address writes æøåäö in ASCII: marta.svensson@… is Märta.
+	for _, w := range words {
+		for listed, who := range p.listed {
+			if slices.Contains(asciiForms(listed), w) {
+				return who, true
+			}
+		}
+		if name, ok := p.lex.givenASCII[w]; ok && p.known(name) {
+			return name, true
+		}
+	}
 	return "", false
 }
 
@@ -520,7 +611,9 @@ func (p *pseudonyms) replace(s string) string {
 			start, prevWord = false, true
 			continue
 		}
-		prevWord = isWordRune(r) || r == '_'
+		// An underscore joins no word to a name: _Kari_ is italics,
+		// kari_ola two people.
+		prevWord = isWordRune(r)
 		switch {
 		case r == '.' || r == '!' || r == '?' || r == '\n':
 			start = true
@@ -541,6 +634,8 @@ func (p *pseudonyms) replace(s string) string {
 // so) and returns where it ends.
 func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out func(int, int, string)) int {
 	mention := sigil == '@'
+	p.tag = sigil == '#'
+	defer func() { p.tag = false }()
 	end := scanWord(s, i)
 	w := s[i:end]
 	f := strings.ToLower(w) // the text is NFC already
@@ -553,10 +648,19 @@ func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out fun
 		return e
 	}
 	hyphen := strings.IndexByte(w, '-') >= 0
+	if who, ok := p.hyphenPossessive(w, f, start, mention); ok {
+		// Hanne-Lises is Hanne-Lise's, not a Hanne-Lises of her own.
+		out(p.sigil(from, i, sigil), end, p.stand(who, true))
+		return end
+	}
 	if sigil == 0 && !hyphen && p.ordinary(f) && !capitalised(w) {
 		return end // an ordinary word, the most of any text
 	}
 	who, ok := p.personFolded(w, f, start, mention)
+	if stem := strings.TrimRightFunc(w, unicode.IsDigit); !ok && stem != w && startsLetter(stem) && !hyphen {
+		// Kari2, as a user name or a second Kari: the person, digits and all.
+		who, ok = p.personFolded(stem, f[:len(stem)], start, mention)
+	}
 	poss := false
 	if !ok {
 		// Kari-s, and Karis, Åses (the possessive of a name is no word of
@@ -610,6 +714,58 @@ func (p *pseudonyms) word(s string, from, i int, start bool, sigil rune, out fun
 	return end
 }
 
+// listMentions adds the people of the @mentions in s to the listed
+// names, except the mentor and the author: an address's @ is none.
+func (p *pseudonyms) listMentions(s string) {
+	for i := strings.IndexByte(s, '@'); i >= 0; {
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if i > 0 && (isWordRune(prev) || strings.ContainsRune("._%+-", prev)) || !startsLetter(s[i+1:]) {
+			i = nextAt(s, i+1)
+			continue
+		}
+		w := s[i+1 : scanWord(s, i+1)]
+		if strings.IndexByte(w, '-') >= 0 && !nameLike(w) {
+			w = w[:strings.IndexByte(w, '-')] // @Kari-oppgaven
+		}
+		f := fold(w)
+		if _, ok := p.listed[f]; !ok && !p.excluded[f] && f != "" {
+			p.listed[f] = f
+			for _, v := range apostrophes(f) {
+				if _, ok := p.listed[v]; !ok {
+					p.listed[v] = f
+				}
+			}
+		}
+		i = nextAt(s, i+1)
+	}
+}
+
+func nextAt(s string, from int) int {
+	if k := strings.IndexByte(s[from:], '@'); k >= 0 {
+		return from + k
+	}
+	return -1
+}
+
+// hyphenPossessive finds the person of a hyphenated name with a
+// possessive s (Hanne-Lises): the name without it is listed, or its last
+// part is a name and the part with the s is none.
+func (p *pseudonyms) hyphenPossessive(w, f string, start, mention bool) (string, bool) {
+	k := strings.LastIndexByte(f, '-')
+	if k <= 0 || !strings.HasSuffix(f, "s") || len(f)-k < 4 {
+		return "", false
+	}
+	stemW, stemF := w[:len(w)-1], f[:len(f)-1]
+	_, stemListed := p.listed[stemF]
+	last, lastStem := f[k+1:], stemF[k+1:]
+	_, lastListed := p.listed[last]
+	_, lastStemListed := p.listed[lastStem]
+	if !stemListed && (lastListed || p.known(last) || !(lastStemListed || p.known(lastStem))) {
+		return "", false
+	}
+	return p.personFolded(stemW, stemF, start, mention)
+}
+
 // nameLike says every part of a hyphenated word is capitalised, as the
 // parts of a name are (Kari-Anne, not Kari-gruppa).
 func nameLike(w string) bool {
@@ -643,7 +799,7 @@ func letters(n int) string {
 // notes in x.Kept the likely names it left.
 func (p *pseudonyms) apply(x *Export) {
 	p.exclude(x.Author)
-	var texts []*string
+	var texts, tags []*string
 	text := func(t *ExportText) {
 		for i := range t.Sections {
 			texts = append(texts, &t.Sections[i].Heading, &t.Sections[i].Text)
@@ -664,7 +820,10 @@ func (p *pseudonyms) apply(x *Export) {
 			text(&e.Body)
 			texts = append(texts, &e.Commitment, &e.OutcomeNote)
 			for i := range e.Tags {
+				// Read as the tag it is: #trude.
+				e.Tags[i] = "#" + e.Tags[i]
 				texts = append(texts, &e.Tags[i])
+				tags = append(tags, &e.Tags[i])
 			}
 		}
 		for mi := range w.Mentorings {
@@ -677,16 +836,28 @@ func (p *pseudonyms) apply(x *Export) {
 			text(&m.Body)
 		}
 	}
-	// The journal's own ordinary words: what it writes in lower case.
+	// The journal's own ordinary words: what it writes in lower case. An
+	// address, a tag or a mention is no sign of a word: kari@…, #trude
+	// and @bjørnar name people in lower case.
 	for _, t := range texts {
 		if !norm.NFC.IsNormalString(*t) {
 			*t = norm.NFC.String(*t)
 		}
-		eachWord(*t, func(w string) {
-			if !capitalised(w) {
-				p.lower[w] = true
+		for _, field := range strings.Fields(*t) {
+			if strings.ContainsAny(field, "@#") {
+				continue
 			}
-		})
+			eachWord(field, func(w string) {
+				if !capitalised(w) {
+					p.lower[w] = true
+				}
+			})
+		}
+	}
+	// Whoever is mentioned (@Bjørnar) anywhere is a person everywhere, as
+	// if People listed them: one person, one stand-in.
+	for _, t := range texts {
+		p.listMentions(*t)
 	}
 	var again []int
 	orig := make([]string, len(texts))
@@ -700,6 +871,9 @@ func (p *pseudonyms) apply(x *Export) {
 	p.again = true
 	for _, k := range again {
 		*texts[k] = p.replace(orig[k])
+	}
+	for _, t := range tags {
+		*t = strings.TrimPrefix(*t, "#")
 	}
 	// A name at the start of a sentence listed as kept in the first pass
 	// may have been replaced in the second.

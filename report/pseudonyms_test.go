@@ -224,3 +224,79 @@ func TestNameFilesAreWordLists(t *testing.T) {
 		t.Errorf("%d given names", len(l.given))
 	}
 }
+
+// A person @mentioned once is that person wherever the name stands, even
+// first in a sentence where a name not listed would stay.
+func TestPseudonymsMentionNamesEverywhere(t *testing.T) {
+	got, _ := pseudonymized(t, "nb", nil, "Bjørnar var syk. Møte med @Bjørnar og @Lindqvist. Lindqvist kom.")
+	if want := "Person A var syk. Møte med Person A og Person B. Person B kom."; got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
+
+// A name written in lower case in an address or a tag is no ordinary
+// word: the surname beside it is still listed.
+func TestPseudonymsKeptDespiteLowerCaseAddress(t *testing.T) {
+	_, x := pseudonymized(t, "nb", nil, "Ola Lindqvist ringte. Skriv til ola.lindqvist@x.no, se #lindqvist.")
+	if strings.Join(x.Kept, ",") != "Lindqvist" {
+		t.Errorf("kept %q, want Lindqvist", x.Kept)
+	}
+}
+
+// A name with digits after it (a user name, a second Kari) is the person.
+func TestPseudonymsNameWithDigits(t *testing.T) {
+	got, _ := pseudonymized(t, "nb", []string{"Kari"}, "Kari og Kari2 og Trude3 i rom 12.")
+	if want := "Person A og Person A og Person B i rom 12."; got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
+
+// Common Norwegian names that are also words elsewhere are known names.
+func TestPseudonymsKnowMoreNorwegianNames(t *testing.T) {
+	got, _ := pseudonymized(t, "nb", nil, "Jeg ba Trude, Bjørnar, Gunnhild og Jarle om hjelp.")
+	if want := "Jeg ba Person A, Person B, Person C og Person D om hjelp."; got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
+
+// An address spells æøåäö in ASCII: it is still the person's.
+func TestPseudonymsAddressWithoutDiacritics(t *testing.T) {
+	got, _ := pseudonymized(t, "sv", []string{"Bjørnar"}, "Märta och Bjørnar: marta.svensson@firma.se, maerta@firma.se, bjornar@firma.se, oerjan@firma.se och info@firma.se.")
+	if want := "Person A och Person B: Person A, Person A, Person B, Person C och info@firma.se."; got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
+
+// A tag is a label, not prose: a known name in it counts in any case,
+// even one that is also a word (trude), in the tags of the front matter
+// as in the text.
+func TestPseudonymsNamesInLowerCaseTags(t *testing.T) {
+	got, x := pseudonymized(t, "nb", nil, "Se #trude-team og #trude, om #turnus.", "trude", "turnus")
+	if want := "Se #Person A-team og #Person A, om #turnus."; got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+	if e := x.Weeks[0].Entries[0]; strings.Join(e.Tags, ",") != "Person A,turnus" {
+		t.Errorf("tags %q", e.Tags)
+	}
+}
+
+// A name is the same person with either apostrophe (O'Brien, O’Brien),
+// in its possessive when hyphenated (Hanne-Lises), and inside markdown's
+// underscores (_Kari_, kari_ola).
+func TestPseudonymsApostrophesHyphenPossessivesUnderscores(t *testing.T) {
+	for _, c := range []struct {
+		lang       string
+		people     []string
+		text, want string
+	}{
+		{"en", []string{"O'Brien"}, "Ask O’Brien, o'brien and O’Brien’s desk.", "Ask Person A, Person A and Person A's desk."},
+		{"en", []string{"Mary O’Brien"}, "Mary O'Brien and O’Brien.", "Person A and Person A."},
+		{"nb", []string{"Hanne-Lise"}, "Hanne-Lise og Hanne-Lises bil.", "Person A og Person A-s bil."},
+		{"nb", nil, "Med Hanne-Lise og Hanne-Lises bil, og Hanne-Agnes.", "Med Person A og Person A-s bil, og Person B."},
+		{"nb", nil, "Med _Kari_ og kari_ola, _Trude_ og user_id.", "Med _Person A_ og Person A_Person B, _Person C_ og user_id."},
+	} {
+		if got, _ := pseudonymized(t, c.lang, c.people, c.text); got != c.want {
+			t.Errorf("\n got %s\nwant %s", got, c.want)
+		}
+	}
+}
