@@ -32,6 +32,7 @@ func (a *app) runTUI(o ui.Options) error {
 	o.Store, o.Config, o.Lang = a.store, a.cfg, a.lang
 	o.Pack, o.Packs = a.pack, a.packs
 	o.Editor = a.cfg.EditorCommand(os.Getenv)
+	o.Now = a.now // the interface goes by the same clock as the commands
 	o.ExportDir = exportDir()
 	m := ui.New(o)
 	kept, err := a.runProgram(m, m.Draft)
