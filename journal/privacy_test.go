@@ -222,19 +222,10 @@ func TestNoteOnUnclearFrontMatter(t *testing.T) {
 	}
 }
 
+// readFiles reads a journal of hand-written files.
 func readFiles(t *testing.T, files map[string]string) *Journal {
 	t.Helper()
-	root := t.TempDir()
-	for name, text := range files {
-		path := filepath.Join(root, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return NewStore(root).Read()
+	return writeJournal(t, files).Read()
 }
 
 // How a commitment went is private when a private entry says so.

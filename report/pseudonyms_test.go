@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"tillit/content"
-	"tillit/journal"
 	"tillit/locale"
 )
 
@@ -167,16 +166,7 @@ func TestPseudonymsKeepTheMentor(t *testing.T) {
 // entries, already read) with and without pseudonyms: the difference is
 // what finding the names costs.
 func BenchmarkPseudonymize(b *testing.B) {
-	root := b.TempDir()
-	end := journal.Date{Year: 2026, Month: 11, Day: 27}
-	text, err := SampleText(locale.New("nb"), content.MustBuiltin("nb"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := journal.Sample(journal.NewStore(root), end, 3650, 14, text); err != nil {
-		b.Fatal(err)
-	}
-	j := journal.NewStore(root).Read()
+	j := tenYears(b)
 	for _, on := range []bool{false, true} {
 		name := "plain"
 		if on {
