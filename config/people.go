@@ -13,7 +13,6 @@ import (
 	"unicode"
 
 	"github.com/BurntSushi/toml"
-	"github.com/google/renameio/v2"
 )
 
 // AddPeople adds names to the people of the settings file at path and
@@ -69,7 +68,7 @@ func AddPeople(path string, names []string) ([]string, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
 	}
-	if err := renameio.WriteFile(path, text, mode); err != nil {
+	if err := writeAtomic(path, text, mode); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
 	}
 	return added, nil
