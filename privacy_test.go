@@ -42,6 +42,9 @@ func TestNoNetworkCode(t *testing.T) {
 	if len(deps) < 50 {
 		t.Fatalf("go list gave only %d packages: %s", len(deps), out)
 	}
+	if !slices.Contains(deps, "tillit/cli") {
+		t.Fatalf("go list of the command does not reach tillit/cli, the command line: %s", out)
+	}
 	for _, f := range forbidden {
 		if slices.Contains(deps, f) {
 			t.Errorf("tillit's build reaches %s", f)

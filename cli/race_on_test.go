@@ -1,6 +1,6 @@
 //go:build race
 
-package main
+package cli
 
 // raceDetector says the tests run under the race detector, which makes
 // every process several times slower: timings then say nothing.

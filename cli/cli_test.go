@@ -1,7 +1,8 @@
-package main
+package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -29,7 +30,7 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"tillit": func() {
 			pinClock()
-			main()
+			mainCommand()
 		},
 		// tillit-faulty is tillit on a journal whose writes fail as
 		// $TILLIT_TEST_FAULT says: ENOSPC (a full disk), EROFS (a
@@ -38,9 +39,14 @@ func TestMain(m *testing.M) {
 			faults := map[string]error{"ENOSPC": syscall.ENOSPC, "EROFS": syscall.EROFS, "EACCES": syscall.EACCES}
 			journal.SimulateWriteFault(faults[os.Getenv("TILLIT_TEST_FAULT")])
 			pinClock()
-			main()
+			mainCommand()
 		},
 	})
+}
+
+// mainCommand is what tillit's main does.
+func mainCommand() {
+	os.Exit(Run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 // testNowFormat is how $TILLIT_TEST_NOW gives the time, in local time.
