@@ -28,7 +28,7 @@ func (a *app) checkinCommand() *cobra.Command {
 			if _, err := a.store.Load(day); err != nil {
 				return err
 			}
-			return a.runTUI(ui.Options{CheckIn: true, CheckInDay: day})
+			return a.runTUI(ui.Options{Start: ui.StartCheckIn, Day: day, Once: true})
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", a.lang.T("flag.date_checkin"))

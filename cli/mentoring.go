@@ -24,7 +24,7 @@ func (a *app) mentoringCommand() *cobra.Command {
 			if _, err := a.store.LoadMentoring(day); err != nil {
 				return err
 			}
-			return a.runTUI(ui.Options{Mentoring: true, MentoringDay: day})
+			return a.runTUI(ui.Options{Start: ui.StartMentoring, Day: day, Once: true})
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", a.lang.T("flag.date_mentoring"))

@@ -21,7 +21,7 @@ func (a *app) readCommand() *cobra.Command {
 				_, err := a.stdout.Write([]byte(content.Article(a.lang.Lang())))
 				return err
 			}
-			return a.runTUI(ui.Options{Read: true})
+			return a.runTUI(ui.Options{Start: ui.StartRead, Once: true})
 		},
 	}
 }

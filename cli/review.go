@@ -36,7 +36,7 @@ func (a *app) reviewCommand() *cobra.Command {
 			_, ok := terminalFile(a.stdout)
 			terminal := ok && isTerminal(os.Stdin)
 			if !print && !asJSON && terminal {
-				return a.runTUI(ui.Options{Review: true, ReviewWeek: w})
+				return a.runTUI(ui.Options{Start: ui.StartReview, Week: w, Once: true})
 			}
 			j := a.readJournal()
 			st := j.Week(w, today)

@@ -51,7 +51,7 @@ func BenchmarkCheckinKeystroke(b *testing.B) {
 			root := newTestModel(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
 			root.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 			day := journal.Date{Year: 2026, Month: 11, Day: 23}
-			root.Update(draftLoadedMsg{setup: setupFor(b, ctx, day)})
+			openCheckinFrom(root, draftLoadedMsg{setup: setupFor(b, ctx, day)})
 			root.Update(press("enter"))
 			c, _ := find[*checkinModel](root)
 			if c.current() != stepQuestions {
@@ -85,10 +85,10 @@ func BenchmarkOpenReview(b *testing.B) {
 	w := journal.WeekOf(m.ctx.Today())
 	b.ResetTimer()
 	for range b.N {
-		_, cmd := m.Update(startReviewMsg{w})
+		_, cmd := m.Update(openMsg{newReview(m.ctx, w)})
 		settle(m, cmd)
 		_ = m.View()
-		m.Update(leaveReviewMsg{})
+		m.Update(closeMsg{from: m.top()})
 	}
 }
 

@@ -53,8 +53,6 @@ type (
 		text  string
 		err   error
 	}
-	// leaveCheckinMsg asks the root to close the check-in.
-	leaveCheckinMsg struct{ draftKept bool }
 	// baseReloadedMsg carries the day's entry read again after a conflict.
 	baseReloadedMsg struct {
 		entry *journal.Entry
@@ -496,10 +494,12 @@ func (m *checkinModel) Update(msg tea.Msg) tea.Cmd {
 		m.err = m.draftSaved(m.ctx, msg.err, m.err)
 		return nil
 	case checkinSavedMsg:
-		m.saving = false
 		if msg.err == nil {
-			return nil // the root takes it from here
+			// Still saving until closed: a quit waiting for the save
+			// ends with it.
+			return closeWith(m, closeMsg{saved: msg.entry.Path, flash: flashFor(m.ctx, msg.entry, m.ctx.Now())})
 		}
+		m.saving = false
 		store, day := m.ctx.Store, m.day
 		var cmd tea.Cmd
 		m.err, cmd = m.saveFailed(m.ctx, msg.err, m.saveDraft, func() tea.Msg {
@@ -560,7 +560,7 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.confirmDiscard = true
 		case key.Matches(msg, k.Back):
 			// Leave; the draft stays where it is.
-			return func() tea.Msg { return leaveCheckinMsg{draftKept: true} }
+			return closeWith(m, closeMsg{left: true, draft: m.draft()})
 		}
 		return nil
 	case m.confirmLeave:
@@ -568,7 +568,7 @@ func (m *checkinModel) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Yes):
 			m.confirmLeave = false
 			m.changeGen++ // write the draft even if the last one looks current
-			return thenLeave(m.saveDraft(), leaveCheckinMsg{draftKept: true})
+			return thenLeave(m.saveDraft(), closeMsg{from: m, left: true, draft: m.draft()})
 		case key.Matches(msg, k.No):
 			m.confirmLeave = false
 		}
@@ -641,7 +641,7 @@ func (m *checkinModel) leave() tea.Cmd {
 		m.confirmLeave = true
 		return nil
 	}
-	return func() tea.Msg { return leaveCheckinMsg{} }
+	return closeWith(m, closeMsg{left: true})
 }
 
 func (m *checkinModel) handlePick(msg tea.KeyPressMsg) tea.Cmd {

@@ -349,8 +349,7 @@ func TestCtrlCOnTheResumeScreenKeepsTheDraft(t *testing.T) {
 	ctx.Store.ReleaseDraft(draft) // the window that wrote it is closed
 	root := newTestModel(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
 	root.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	msg := prepareCheckin(root.ctx, journalState{Journal: ctx.Store.Read()}, day, 0, false)()
-	root.Update(msg)
+	openCheckinFrom(root, prepareCheckin(root.ctx, ctx.Store.Read(), day, 0, false)())
 	c, ok := find[*checkinModel](root)
 	if !ok || c.resumeOffer == nil {
 		t.Fatal("the draft was not offered")
@@ -402,7 +401,7 @@ func TestADraftTheEntryAlreadyHoldsIsNotOffered(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx.Store.ReleaseDraft(m.draft()) // the screen is closed
-	msg := prepareCheckin(ctx, journalState{Journal: ctx.Store.Read()}, day, 0, false)().(draftLoadedMsg)
+	msg := prepareCheckin(ctx, ctx.Store.Read(), day, 0, false)().(draftLoadedMsg)
 	if msg.err != nil || len(msg.setup.drafts) != 0 {
 		t.Fatalf("a draft the entry holds was offered: %+v %v", msg.setup.drafts, msg.err)
 	}
@@ -494,9 +493,10 @@ func TestCtrlCWhileSavingSaysWhatHappened(t *testing.T) {
 		t.Run(order, func(t *testing.T) {
 			ctx := testContext(t, "en")
 			day := journal.Date{Year: 2026, Month: 11, Day: 26}
-			root := newTestModel(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now, CheckIn: true, CheckInDay: day})
+			root := newTestModel(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now, Start: StartCheckIn, Day: day, Once: true})
+			root.Init()
 			root.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-			root.Update(prepareCheckin(root.ctx, journalState{Journal: ctx.Store.Read()}, day, 0, false)())
+			openCheckinFrom(root, prepareCheckin(root.ctx, ctx.Store.Read(), day, 0, false)())
 			c, ok := find[*checkinModel](root)
 			if !ok {
 				t.Fatal("no check-in")

@@ -57,6 +57,6 @@ func TestJournalTextCannotDriveTheTerminal(t *testing.T) {
 			i = j + next
 		}
 	}
-	deliver(t, update(startReviewMsg{week: journal.WeekOf(day)}), update)
+	deliver(t, update(openMsg{newReview(root.ctx, journal.WeekOf(day))}), update)
 	check("review")
 }

@@ -57,12 +57,13 @@ func TestEndToEndCheckin(t *testing.T) {
 	store := journal.NewStore(root)
 	day := journal.Date{Year: 2026, Month: 11, Day: 23}
 	m := New(Options{
-		Store:      store,
-		Lang:       locale.New("nb"),
-		Editor:     "true",
-		Now:        func() time.Time { return testNow },
-		CheckIn:    true,
-		CheckInDay: day,
+		Store:  store,
+		Lang:   locale.New("nb"),
+		Editor: "true",
+		Now:    func() time.Time { return testNow },
+		Start:  StartCheckIn,
+		Day:    day,
+		Once:   true,
 	})
 	tm := teatest.NewTestModel(t, m,
 		teatest.WithInitialTermSize(100, 30),

@@ -43,8 +43,6 @@ var exportFormats = []string{"md", "html", "json"}
 
 // Messages of the export screen.
 type (
-	startExportMsg   struct{}
-	leaveExportMsg   struct{}
 	exportWrittenMsg struct {
 		path string
 		err  error
@@ -348,7 +346,7 @@ func (m *exportModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Back):
-		return func() tea.Msg { return leaveExportMsg{} }
+		return closeWith(m, closeMsg{})
 	case key.Matches(msg, k.Up, k.PrevField):
 		m.row = (m.row + exportRows - 1) % exportRows
 	case key.Matches(msg, k.Down, k.NextField):

@@ -123,7 +123,7 @@ func TestCheckinOnAFullDisk(t *testing.T) {
 		t.Fatal("no question before leaving")
 	}
 	deliver(t, m.Update(press("y")), func(msg tea.Msg) tea.Cmd {
-		if _, left := msg.(leaveCheckinMsg); left {
+		if _, left := msg.(closeMsg); left {
 			t.Fatal("left the check-in though its draft could not be written")
 		}
 		return m.Update(msg)

@@ -94,7 +94,7 @@ func TestGoldenViews(t *testing.T) {
 // tillit review draws its first frame before the journal is read.
 func TestReviewFromTheCommandLineBeforeTheJournalIsRead(t *testing.T) {
 	m := newTestModel(Options{Store: journal.NewStore(t.TempDir()), Lang: locale.New("nb"), Editor: "true",
-		Now: func() time.Time { return testNow }, Review: true, ReviewWeek: journal.WeekOf(journal.DateOf(testNow))})
+		Now: func() time.Time { return testNow }, Start: StartReview, Week: journal.WeekOf(journal.DateOf(testNow)), Once: true})
 	m.Init()
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	_ = m.View() // must not panic

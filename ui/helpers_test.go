@@ -6,6 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/cursor"
 	tea "charm.land/bubbletea/v2"
+
+	"tillit/journal"
 )
 
 // tickMsg is what a tick of the tests' clock brings at once instead of
@@ -29,6 +31,17 @@ func newTestModel(o Options) *Model {
 	}
 	o.Tick, o.SteadyCursor = testTick, true
 	return New(o)
+}
+
+// openCheckinFrom opens a check-in on root from what prepareCheckin read
+// (msg): the check-in the root is opening, or a new one.
+func openCheckinFrom(root *Model, msg tea.Msg) {
+	if _, ok := root.top().(*opening); !ok {
+		root.Update(openMsg{openCheckin(root.ctx, journal.Date{}, 0, false)})
+	}
+	if _, cmd := root.Update(msg); cmd != nil {
+		root.Update(cmd()) // the check-in in the opening's place
+	}
 }
 
 // runAll runs a command to its end, and every command it batches or

@@ -29,9 +29,6 @@ type insightsModel struct {
 	onCalendar bool
 }
 
-// leaveInsightsMsg asks the root to close the insights.
-type leaveInsightsMsg struct{}
-
 func newInsights(ctx *Context) *insightsModel { return &insightsModel{ctx: ctx} }
 
 func (m *insightsModel) refresh(j *journal.Journal) tea.Cmd {
@@ -51,7 +48,7 @@ func (m *insightsModel) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.Up):
 			m.gridTop = max(0, m.gridTop-1)
 		case key.Matches(msg, k.Back, k.Quit, k.Insights):
-			return func() tea.Msg { return leaveInsightsMsg{} }
+			return closeWith(m, closeMsg{})
 		}
 	}
 	return nil

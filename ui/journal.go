@@ -62,10 +62,6 @@ type journalRow struct {
 
 // Messages of the Journal screen.
 type (
-	// startJournalMsg asks the root to open the Journal screen.
-	startJournalMsg struct{}
-	// leaveJournalMsg asks the root to close it.
-	leaveJournalMsg struct{}
 	// editedMsg says the editor has returned, and whether the file it
 	// left still parses.
 	editedMsg struct {
@@ -553,7 +549,7 @@ func (m *journalModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back) && m.filter.Value() != "":
 		m.clearFilter()
 	case key.Matches(msg, k.Back, k.Quit):
-		return func() tea.Msg { return leaveJournalMsg{} }
+		return closeWith(m, closeMsg{})
 	}
 	return nil
 }

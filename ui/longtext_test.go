@@ -152,7 +152,7 @@ func TestHugeSavedAnswerOpensAndSavesIntact(t *testing.T) {
 	before, _ := os.ReadFile(store.DayPath(day))
 	m := newTestModel(Options{Store: store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	m.Update(draftLoadedMsg{setup: setupFor(t, ctx, day)})
+	openCheckinFrom(m, draftLoadedMsg{setup: setupFor(t, ctx, day)})
 	c, ok := find[*checkinModel](m)
 	if !ok {
 		t.Fatalf("the check-in did not open: %v", m.today.unreadable)

@@ -33,8 +33,6 @@ const (
 
 // Messages of the mentoring note.
 type (
-	// startMentoringMsg asks the root to open the mentoring note of a day.
-	startMentoringMsg struct{ day journal.Date }
 	mentoringReadyMsg struct {
 		base   *journal.Mentoring
 		drafts []*journal.Draft
@@ -44,7 +42,6 @@ type (
 		m   *journal.Mentoring
 		err error
 	}
-	leaveMentoringMsg struct{ draftKept bool }
 )
 
 // mentoringModel records what a meeting with the mentor brought: what was
@@ -350,7 +347,17 @@ func (m *mentoringModel) leave() tea.Cmd {
 		m.confirmLeave = true
 		return nil
 	}
-	return func() tea.Msg { return leaveMentoringMsg{} }
+	return closeWith(m, closeMsg{left: true})
+}
+
+// leftWithDraft closes the note unsaved, its text kept as a draft (when
+// there is any).
+func (m *mentoringModel) leftWithDraft() closeMsg {
+	c := closeMsg{left: true}
+	if m.keep() {
+		c.draft = m.draft()
+	}
+	return c
 }
 
 func (m *mentoringModel) save() tea.Cmd {
@@ -384,10 +391,10 @@ func (m *mentoringModel) Update(msg tea.Msg) tea.Cmd {
 		m.err = m.draftSaved(m.ctx, msg.err, m.err)
 		return nil
 	case mentoringSavedMsg:
-		m.saving = false
 		if msg.err == nil {
-			return nil // the root takes it from here
+			return closeWith(m, closeMsg{saved: msg.m.Path, flash: m.ctx.T("today.saved", "Time", m.ctx.Now().Format("15:04"), "Path", msg.m.Path)})
 		}
+		m.saving = false
 		store, day := m.ctx.Store, m.day
 		var cmd tea.Cmd
 		m.err, cmd = m.saveFailed(m.ctx, msg.err, m.saveDraft, func() tea.Msg {
@@ -454,7 +461,7 @@ func (m *mentoringModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Discard):
 			m.confirmDiscard = true
 		case key.Matches(msg, k.Back):
-			return func() tea.Msg { return leaveMentoringMsg{draftKept: true} }
+			return closeWith(m, m.leftWithDraft())
 		}
 		return nil
 	case m.confirmLeave:
@@ -462,7 +469,9 @@ func (m *mentoringModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Yes):
 			m.confirmLeave = false
 			m.forceDraft()
-			return thenLeave(m.saveDraft(), leaveMentoringMsg{draftKept: true})
+			c := m.leftWithDraft()
+			c.from = m
+			return thenLeave(m.saveDraft(), c)
 		case key.Matches(msg, k.No):
 			m.confirmLeave = false
 		}

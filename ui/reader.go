@@ -30,9 +30,6 @@ type readerModel struct {
 	err    string
 }
 
-// leaveReaderMsg asks the root to close the Read screen.
-type leaveReaderMsg struct{}
-
 func newReader(ctx *Context) *readerModel {
 	m := &readerModel{ctx: ctx, page: newPager(ctx)}
 	m.resize()
@@ -97,7 +94,7 @@ func (m *readerModel) Update(msg tea.Msg) tea.Cmd {
 				m.part = readArticle
 				return m.showPart()
 			case key.Matches(msg, k.Back, k.Quit):
-				return func() tea.Msg { return leaveReaderMsg{} }
+				return closeWith(m, closeMsg{})
 			}
 			return nil
 		case readTip:
@@ -115,7 +112,7 @@ func (m *readerModel) Update(msg tea.Msg) tea.Cmd {
 				m.part = readArticle
 				return m.showPart()
 			case key.Matches(msg, k.Quit):
-				return func() tea.Msg { return leaveReaderMsg{} }
+				return closeWith(m, closeMsg{})
 			}
 		case readArticle:
 			switch {
@@ -123,7 +120,7 @@ func (m *readerModel) Update(msg tea.Msg) tea.Cmd {
 				m.part = readTips
 				return nil
 			case key.Matches(msg, k.Back, k.Quit):
-				return func() tea.Msg { return leaveReaderMsg{} }
+				return closeWith(m, closeMsg{})
 			}
 		}
 		m.page.scroll(msg)

@@ -44,7 +44,6 @@ type (
 		r   *journal.Reflection
 		err error
 	}
-	leaveReflectionMsg struct{}
 )
 
 // reflectionModel writes the weekly reflection: what went well, what I
@@ -350,7 +349,7 @@ func (m *reflectionModel) leave() tea.Cmd {
 		m.confirmLeave = true
 		return nil
 	}
-	return func() tea.Msg { return leaveReflectionMsg{} }
+	return closeWith(m, closeMsg{left: true})
 }
 
 func (m *reflectionModel) save() tea.Cmd {
@@ -384,10 +383,10 @@ func (m *reflectionModel) Update(msg tea.Msg) tea.Cmd {
 		m.err = m.draftSaved(m.ctx, msg.err, m.err)
 		return nil
 	case reflectionSavedMsg:
-		m.saving = false
 		if msg.err == nil {
-			return nil // the root takes it from here
+			return closeWith(m, closeMsg{saved: msg.r.Path, flash: m.ctx.T("review.reflection_saved", "Path", msg.r.Path)})
 		}
+		m.saving = false
 		store, w := m.ctx.Store, m.week
 		var cmd tea.Cmd
 		m.err, cmd = m.saveFailed(m.ctx, msg.err, m.saveDraft, func() tea.Msg {
@@ -458,7 +457,7 @@ func (m *reflectionModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.confirmDiscard = true
 			return nil
 		case key.Matches(msg, k.Back):
-			return func() tea.Msg { return leaveReflectionMsg{} }
+			return closeWith(m, closeMsg{left: true})
 		}
 		return nil
 	case m.confirmLeave:
@@ -466,7 +465,7 @@ func (m *reflectionModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Yes):
 			m.confirmLeave = false
 			m.changeGen++
-			return thenLeave(m.saveDraft(), leaveReflectionMsg{})
+			return thenLeave(m.saveDraft(), closeMsg{from: m, left: true})
 		case key.Matches(msg, k.No):
 			m.confirmLeave = false
 		}

@@ -38,14 +38,6 @@ type reviewModel struct {
 
 // Messages of the review.
 type (
-	// startReviewMsg asks the root to open the review of a week.
-	startReviewMsg struct{ week journal.Week }
-	// leaveReviewMsg asks the root to close it.
-	leaveReviewMsg struct{}
-	// startReflectionMsg asks the root to open the weekly reflection.
-	startReflectionMsg struct{ week journal.Week }
-	// startInsightsMsg asks the root to open the insights.
-	startInsightsMsg    struct{}
 	commitmentClosedMsg struct {
 		day journal.Date
 		err error
@@ -155,20 +147,18 @@ func (m *reviewModel) mainKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.week = journal.WeekOf(m.ctx.Today())
 		return m.show()
 	case key.Matches(msg, k.Reflect):
-		w := m.week
-		return func() tea.Msg { return startReflectionMsg{w} }
+		return open(openReflection(m.ctx, m.week))
 	case key.Matches(msg, k.Commitments):
 		m.listing, m.flash, m.err = true, "", ""
 		return nil
 	case key.Matches(msg, k.Insights):
-		return func() tea.Msg { return startInsightsMsg{} }
+		return open(newInsights(m.ctx))
 	case key.Matches(msg, k.Mentoring):
-		day := m.ctx.Today()
-		return func() tea.Msg { return startMentoringMsg{day} }
+		return open(openMentoring(m.ctx, m.ctx.Today()))
 	case key.Matches(msg, k.Export):
-		return func() tea.Msg { return startExportMsg{} }
+		return open(newExport(m.ctx))
 	case key.Matches(msg, k.Back, k.Quit):
-		return func() tea.Msg { return leaveReviewMsg{} }
+		return closeWith(m, closeMsg{})
 	}
 	m.page.scroll(msg)
 	return nil
@@ -210,6 +200,17 @@ func (m *reviewModel) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.listing = false
 	}
 	return nil
+}
+
+// reshown says on the review what the screen that closed did: the
+// reflection saved, or a document that could not open.
+func (m *reviewModel) reshown(c closeMsg) {
+	switch {
+	case c.err != nil:
+		m.err = m.ctx.Lang.Describe(c.err)
+	case c.flash != "":
+		m.flash = c.flash
+	}
 }
 
 func (m *reviewModel) help() bindings {

@@ -42,42 +42,40 @@ type Options struct {
 	// tell from work (see Context).
 	Tick         func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	SteadyCursor bool
-	// CheckIn opens the check-in of CheckInDay at once and quits after it
-	// is saved (tillit checkin).
-	CheckIn    bool
-	CheckInDay journal.Date
-	// Read opens the Read screen at once and quits when it is left
-	// (tillit read).
-	Read bool
-	// Review opens the review of ReviewWeek at once and quits when it is
-	// left (tillit review).
-	Review     bool
-	ReviewWeek journal.Week
-	// Mentoring opens the mentoring note of MentoringDay at once and quits
-	// when it is saved or left (tillit mentoring).
-	Mentoring    bool
-	MentoringDay journal.Date
+	// Start is the screen shown first, over Today: the check-in or the
+	// mentoring note of Day, the review of Week, the reader. With Once the
+	// program ends when that screen closes (tillit checkin, tillit read).
+	Start Start
+	Day   journal.Date
+	Week  journal.Week
+	Once  bool
 }
 
-// screen is one of tillit's screens: Today, the check-in, the reader, the
-// review, the reflection, the insights. The root keeps them on a stack: a
-// screen opens another on top, and leaving it shows the one below.
-type screen interface {
-	Update(tea.Msg) tea.Cmd
-	View() string
-	help() bindings
-}
+// Start names the screen the interface starts on.
+type Start int
 
-// What a screen may also do, when it has it.
-type (
-	typing     interface{ inText() bool }
-	scrolling  interface{ scrolls() bool }
-	rendering  interface{ rerender() tea.Cmd }
-	restyling  interface{ restyle() }
-	refreshing interface {
-		refresh(*journal.Journal) tea.Cmd
-	}
+const (
+	StartToday Start = iota
+	StartCheckIn
+	StartRead
+	StartReview
+	StartMentoring
 )
+
+// startScreen is the screen Options.Start names, if not Today.
+func startScreen(ctx *Context, o Options) screen {
+	switch o.Start {
+	case StartCheckIn:
+		return openCheckin(ctx, o.Day, 0, false)
+	case StartRead:
+		return newReader(ctx)
+	case StartReview:
+		return newReview(ctx, o.Week)
+	case StartMentoring:
+		return openMentoring(ctx, o.Day)
+	}
+	return nil
+}
 
 // journalState is the journal as last loaded from disk, with the days that
 // have an unfinished check-in.
@@ -88,20 +86,7 @@ type journalState struct {
 }
 
 // journalLoadedMsg carries the journal from disk.
-type journalLoadedMsg struct {
-	state journalState
-	err   error
-}
-
-// draftLoadedMsg carries the draft of a check-in about to start.
-type draftLoadedMsg struct {
-	setup checkinSetup
-	pick  bool
-	// notice says something happened to the draft on the way (it could not
-	// be read and was set aside).
-	notice string
-	err    error
-}
+type journalLoadedMsg struct{ state journalState }
 
 // Model is the root: it owns the shared context, routes messages to the
 // screen on show, and handles what is the same everywhere (size, theme,
@@ -167,19 +152,16 @@ func New(o Options) *Model {
 }
 
 // Init asks the terminal for its background (without waiting for it: some
-// never answer) and loads the journal.
+// never answer), loads the journal, and opens the screen to start on.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx), emptyTrash(m.ctx)}
-	switch {
-	case m.opts.Read:
-		cmds = append(cmds, m.push(newReader(m.ctx)))
-	case m.opts.Review:
-		cmds = append(cmds, m.push(newReview(m.ctx, m.opts.ReviewWeek)))
+	if s := startScreen(m.ctx, m.opts); s != nil {
+		cmds = append(cmds, m.push(s))
 	}
 	return tea.Batch(cmds...)
 }
 
-// top is the screen on show.
+// top is the screen on show (or, while it is opening, about to be).
 func (m *Model) top() screen {
 	if len(m.stack) == 0 {
 		return m.today
@@ -187,33 +169,75 @@ func (m *Model) top() screen {
 	return m.stack[len(m.stack)-1]
 }
 
-// push shows a screen over the current one.
+// shown is the screen whose page is on show: the top one, or while that
+// one is still opening, the one below it (nil when there is none).
+func (m *Model) shown() screen {
+	for i := len(m.stack) - 1; i >= 0; i-- {
+		if _, ok := m.stack[i].(*opening); !ok {
+			return m.stack[i]
+		}
+	}
+	if m.opts.Once && len(m.stack) > 0 {
+		return nil // the command's own screen: nothing until it is ready
+	}
+	return m.today
+}
+
+// push shows a screen over the current one, and starts it.
 func (m *Model) push(s screen) tea.Cmd {
 	m.stack = append(m.stack, s)
 	m.showHelp = false
+	return m.start(s)
+}
+
+// start gives a screen just put on the stack the journal, and runs its Init.
+func (m *Model) start(s screen) tea.Cmd {
 	var cmds []tea.Cmd
 	if r, ok := s.(refreshing); ok && m.journal.Journal != nil {
 		cmds = append(cmds, r.refresh(m.journal.Journal))
 	}
-	if i, ok := s.(interface{ Init() tea.Cmd }); ok {
+	if i, ok := s.(starting); ok {
 		cmds = append(cmds, i.Init())
 	}
 	return tea.Batch(cmds...)
 }
 
-// pop leaves the screen on show. A screen the command line opened ends the
-// program when left.
-func (m *Model) pop() tea.Cmd {
+// close takes the top screen off the stack and hands what it said to the
+// one below. A screen the command line opened ends the program when it
+// closes, and what it said becomes what the command says.
+func (m *Model) close(c closeMsg) tea.Cmd {
+	if len(m.stack) == 0 || c.from != m.top() {
+		return nil // from a screen already gone
+	}
 	if d, ok := m.top().(drafting); ok {
 		// Closed: another window may offer what it left now. (A file
 		// lock, let go at once, so that the next offer sees it.)
 		m.ctx.Store.ReleaseDraft(d.draft())
 	}
-	if len(m.stack) > 0 {
-		m.stack = m.stack[:len(m.stack)-1]
-	}
-	if len(m.stack) == 0 && (m.opts.CheckIn || m.opts.Read || m.opts.Review || m.opts.Mentoring) {
+	m.stack = m.stack[:len(m.stack)-1]
+	m.showHelp = false
+	if m.quitAfterSave {
+		// ctrl+c waited for this save.
+		m.quitAfterSave = false
+		m.Result = m.ctx.T("cli.saved", "Path", c.saved)
 		return tea.Quit
+	}
+	if len(m.stack) == 0 && m.opts.Once {
+		switch {
+		case c.err != nil:
+			m.Err = c.err
+		case c.saved != "":
+			m.Result = m.ctx.T("cli.saved", "Path", c.saved)
+		case c.left:
+			m.Aborted = true
+			if c.draft != nil {
+				m.Result = m.draftKeptMessage(c.draft)
+			}
+		}
+		return tea.Quit
+	}
+	if r, ok := m.top().(reshowing); ok {
+		r.reshown(c)
 	}
 	return loadJournal(m.ctx)
 }
@@ -266,37 +290,6 @@ func emptyTrash(ctx *Context) tea.Cmd {
 	}
 }
 
-// prepareCheckin reads the day's entry and its drafts (one per window that
-// left a check-in of the day unfinished), in a command. A draft that holds
-// nothing the entry lacks (a save already took it in) is removed rather
-// than offered; one that cannot be read is set aside, not lost.
-func prepareCheckin(ctx *Context, j journalState, day journal.Date, tip int, pick bool) tea.Cmd {
-	store := ctx.Store
-	return func() tea.Msg {
-		base, err := store.Load(day)
-		if err != nil {
-			return draftLoadedMsg{err: err}
-		}
-		var notice string
-		all, aside, err := store.DraftsFor(&journal.Draft{Day: day})
-		if err != nil {
-			return draftLoadedMsg{err: err}
-		}
-		if len(aside) > 0 {
-			notice = ctx.T("draft.set_aside", "Path", strings.Join(aside, ", "))
-		}
-		var drafts []*journal.Draft
-		for _, d := range all {
-			if d.AddsTo(base) {
-				drafts = append(drafts, d)
-			} else if err := store.RemoveDraft(d); err != nil {
-				return draftLoadedMsg{err: err}
-			}
-		}
-		return draftLoadedMsg{setup: checkinSetup{day: day, base: base, entries: j.Entries, drafts: drafts, tip: tip}, pick: pick, notice: notice}
-	}
-}
-
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -324,149 +317,34 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				cmds = append(cmds, r.refresh(msg.state.Journal))
 			}
 		}
-		if len(m.stack) == 0 && !m.Aborted && m.Result == "" && m.Err == nil {
-			switch {
-			case m.opts.CheckIn:
-				cmds = append(cmds, prepareCheckin(m.ctx, m.journal, m.opts.CheckInDay, 0, false))
-			case m.opts.Mentoring:
-				cmds = append(cmds, loadMentoring(m.ctx.Store, m.opts.MentoringDay))
-			}
-		}
 		return m, tea.Batch(cmds...)
 	case reloadJournalMsg:
 		return m, loadJournal(m.ctx)
-
-	case startReadMsg:
-		return m, m.push(newReader(m.ctx))
-	case startReviewMsg:
-		return m, m.push(newReview(m.ctx, msg.week))
-	case startInsightsMsg:
-		return m, m.push(newInsights(m.ctx))
-	case startReflectionMsg:
-		return m, loadReflection(m.ctx.Store, msg.week)
-	case reflectionReadyMsg:
-		if msg.err != nil {
-			if r, ok := find[*reviewModel](m); ok {
-				r.err = m.ctx.Lang.Describe(msg.err)
-			}
+	case openMsg:
+		return m, m.push(msg.screen)
+	case readyMsg:
+		if len(m.stack) == 0 || m.top() != msg.from {
 			return m, nil
 		}
-		return m, m.push(newReflection(m.ctx, msg.base, msg.drafts))
-	case reflectionSavedMsg:
-		r, ok := m.top().(*reflectionModel)
-		if !ok {
-			return m, nil
-		}
-		if msg.err != nil {
-			return m, r.Update(msg)
-		}
-		cmd := m.pop()
-		if rv, ok := m.top().(*reviewModel); ok {
-			rv.flash = m.ctx.T("review.reflection_saved", "Path", msg.r.Path)
-		}
-		return m, cmd
-	case startJournalMsg:
-		return m, m.push(newJournal(m.ctx))
-	case leaveReaderMsg, leaveReviewMsg, leaveInsightsMsg, leaveReflectionMsg, leaveExportMsg, leaveJournalMsg:
-		return m, m.pop()
-	case startExportMsg:
-		return m, m.push(newExport(m.ctx))
-	case startMentoringMsg:
-		return m, loadMentoring(m.ctx.Store, msg.day)
-	case mentoringReadyMsg:
-		if msg.err != nil {
-			if m.opts.Mentoring {
-				m.Err = msg.err
-				return m, tea.Quit
-			}
-			m.today.unreadable = append([]error{msg.err}, m.today.unreadable...)
-			return m, nil
-		}
-		return m, m.push(newMentoring(m.ctx, m.journal.Journal, msg.base, msg.drafts))
-	case mentoringSavedMsg:
-		n, ok := m.top().(*mentoringModel)
-		if !ok {
-			return m, nil
-		}
-		if msg.err != nil {
-			return m, n.Update(msg)
-		}
-		if m.opts.Mentoring {
-			m.Result = m.ctx.T("cli.saved", "Path", msg.m.Path)
-		}
-		m.today.flash = m.ctx.T("today.saved", "Time", m.ctx.Now().Format("15:04"), "Path", msg.m.Path)
-		return m, m.pop()
-	case leaveMentoringMsg:
-		n, ok := m.top().(*mentoringModel)
-		if !ok {
-			return m, nil
-		}
-		if m.opts.Mentoring {
-			m.Aborted = true
-			if msg.draftKept && n.keep() {
-				m.Result = m.draftKeptMessage(n.draft())
-			}
-		}
-		return m, m.pop()
-
-	case startCheckinMsg:
-		return m, prepareCheckin(m.ctx, m.journal, msg.day, msg.tip, msg.pick)
-	case draftLoadedMsg:
-		if msg.err != nil {
-			if m.opts.CheckIn {
-				m.Err = msg.err
-				return m, tea.Quit
-			}
-			m.today.flash = ""
-			m.today.unreadable = append([]error{msg.err}, m.today.unreadable...)
-			return m, nil
-		}
-		c := newCheckin(m.ctx, msg.setup)
-		c.err = msg.notice
-		c.picking = msg.pick && !c.editing
-		c.pickIndex = c.tip.Number - 1
-		return m, m.push(c)
-	case leaveCheckinMsg:
-		c, ok := m.top().(*checkinModel)
-		if !ok {
-			return m, nil
-		}
-		if m.opts.CheckIn {
-			m.Aborted = true
-			if msg.draftKept {
-				m.Result = m.draftKeptMessage(c.draft())
-			}
-		}
-		return m, m.pop()
-	case checkinSavedMsg:
-		c, ok := m.top().(*checkinModel)
-		if !ok {
-			return m, nil
-		}
-		if msg.err != nil {
-			cmd := c.Update(msg)
-			if m.quitAfterSave {
-				// The quit waited for this: now the text goes to a draft.
-				m.quitAfterSave = false
-				return m, m.quit()
-			}
-			return m, cmd
-		}
-		if m.opts.CheckIn || m.quitAfterSave {
-			m.Result = m.ctx.T("cli.saved", "Path", msg.entry.Path)
-		}
-		m.today.flash = flashFor(m.ctx, msg.entry, m.ctx.Now())
-		if m.quitAfterSave {
-			m.stack = m.stack[:len(m.stack)-1]
-			return m, tea.Quit
-		}
-		return m, m.pop()
+		m.stack[len(m.stack)-1] = msg.screen
+		return m, m.start(msg.screen)
+	case closeMsg:
+		return m, m.close(msg)
 	case tea.KeyPressMsg:
 		if cmd, done := m.globalKey(msg); done {
 			return m, cmd
 		}
 	}
-	return m, m.top().Update(msg)
+	cmd := m.top().Update(msg)
+	if m.quitAfterSave {
+		if s, ok := m.top().(saving); !ok || !s.isSaving() {
+			// The save the quit waited for failed: the text goes to a
+			// draft now.
+			m.quitAfterSave = false
+			return m, m.quit()
+		}
+	}
+	return m, cmd
 }
 
 // reloadJournalMsg asks the root to read the journal again, after a screen
@@ -512,15 +390,6 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// drafting is a screen that keeps what is typed as a draft: the check-in
-// and the weekly reflection.
-type drafting interface {
-	keep() bool
-	draft() *journal.Draft
-	saveDraft() tea.Cmd
-	forceDraft()
-}
-
 // writer is the open screen that holds typed text, if any.
 func (m *Model) writer() (drafting, bool) {
 	for i := len(m.stack) - 1; i >= 0; i-- {
@@ -532,10 +401,10 @@ func (m *Model) writer() (drafting, bool) {
 }
 
 // quit leaves at once; typed text is kept as a draft first. While a
-// check-in is being saved it waits for the save, so that what it says on
+// document is being saved it waits for the save, so that what it says on
 // leaving (saved, or kept as a draft) is true; a second ctrl+c leaves anyway.
 func (m *Model) quit() tea.Cmd {
-	if c, ok := m.top().(*checkinModel); ok && c.saving && !m.quitAfterSave {
+	if s, ok := m.top().(saving); ok && s.isSaving() && !m.quitAfterSave {
 		m.quitAfterSave = true
 		return nil
 	}
@@ -550,11 +419,13 @@ func (m *Model) quit() tea.Cmd {
 			return tea.Sequence(d.saveDraft(), tea.Quit)
 		}
 	}
-	if _, ok := find[*checkinModel](m); ok {
-		m.Aborted = true
-	}
-	if m.opts.Mentoring {
-		m.Aborted = true
+	// Leaving a document unsaved (one open, or the command's own still
+	// opening) is stopping it.
+	for _, s := range m.stack {
+		switch s.(type) {
+		case drafting, *opening:
+			m.Aborted = true
+		}
 	}
 	d, ok := m.writer()
 	if !ok || !d.keep() {
@@ -674,16 +545,16 @@ func (m *Model) render() string {
 		return strings.Join(lines[:min(len(lines), max(1, ctx.Height))], "\n")
 	}
 	var body string
-	waiting := len(m.stack) == 0 && (m.opts.CheckIn || m.opts.Mentoring) // nothing until it is ready
+	shown := m.shown()
 	switch {
 	case m.showHelp:
 		body = m.viewHelp()
-	case !waiting:
-		body = m.top().View()
+	case shown != nil:
+		body = shown.View()
 	}
 	footer := " " + m.footer()
-	if waiting {
-		footer = ""
+	if shown == nil {
+		footer = "" // nothing until the command's screen is ready
 	}
 	// The footer sits on the last line; the body is cut to fit above it.
 	bodyLines := strings.Split(body, "\n")

@@ -115,43 +115,41 @@ func (m *todayModel) refresh(j journalState) {
 
 func (m *todayModel) checkedIn() bool { return m.entry != nil && m.entry.IsCheckIn() }
 
-// startReadMsg asks the root to open the Read screen.
-type startReadMsg struct{}
-
-// startCheckinMsg asks the root to open the check-in of a day.
-type startCheckinMsg struct {
-	day  journal.Date
-	tip  int
-	pick bool // open the tip list first
-}
-
 func (m *todayModel) Update(msg tea.Msg) tea.Cmd {
 	k := m.ctx.Keys
 	if msg, ok := msg.(tea.KeyPressMsg); ok && m.loaded {
 		switch {
 		case key.Matches(msg, k.CheckIn):
-			day := m.day
-			return func() tea.Msg { return startCheckinMsg{day: day} }
+			return open(openCheckin(m.ctx, m.day, 0, false))
 		case key.Matches(msg, k.ChooseTip) && !m.checkedIn():
-			day := m.day
-			return func() tea.Msg { return startCheckinMsg{day: day, pick: true} }
+			return open(openCheckin(m.ctx, m.day, 0, true))
 		case key.Matches(msg, k.Read):
-			return func() tea.Msg { return startReadMsg{} }
+			return open(newReader(m.ctx))
 		case key.Matches(msg, k.Review):
-			w := journal.WeekOf(m.day)
-			return func() tea.Msg { return startReviewMsg{w} }
+			return open(newReview(m.ctx, journal.WeekOf(m.day)))
 		case key.Matches(msg, k.Insights):
-			return func() tea.Msg { return startInsightsMsg{} }
+			return open(newInsights(m.ctx))
 		case key.Matches(msg, k.Mentoring):
-			day := m.day
-			return func() tea.Msg { return startMentoringMsg{day} }
+			return open(openMentoring(m.ctx, m.day))
 		case key.Matches(msg, k.Export):
-			return func() tea.Msg { return startExportMsg{} }
+			return open(newExport(m.ctx))
 		case key.Matches(msg, k.Journal):
-			return func() tea.Msg { return startJournalMsg{} }
+			return open(newJournal(m.ctx))
 		}
 	}
 	return nil
+}
+
+// reshown says on Today what the screen that closed did: saved, or could
+// not open.
+func (m *todayModel) reshown(c closeMsg) {
+	switch {
+	case c.err != nil:
+		m.flash = ""
+		m.unreadable = append([]error{c.err}, m.unreadable...)
+	case c.flash != "":
+		m.flash = c.flash
+	}
 }
 
 func (m *todayModel) help() bindings {
