@@ -118,3 +118,26 @@ func (c *Context) packOf(e *journal.Entry) *content.Pack {
 func (c *Context) inPack(entries []*journal.Entry) []*journal.Entry {
 	return journal.OfPack(entries, c.Pack.ID, content.BuiltinID)
 }
+
+// newContext is the context of an interface started with o, dark until the
+// terminal says otherwise.
+func newContext(o Options) *Context {
+	ctx := &Context{
+		Width: 80, Height: 24, Dark: true,
+		Keys:      DefaultKeyMap(o.Lang),
+		Lang:      o.Lang,
+		Pack:      o.Pack,
+		Packs:     o.Packs,
+		Store:     o.Store,
+		Config:    o.Config,
+		Editor:    o.Editor,
+		ExportDir: o.ExportDir,
+		Now:       o.Now,
+		md:        newMarkdownRenderer(),
+
+		Tick:         o.Tick,
+		SteadyCursor: o.SteadyCursor,
+	}
+	ctx.setTheme(true)
+	return ctx
+}

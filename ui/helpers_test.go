@@ -44,6 +44,17 @@ func openCheckinFrom(root *Model, msg tea.Msg) {
 	}
 }
 
+// find returns the open screen of type T, if any.
+func find[T screen](m *Model) (T, bool) {
+	for i := len(m.stack) - 1; i >= 0; i-- {
+		if s, ok := m.stack[i].(T); ok {
+			return s, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
 // runAll runs a command to its end, and every command it batches or
 // sequences, in order, and returns their messages. Ticks are left out.
 func runAll(cmd tea.Cmd) []tea.Msg {

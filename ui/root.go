@@ -7,14 +7,9 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
-	"tillit/config"
 	"tillit/content"
 	"tillit/journal"
-	"tillit/locale"
-	"tillit/report"
 	"tillit/termtext"
 )
 
@@ -23,70 +18,6 @@ const (
 	minWidth  = 40
 	minHeight = 12
 )
-
-// Options is how the command line starts the interface.
-type Options struct {
-	Store  *journal.Store
-	Config config.Config
-	Lang   *locale.Catalog
-	// Pack is the prompt pack to use (nil: the built-in one); Packs are the
-	// user's own packs.
-	Pack   *content.Pack
-	Packs  []*content.Pack
-	Editor string
-	// ExportDir is the folder the export screen offers.
-	ExportDir string
-	Now       func() time.Time
-	// Tick waits before a message (tea.Tick when nil), and SteadyCursor
-	// stops the cursor's blink: tests settle screens with ticks they can
-	// tell from work (see Context).
-	Tick         func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
-	SteadyCursor bool
-	// Start is the screen shown first, over Today: the check-in or the
-	// mentoring note of Day, the review of Week, the reader. With Once the
-	// program ends when that screen closes (tillit checkin, tillit read).
-	Start Start
-	Day   journal.Date
-	Week  journal.Week
-	Once  bool
-}
-
-// Start names the screen the interface starts on.
-type Start int
-
-const (
-	StartToday Start = iota
-	StartCheckIn
-	StartRead
-	StartReview
-	StartMentoring
-)
-
-// startScreen is the screen Options.Start names, if not Today.
-func startScreen(ctx *Context, o Options) screen {
-	switch o.Start {
-	case StartCheckIn:
-		return openCheckin(ctx, o.Day, 0, false)
-	case StartRead:
-		return newReader(ctx)
-	case StartReview:
-		return newReview(ctx, o.Week)
-	case StartMentoring:
-		return openMentoring(ctx, o.Day)
-	}
-	return nil
-}
-
-// journalState is the journal as last loaded from disk, with the days that
-// have an unfinished check-in.
-type journalState struct {
-	*journal.Journal
-	drafts []journal.Date
-	doctor int // how many things tillit doctor would report
-}
-
-// journalLoadedMsg carries the journal from disk.
-type journalLoadedMsg struct{ state journalState }
 
 // Model is the root: it owns the shared context, routes messages to the
 // screen on show, and handles what is the same everywhere (size, theme,
@@ -101,16 +32,16 @@ type Model struct {
 	help     help.Model
 	showHelp bool
 	helpTop  int // the first line of the help shown, on a short window
-	// quitAfterSave is set by ctrl+c while a check-in is being saved: the
+	// quitAfterSave is set by ctrl+c while a document is being saved: the
 	// program ends when the save does, saying how it went.
 	quitAfterSave bool
 
 	// Result is what the command line prints after the interface closes.
 	Result string
-	// Aborted is set when the user left a check-in started from the command
-	// line without saving it.
+	// Aborted is set when the user left a document (a check-in, a note)
+	// without saving it.
 	Aborted bool
-	// Err is an error that ended a check-in started from the command line.
+	// Err is an error that ended the screen the command line opened.
 	Err error
 }
 
@@ -128,23 +59,7 @@ func New(o Options) *Model {
 	if o.Pack == nil {
 		o.Pack = content.MustBuiltin(o.Lang.Lang())
 	}
-	ctx := &Context{
-		Width: 80, Height: 24, Dark: true,
-		Keys:      DefaultKeyMap(o.Lang),
-		Lang:      o.Lang,
-		Pack:      o.Pack,
-		Packs:     o.Packs,
-		Store:     o.Store,
-		Config:    o.Config,
-		Editor:    o.Editor,
-		ExportDir: o.ExportDir,
-		Now:       o.Now,
-		md:        newMarkdownRenderer(),
-
-		Tick:         o.Tick,
-		SteadyCursor: o.SteadyCursor,
-	}
-	ctx.setTheme(true)
+	ctx := newContext(o)
 	today := newToday(ctx)
 	m := &Model{ctx: ctx, opts: o, today: &today, help: help.New()}
 	m.help.Styles = ctx.Styles.Help
@@ -242,54 +157,6 @@ func (m *Model) close(c closeMsg) tea.Cmd {
 	return loadJournal(m.ctx)
 }
 
-// find returns the open screen of type T, if any.
-func find[T screen](m *Model) (T, bool) {
-	for i := len(m.stack) - 1; i >= 0; i-- {
-		if s, ok := m.stack[i].(T); ok {
-			return s, true
-		}
-	}
-	var zero T
-	return zero, false
-}
-
-// loadJournal reads the journal and the list of drafts, in a command, and
-// counts what tillit doctor would report (for the warning on Today) from
-// what was read.
-func loadJournal(ctx *Context) tea.Cmd {
-	store, weekdaysOnly := ctx.Store, ctx.Config.WeekdaysOnly
-	packOf := report.Packs(ctx.Lang.Lang(), ctx.Pack, ctx.Packs)
-	return func() tea.Msg {
-		j := store.Read()
-		j.WeekdaysOnly = weekdaysOnly
-		drafts, err := store.Drafts()
-		if err == nil {
-			// A link in .tillit: writes (and emptying the trash) are
-			// refused, and Today says why.
-			err = store.AppDirLinks()
-		}
-		if err != nil {
-			j.Problems = append(j.Problems, err)
-		}
-		st := journalState{Journal: j, drafts: drafts}
-		if c, err := store.DoctorOf(j, report.TipsIn(packOf)); err == nil {
-			st.doctor = len(c.Findings)
-		}
-		return journalLoadedMsg{state: st}
-	}
-}
-
-// emptyTrash removes what was deleted more than a month ago. It is
-// housekeeping: when it fails, the trash is only fuller, and the next
-// start tries again.
-func emptyTrash(ctx *Context) tea.Cmd {
-	store, now := ctx.Store, ctx.Now()
-	return func() tea.Msg {
-		_ = store.EmptyTrash(now)
-		return nil
-	}
-}
-
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -370,16 +237,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.ForceQuit):
 		return m.quit(), true
 	case m.showHelp:
-		// The arrows scroll a help longer than the window; any other key
-		// closes it.
-		switch {
-		case key.Matches(msg, k.Down, k.PageDown):
-			m.helpTop = min(m.helpTop+1, m.helpLines()-(m.ctx.Height-2))
-		case key.Matches(msg, k.Up, k.PageUp):
-			m.helpTop = max(0, m.helpTop-1)
-		default:
-			m.showHelp = false
-		}
+		m.helpKey(msg)
 		return nil, true
 	case key.Matches(msg, k.HelpInText), key.Matches(msg, k.Help) && !m.inText():
 		m.showHelp, m.helpTop = true, 0
@@ -475,52 +333,6 @@ func (m *Model) inText() bool {
 	return ok && t.inText()
 }
 
-// currentHelp is the screen's keys plus the ones that work everywhere.
-func (m *Model) currentHelp() bindings {
-	b := m.top().help()
-	helpKey := m.ctx.Keys.Help
-	if m.inText() {
-		helpKey = m.ctx.Keys.HelpInText
-	}
-	b.full = append(b.full, []key.Binding{helpKey, m.ctx.Keys.ForceQuit})
-	b.help = helpKey
-	return b
-}
-
-// footer is the short help, cut to the window, with the help key always
-// at its end so the way to every other key is never cut off.
-func (m *Model) footer() string {
-	b := m.currentHelp()
-	st := m.help.Styles
-	item := func(k key.Binding) string {
-		return st.ShortKey.Render(k.Help().Key) + " " + st.ShortDesc.Render(k.Help().Desc)
-	}
-	sep := st.ShortSeparator.Render(m.help.ShortSeparator)
-	tail := item(b.help)
-	room := m.ctx.Width - 2 - lipgloss.Width(sep+tail)
-	var out strings.Builder
-	for _, k := range b.short {
-		if !k.Enabled() {
-			continue
-		}
-		s := item(k)
-		if out.Len() > 0 {
-			s = sep + s
-		}
-		if lipgloss.Width(out.String()+s) > room {
-			if lipgloss.Width(out.String()+" …") <= room {
-				out.WriteString(" " + st.Ellipsis.Render("…"))
-			}
-			break
-		}
-		out.WriteString(s)
-	}
-	if out.Len() == 0 {
-		return tail
-	}
-	return out.String() + sep + tail
-}
-
 func (m *Model) View() tea.View {
 	var v tea.View
 	v.AltScreen = true
@@ -544,33 +356,17 @@ func (m *Model) render() string {
 		lines := strings.Split(st.Warning.Width(max(1, ctx.Width)).Render(ctx.T("app.too_small", "W", minWidth, "H", minHeight)), "\n")
 		return strings.Join(lines[:min(len(lines), max(1, ctx.Height))], "\n")
 	}
-	var body string
-	shown := m.shown()
-	switch {
-	case m.showHelp:
-		body = m.viewHelp()
-	case shown != nil:
-		body = shown.View()
-	}
-	footer := " " + m.footer()
-	if shown == nil {
-		footer = "" // nothing until the command's screen is ready
-	}
 	// The footer sits on the last line; the body is cut to fit above it.
-	bodyLines := strings.Split(body, "\n")
 	room := ctx.Height - 2
-	if m.showHelp {
-		footer = " " + st.Faint.Render(truncate(ctx.T("help.close"), ctx.Width-2))
-		if len(bodyLines) > room {
-			bodyLines = bodyLines[min(m.helpTop, len(bodyLines)-room):]
-			footer = " " + st.Faint.Render(truncate(ctx.T("help.scroll"), ctx.Width-2))
-		}
-		// A group of keys wider than the window is cut, not wrapped.
-		for i, l := range bodyLines {
-			if ansi.StringWidth(l) > ctx.Width {
-				bodyLines[i] = ansi.Truncate(l, ctx.Width-1, "…")
-			}
-		}
+	var bodyLines []string
+	var footer string
+	switch shown := m.shown(); {
+	case m.showHelp:
+		bodyLines, footer = m.helpPage(room)
+	case shown != nil:
+		bodyLines, footer = strings.Split(shown.View(), "\n"), " "+m.footer()
+	default:
+		bodyLines = []string{""} // nothing until the command's screen is ready
 	}
 	if len(bodyLines) > room {
 		bodyLines = bodyLines[:room]
@@ -579,53 +375,4 @@ func (m *Model) render() string {
 		bodyLines = append(bodyLines, "")
 	}
 	return strings.Join(bodyLines, "\n") + "\n\n" + footer
-}
-
-// helpLines is how tall the help is.
-func (m *Model) helpLines() int { return strings.Count(m.viewHelp(), "\n") + 1 }
-
-// viewHelp lists every key of the screen, in groups laid out in as many
-// columns as the window holds.
-func (m *Model) viewHelp() string {
-	ctx, st := m.ctx, m.ctx.Styles
-	seen := map[string]bool{}
-	var blocks []string
-	for _, group := range m.currentHelp().FullHelp() {
-		var lines []string
-		keyWidth := 0
-		var keys, descs []string
-		for _, b := range group {
-			h := b.Help()
-			if !b.Enabled() || h.Key == "" || seen[h.Key+h.Desc] {
-				continue
-			}
-			seen[h.Key+h.Desc] = true
-			keys, descs = append(keys, h.Key), append(descs, h.Desc)
-			keyWidth = max(keyWidth, lipgloss.Width(h.Key))
-		}
-		for i := range keys {
-			pad := strings.Repeat(" ", keyWidth-lipgloss.Width(keys[i]))
-			lines = append(lines, st.Highlight.Render(keys[i])+pad+"  "+descs[i])
-		}
-		if len(lines) > 0 {
-			blocks = append(blocks, strings.Join(lines, "\n"))
-		}
-	}
-	var rows []string
-	var row []string
-	used := 0
-	for _, b := range blocks {
-		w := lipgloss.Width(b) + 4
-		if used+w > ctx.Width-2 && len(row) > 0 {
-			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-			row, used = nil, 0
-		}
-		row = append(row, lipgloss.NewStyle().PaddingRight(4).Render(b))
-		used += w
-	}
-	if len(row) > 0 {
-		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-	}
-	body := strings.Join(rows, "\n\n")
-	return " " + st.Title.Render(ctx.T("help.title")) + "\n\n" + "  " + strings.ReplaceAll(body, "\n", "\n  ")
 }
