@@ -114,6 +114,9 @@ func (a *app) printHits(w io.Writer, hits []*journal.Item, words []string) {
 			case m.Line.Private:
 				prefix = "  🔒 "
 			}
+			if m.Line.Field != "" && !m.Commitment {
+				prefix += termtext.Clean(a.lang.Field(m.Line.Field)) + ": "
+			}
 			fmt.Fprintln(w, prefix+strings.TrimSpace(line.String()))
 		}
 	}

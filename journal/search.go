@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+	"go.yaml.in/yaml/v3"
 )
 
 // Kind says which sort of file an Item is.
@@ -36,6 +37,12 @@ type Item struct {
 	// Lines are the text of the file below the front matter, line by line,
 	// blank lines left out.
 	Lines []Line
+	// Written is what the front matter holds that someone wrote: the
+	// commitment, the notes of a follow-up or an outcome, the mentor's
+	// name, the questions for the mentor, a key the user added by hand.
+	// Each line says its key (Field). Search finds words in it as in the
+	// text.
+	Written []Line
 	// Tags are the front matter's tags and every #word of the text, lower
 	// case, each once.
 	Tags []string
@@ -51,7 +58,7 @@ type Item struct {
 
 	// Made when first needed, and kept: an Item is matched by one
 	// goroutine at a time.
-	folded []string // the lines, commitment last, folded for matching
+	folded []string // the lines, then what the front matter holds, folded for matching
 	plain  []string // the same without accents
 	labels []string // Labels, folded
 }
@@ -61,6 +68,9 @@ type Line struct {
 	Text    string
 	Private bool
 	Heading bool // a `##` heading: a question, or a note's time
+	// Field is the front matter key the line is the value of; empty for a
+	// line of the text.
+	Field string
 }
 
 // First returns the item's first line of written text: not a heading, not a
@@ -83,16 +93,30 @@ func (j *Journal) Items() []*Item {
 		it := &Item{Kind: KindDay, Date: e.Date, Path: e.Path, Tip: e.Tip, Pack: e.Pack, Rating: e.Rating,
 			Private: e.Private, Commitment: e.Commitment, Entry: e}
 		it.fill(&e.document, e.Tags)
+		it.written(&e.document, nil)
 		items = append(items, it)
 	}
 	for w, r := range j.Reflections {
 		it := &Item{Kind: KindWeek, Date: w.Sunday(), Week: w, Path: r.Path, Private: r.Private, Reflection: r}
 		it.fill(&r.document, nil)
+		it.written(&r.document, func(key, text string) bool { return key == "mentor_questions" && r.questionPrivate(text) })
 		items = append(items, it)
 	}
 	for _, m := range j.Mentorings {
 		it := &Item{Kind: KindMentoring, Date: m.Date, Path: m.Path, Private: m.Private, Mentoring: m}
 		it.fill(&m.document, nil)
+		answered := j.Answered(m)
+		it.written(&m.document, func(key, text string) bool {
+			if key != "answered" {
+				return false
+			}
+			for _, a := range answered {
+				if a.Text == text {
+					return a.Private
+				}
+			}
+			return true // not known: private
+		})
 		items = append(items, it)
 	}
 	sort.SliceStable(items, func(a, b int) bool {
@@ -135,6 +159,73 @@ func (it *Item) fill(d *document, tags []string) {
 			}
 		}
 	}
+}
+
+// notWritten are the front matter keys that hold what tillit records, not
+// what someone wrote: numbers, dates, choices, the tags (searched as tags).
+var notWritten = map[string]bool{
+	"date": true, "tip": true, "rating": true, "energy": true, "followup": true, "followup_of": true,
+	"outcome": true, "outcome_date": true, "tags": true, "pack": true, "pack_version": true,
+	"week": true, "focus_tip": true,
+}
+
+// written gathers the words of the front matter into it.Written: every
+// string a key holds, in lists and nested keys too, but for the keys of
+// notWritten and the private key. All of it is private in a private file;
+// private also says which values are private of their own (a question kept
+// in a private part of a reflection).
+func (it *Item) written(d *document, private func(key, text string) bool) {
+	if d.front.doc == nil || len(d.front.doc.Content) == 0 {
+		return
+	}
+	m := d.front.doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		key := m.Content[i].Value
+		if notWritten[key] || isPrivateKey(key) {
+			continue
+		}
+		for _, text := range scalarsOf(m.Content[i+1], 0) {
+			text = strings.TrimSpace(text)
+			if text == "" {
+				continue
+			}
+			p := it.Private || private != nil && private(key, text)
+			it.Written = append(it.Written, Line{Text: text, Private: p, Field: key})
+		}
+	}
+}
+
+// scalarsOf returns the strings a YAML value holds: itself, the items of a
+// list, the values of nested keys, through aliases (not too deep: a file
+// may nest aliases to blow up).
+func scalarsOf(n *yaml.Node, depth int) []string {
+	if n == nil || depth > 8 {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!str" || n.Tag == "" {
+			return []string{n.Value}
+		}
+	case yaml.AliasNode:
+		return scalarsOf(n.Alias, depth+1)
+	case yaml.SequenceNode:
+		var out []string
+		for _, c := range n.Content {
+			out = append(out, scalarsOf(c, depth+1)...)
+		}
+		return out
+	case yaml.MappingNode:
+		var out []string
+		for i := 1; i < len(n.Content); i += 2 {
+			out = append(out, scalarsOf(n.Content[i], depth+1)...)
+		}
+		return out
+	}
+	return nil
 }
 
 func (it *Item) addTag(t string) {
@@ -280,11 +371,13 @@ func (it *Item) matches(q Query, terms []term, tag string) bool {
 		return true
 	}
 	if it.folded == nil {
-		it.folded = make([]string, 0, len(it.Lines)+1)
+		it.folded = make([]string, 0, len(it.Lines)+len(it.Written))
 		for _, l := range it.Lines {
 			it.folded = append(it.folded, fold(l.Text))
 		}
-		it.folded = append(it.folded, fold(it.Commitment))
+		for _, l := range it.Written {
+			it.folded = append(it.folded, fold(l.Text))
+		}
 	}
 	for _, t := range terms {
 		if !it.holds(t) {
@@ -404,22 +497,14 @@ func inOrder(s, w string) bool {
 }
 
 // Matches returns the item's lines that hold at least one of the words,
-// with where each word is; the commitment comes last, as a line of its own.
+// with where each word is; what the front matter holds (the commitment, a
+// follow-up's note) comes after the text, a line for each value.
 func (it *Item) Matches(words []string) []Match {
 	terms := termsOf(words)
 	var out []Match
-	check := func(l Line) {
+	for _, l := range slices.Concat(it.Lines, it.Written) {
 		if spans := find(l.Text, terms); spans != nil {
-			out = append(out, Match{Line: l, Spans: spans})
-		}
-	}
-	for _, l := range it.Lines {
-		check(l)
-	}
-	if it.Commitment != "" {
-		if spans := find(it.Commitment, terms); spans != nil {
-			// The commitment of a private entry is as private as the rest.
-			out = append(out, Match{Line: Line{Text: it.Commitment, Private: it.Private}, Spans: spans, Commitment: true})
+			out = append(out, Match{Line: l, Spans: spans, Commitment: l.Field == "commitment"})
 		}
 	}
 	return out

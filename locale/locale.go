@@ -151,6 +151,16 @@ func (c *Catalog) Has(id string) bool {
 	return err == nil
 }
 
+// Field names a front matter key for a line of search results: in the
+// user's language when tillit knows the key, as written when the user added
+// it by hand.
+func (c *Catalog) Field(key string) string {
+	if id := "search.field." + key; c.Has(id) {
+		return c.T(id)
+	}
+	return key
+}
+
 func data(pairs []any) map[string]any {
 	m := make(map[string]any, len(pairs)/2+1)
 	for i := 0; i+1 < len(pairs); i += 2 {

@@ -266,6 +266,8 @@ func (m *journalModel) ensureVisible() {
 				r.match = "🔒"
 			case mt.Commitment:
 				r.match = "→ " + termtext.Clean(mt.Line.Text)
+			case mt.Line.Field != "":
+				r.match = termtext.Clean(m.ctx.Lang.Field(mt.Line.Field) + ": " + mt.Line.Text)
 			default:
 				r.match = termtext.Clean(mt.Line.Text)
 			}

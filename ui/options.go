@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tillit/config"
+	"tillit/content"
+	"tillit/journal"
+	"tillit/locale"
+)
+
+// Options is how the command line starts the interface.
+type Options struct {
+	Store  *journal.Store
+	Config config.Config
+	Lang   *locale.Catalog
+	// Pack is the prompt pack to use (nil: the built-in one); Packs are the
+	// user's own packs.
+	Pack   *content.Pack
+	Packs  []*content.Pack
+	Editor string
+	// ExportDir is the folder the export screen offers.
+	ExportDir string
+	Now       func() time.Time
+	// Tick waits before a message (tea.Tick when nil), and SteadyCursor
+	// stops the cursor's blink: tests settle screens with ticks they can
+	// tell from work (see Context).
+	Tick         func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	SteadyCursor bool
+	// Start is the screen shown first, over Today: the check-in or the
+	// mentoring note of Day, the review of Week, the reader. With Once the
+	// program ends when that screen closes (tillit checkin, tillit read).
+	Start Start
+	Day   journal.Date
+	Week  journal.Week
+	Once  bool
+}
+
+// Start names the screen the interface starts on.
+type Start int
+
+const (
+	StartToday Start = iota
+	StartCheckIn
+	StartRead
+	StartReview
+	StartMentoring
+)
+
+// startScreen is the screen Options.Start names, if not Today.
+func startScreen(ctx *Context, o Options) screen {
+	switch o.Start {
+	case StartCheckIn:
+		return openCheckin(ctx, o.Day, 0, false)
+	case StartRead:
+		return newReader(ctx)
+	case StartReview:
+		return newReview(ctx, o.Week)
+	case StartMentoring:
+		return openMentoring(ctx, o.Day)
+	}
+	return nil
+}
