@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"strings"
 	"time"
 
@@ -224,19 +223,9 @@ func (m *insightsModel) cell(d journal.CalendarDay) string {
 		case d.Rating > 0:
 			shade, level = "▒", 1
 		}
-		return lipgloss.NewStyle().Foreground(m.heat(level)).Render(shade)
+		return st.Heat[level].Render(shade)
 	case d.Away:
 		return st.Faint.Render("⌂")
 	}
 	return st.Faint.Render("·")
-}
-
-// heat is the accent at four strengths, for a dark or a light background.
-func (m *insightsModel) heat(level int) color.Color {
-	dark := []string{"#2E6B5E", "#3A9A84", "#4DD0B5", "#7FF0D6"}
-	light := []string{"#7FB8AC", "#3A9A84", "#00796B", "#004D40"}
-	if m.ctx.Dark {
-		return lipgloss.Color(dark[level])
-	}
-	return lipgloss.Color(light[level])
 }

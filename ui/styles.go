@@ -35,6 +35,9 @@ type Styles struct {
 	Choice    lipgloss.Style
 	Chosen    lipgloss.Style
 	Dialog    lipgloss.Style
+	// Heat shades a day of the calendar by its rating, weakest first; the
+	// symbol drawn says the same, so the colour only helps.
+	Heat [4]lipgloss.Style
 
 	Help      help.Styles
 	Textarea  textarea.Styles
@@ -68,9 +71,26 @@ func NewStyles(dark bool) *Styles {
 	s.Chosen = lipgloss.NewStyle().Padding(0, 1).Foreground(accent).Bold(true).Reverse(true)
 	s.Dialog = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(warn).Padding(1, 2)
 
+	// The stock help greys are ~2:1 on their background: every word of
+	// the footer and the help is muted at least, which reads at 4.5:1.
+	heat := [4]color.Color{
+		ld(lipgloss.Color("#4F8F81"), lipgloss.Color("#3F8F7E")),
+		ld(lipgloss.Color("#2F7F70"), lipgloss.Color("#3A9A84")),
+		ld(lipgloss.Color("#00796B"), lipgloss.Color("#4DD0B5")),
+		ld(lipgloss.Color("#004D40"), lipgloss.Color("#7FF0D6")),
+	}
+	for i, c := range heat {
+		s.Heat[i] = lipgloss.NewStyle().Foreground(c)
+	}
+
 	s.Help = help.DefaultStyles(dark)
 	s.Help.ShortKey = lipgloss.NewStyle().Foreground(accent)
 	s.Help.FullKey = lipgloss.NewStyle().Foreground(accent)
+	s.Help.ShortDesc = lipgloss.NewStyle().Foreground(muted)
+	s.Help.FullDesc = lipgloss.NewStyle().Foreground(muted)
+	s.Help.ShortSeparator = lipgloss.NewStyle().Foreground(muted)
+	s.Help.FullSeparator = lipgloss.NewStyle().Foreground(muted)
+	s.Help.Ellipsis = lipgloss.NewStyle().Foreground(muted)
 
 	ta := textarea.DefaultStyles(dark)
 	ta.Focused.Prompt = lipgloss.NewStyle().Foreground(accent)
@@ -80,6 +100,11 @@ func NewStyles(dark bool) *Styles {
 	ta.Blurred.Text = lipgloss.NewStyle().Foreground(muted)
 	ta.Blurred.CursorLine = lipgloss.NewStyle().Foreground(muted)
 	ta.Blurred.Placeholder = lipgloss.NewStyle().Foreground(muted)
+	for _, st := range []*textarea.StyleState{&ta.Focused, &ta.Blurred} {
+		st.LineNumber = lipgloss.NewStyle().Foreground(muted)
+		st.CursorLineNumber = lipgloss.NewStyle().Foreground(muted)
+		st.EndOfBuffer = lipgloss.NewStyle().Foreground(muted)
+	}
 	ta.Cursor.Color = accent
 	s.Textarea = ta
 
@@ -88,6 +113,9 @@ func NewStyles(dark bool) *Styles {
 	ti.Focused.Placeholder = lipgloss.NewStyle().Foreground(muted)
 	ti.Blurred.Prompt = lipgloss.NewStyle().Foreground(muted)
 	ti.Blurred.Placeholder = lipgloss.NewStyle().Foreground(muted)
+	ti.Blurred.Text = lipgloss.NewStyle().Foreground(muted)
+	ti.Focused.Suggestion = lipgloss.NewStyle().Foreground(muted)
+	ti.Blurred.Suggestion = lipgloss.NewStyle().Foreground(muted)
 	ti.Cursor.Color = accent
 	s.TextInput = ti
 	return s
