@@ -19,6 +19,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
 
+	"tillit/coach"
 	"tillit/config"
 	"tillit/content"
 	"tillit/journal"
@@ -71,6 +72,7 @@ type app struct {
 	store *journal.Store
 	pack  *content.Pack   // the prompt pack in use
 	packs []*content.Pack // the user's own packs
+	coach *coach.Coach    // what the commands and the interface both work out
 	now   func() time.Time
 }
 
@@ -130,6 +132,7 @@ func (a *app) choosePack(lang string) error {
 		return err
 	}
 	a.pack = p
+	a.coach = coach.New(a.lang, p, packs)
 	return nil
 }
 

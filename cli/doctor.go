@@ -59,5 +59,5 @@ func (a *app) doctorCommand() *cobra.Command {
 // tipCount says how many tips a pack has, by the id an entry gives ("" is
 // the built-in pack); 0 for a pack that is not installed.
 func (a *app) tipCount() func(pack string) int {
-	return report.TipsIn(report.Packs(a.lang.Lang(), a.pack, a.packs))
+	return report.TipsIn(a.coach.PackOf)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"tillit/coach"
 	"tillit/journal"
 	"tillit/report"
 	"tillit/termtext"
@@ -199,18 +200,15 @@ func (a *app) export(f exportFlags) error {
 			return err
 		}
 	}
-	o := report.ExportOptions{
-		Options: a.reportOptions(f.private), From: from, To: to, Tips: tips,
-		Pseudonymize: f.pseudonymize, People: a.cfg.People, Author: a.cfg.Name, Generated: a.now(),
-	}
-	x := report.NewExport(j, o)
-	data, err := exportData(x, o, format)
+	o := a.coach.ExportOptions(from, to, f.private)
+	o.Tips, o.Pseudonymize, o.People, o.Author, o.Generated = tips, f.pseudonymize, a.cfg.People, a.cfg.Name, a.now()
+	data, kept, err := coach.Export(j, o, format)
 	if err != nil {
 		return err
 	}
-	if len(x.Kept) > 0 {
+	if len(kept) > 0 {
 		// The names are the user's to act on, never part of the export.
-		fmt.Fprintln(a.stderr, a.lang.T("cli.kept_names", "Names", strings.Join(x.Kept, ", "), "Path", a.cfg.File()))
+		fmt.Fprintln(a.stderr, a.lang.T("cli.kept_names", "Names", strings.Join(kept, ", "), "Path", a.cfg.File()))
 	}
 	if f.encrypt {
 		pass := ""
@@ -237,17 +235,6 @@ func (a *app) export(f exportFlags) error {
 	}
 	fmt.Fprintln(a.stdout, a.lang.T("cli.exported", "Path", out))
 	return nil
-}
-
-// exportData writes the export in a format.
-func exportData(x *report.Export, o report.ExportOptions, format string) ([]byte, error) {
-	switch format {
-	case "html":
-		return x.HTML(o.Options)
-	case "json":
-		return x.JSON()
-	}
-	return []byte(x.Markdown(o.Options)), nil
 }
 
 // askPassphrase asks twice at the terminal, without echo.

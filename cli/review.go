@@ -69,5 +69,5 @@ func (a *app) warn(err error) {
 
 // reportOptions are the report settings for the user's language and packs.
 func (a *app) reportOptions(private bool) report.Options {
-	return report.Options{Lang: a.lang, Private: private, PackOf: report.Packs(a.lang.Lang(), a.pack, a.packs)}
+	return a.coach.ReportOptions(private)
 }

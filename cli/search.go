@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
-	"tillit/content"
 	"tillit/journal"
 	"tillit/report"
 	"tillit/termtext"
@@ -89,12 +88,11 @@ func (a *app) printHits(w io.Writer, hits []*journal.Item, words []string) {
 		what = lipgloss.NewStyle().Faint(true)
 		mark = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Magenta)
 	)
-	packOf := report.Packs(a.lang.Lang(), a.pack, a.packs)
 	for i, it := range hits {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintln(w, date.Render(it.Date.String())+"  "+what.Render(termtext.Clean(a.itemLabel(it, packOf))))
+		fmt.Fprintln(w, date.Render(it.Date.String())+"  "+what.Render(termtext.Clean(a.itemLabel(it))))
 		for _, m := range it.Matches(words) {
 			var line strings.Builder
 			at := 0
@@ -124,7 +122,7 @@ func (a *app) printHits(w io.Writer, hits []*journal.Item, words []string) {
 
 // itemLabel says what an item is: the tip of a check-in, a day of notes, a
 // weekly reflection, a mentoring note.
-func (a *app) itemLabel(it *journal.Item, packOf func(string) *content.Pack) string {
+func (a *app) itemLabel(it *journal.Item) string {
 	switch it.Kind {
 	case journal.KindWeek:
 		return a.lang.T("search.week", "Week", it.Week.String())
@@ -134,14 +132,8 @@ func (a *app) itemLabel(it *journal.Item, packOf func(string) *content.Pack) str
 	if it.Tip == 0 {
 		return a.lang.T("search.notes")
 	}
-	id := it.Pack
-	if id == "" {
-		id = content.BuiltinID
-	}
-	if p := packOf(id); p != nil {
-		if t, ok := p.Tip(it.Tip); ok {
-			return a.lang.T("search.tip", "Number", it.Tip, "Title", t.Title)
-		}
+	if t, ok := a.coach.TipOf(it.Pack, it.Tip); ok {
+		return a.lang.T("search.tip", "Number", it.Tip, "Title", t.Title)
 	}
 	return a.lang.T("search.tip_number", "Number", it.Tip)
 }

@@ -23,36 +23,18 @@ func (a *app) todayCommand() *cobra.Command {
 		Long:  a.lang.T("cmd.today.long"),
 		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			entries, problems := a.store.Entries()
-			for _, p := range problems {
-				fmt.Fprintln(a.stderr, "tillit: warning: "+oneLine(a.lang.Describe(p)))
+			d := a.coach.Today(a.readJournal(), journal.DateOf(a.now()))
+			if d.TipGone {
+				return fmt.Errorf("today's entry names tip %d, which the pack %q does not have", d.Tip.Number, d.Entry.Pack)
 			}
-			day := journal.DateOf(a.now())
-			inPack := journal.OfPack(entries, a.pack.ID, content.BuiltinID)
-			pack := a.pack
-			tipNo := journal.DueTip(inPack, day, pack.Count())
-			done := false
-			if e := journal.ByDate(entries, day); e != nil && e.IsCheckIn() {
-				tipNo, done = e.Tip, true
-				if p, err := content.Choose(packID(e), a.lang.Lang(), a.packs); err == nil {
-					pack = p
-				}
-				inPack = journal.OfPack(entries, pack.ID, content.BuiltinID)
-			}
-			tip, ok := pack.Tip(tipNo)
-			if !ok {
-				return fmt.Errorf("today's entry names tip %d, which the pack %q does not have", tipNo, pack.ID)
-			}
-			questions := tip.QuestionsFor(journal.TimesOnTip(inPack, tip.Number, day))
-
 			var b strings.Builder
-			fmt.Fprintf(&b, "%s · %s\n\n", a.lang.LongDate(day.Year, day.Month, day.Day), a.lang.T("cli.tip_of", "N", tip.Number, "Of", pack.Count()))
-			if done {
+			fmt.Fprintf(&b, "%s · %s\n\n", a.lang.LongDate(d.Date.Year, d.Date.Month, d.Date.Day), a.lang.T("cli.tip_of", "N", d.Tip.Number, "Of", d.Pack.Count()))
+			if d.CheckedIn {
 				fmt.Fprintf(&b, "✓ %s\n\n", a.lang.T("today.checked_in"))
 			}
-			b.WriteString(tipMarkdown(a, pack, tip, questions))
-			if open := journal.CommitmentToFollowUp(entries, day); open != nil && !done {
-				fmt.Fprintf(&b, "\n%s %s\n", a.lang.T("today.open_commitment", "Day", a.lang.DayMonth(open.Date.Year, open.Date.Month, open.Date.Day)), a.lang.Quote(open.Commitment))
+			b.WriteString(tipMarkdown(a, d.Pack, d.Tip, d.Questions))
+			if d.Open != nil {
+				fmt.Fprintf(&b, "\n%s %s\n", a.lang.T("today.open_commitment", "Day", a.lang.DayMonth(d.Open.Date.Year, d.Open.Date.Month, d.Open.Date.Day)), a.lang.Quote(d.Open.Commitment))
 			}
 			return a.printMarkdown(b.String())
 		},
@@ -62,14 +44,6 @@ func (a *app) todayCommand() *cobra.Command {
 // tipMarkdown is a tip's page as markdown, with today's questions when given.
 func tipMarkdown(a *app, p *content.Pack, t content.Tip, questions []string) string {
 	return t.Page(p.Labels(a.lang.T), questions)
-}
-
-// packID is the pack an entry was written with.
-func packID(e *journal.Entry) string {
-	if e.Pack == "" {
-		return content.BuiltinID
-	}
-	return e.Pack
 }
 
 // printMarkdown writes markdown rendered for a terminal, or as it is when

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -10,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"tillit/coach"
 	"tillit/content"
 	"tillit/journal"
 	"tillit/report"
@@ -79,11 +79,11 @@ type checkinModel struct {
 	entries []*journal.Entry
 	editing bool // the day already had a check-in
 
-	pack        *content.Pack
-	lastTime    *journal.Entry // the last check-in on this tip, to look back at
-	showLast    bool
-	packGone    bool             // the entry's pack is no longer installed
-	packEntries []*journal.Entry // the check-ins of this pack, for the rotation
+	pack     *content.Pack
+	lastTime *journal.Entry // the last check-in on this tip, to look back at
+	showLast bool
+	packGone bool           // the entry's pack is no longer installed
+	plan     *coach.CheckIn // what the check-in starts from
 
 	tip       content.Tip
 	steps     []step
@@ -132,31 +132,15 @@ func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
 	m := &checkinModel{ctx: ctx, day: s.day, base: s.base, entries: s.entries, followup: len(followupChoices) - 1}
 	m.draftState = newDraftState(ctx, "checkin-"+s.day.String())
 	m.page = newPager(ctx)
-	m.editing = s.base.IsCheckIn()
 
-	// A check-in being edited keeps the pack it was written with.
-	m.pack = ctx.Pack
-	tipNo := s.tip
-	if m.editing {
-		tipNo = s.base.Tip
-		if p := ctx.packOf(s.base); p != nil {
-			m.pack = p
-		} else {
-			m.packGone = true
-			m.err = ctx.T("checkin.pack_gone", "Pack", s.base.Pack)
-		}
+	plan := ctx.Coach.CheckIn(s.entries, s.base, s.day, s.tip)
+	m.plan = plan
+	m.editing, m.pack, m.tip, m.target = plan.Editing, plan.Pack, plan.Tip, plan.Target
+	if plan.PackGone {
+		m.packGone = true
+		m.err = ctx.T("checkin.pack_gone", "Pack", s.base.Pack)
 	}
-	m.packEntries = journal.OfPack(s.entries, m.pack.ID, content.BuiltinID)
-	if tipNo == 0 {
-		tipNo = journal.DueTip(m.packEntries, s.day, m.pack.Count())
-	}
-	m.tip, _ = m.pack.Tip(tipNo)
-	if m.tip.Number == 0 {
-		m.tip = m.pack.Tips[0]
-	}
-
-	m.target = journal.CommitmentToFollowUp(s.entries, s.day)
-	m.lastTime = journal.LastOnTip(m.packEntries, m.tip.Number, m.day)
+	m.lastTime = plan.LastTime(m.tip.Number)
 	m.followNote = newInput(m.ctx, ctx.T("checkin.followup.note_placeholder"))
 	m.commitment = newInput(m.ctx, ctx.T("checkin.commitment.placeholder"))
 
@@ -179,26 +163,8 @@ func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
 	return m
 }
 
-// questionsFor returns the questions of this check-in on tip: the ones
-// already answered in the day's entry, then those of the tip's next ones in
-// rotation that are not among them (in whatever language they were asked).
-func (m *checkinModel) questionsFor(tip content.Tip) []string {
-	var qs []string
-	asked := map[int]bool{}
-	if m.base.Tip == tip.Number {
-		for _, a := range m.base.Body.Answers() {
-			qs = append(qs, a.Heading)
-			asked[content.QuestionIndex(m.pack, tip.Number, a.Heading)] = true
-		}
-	}
-	k := journal.TimesOnTip(m.packEntries, tip.Number, m.day)
-	for _, q := range tip.QuestionsFor(k) {
-		if !slices.Contains(qs, q) && !asked[content.QuestionIndex(m.pack, tip.Number, q)] {
-			qs = append(qs, q)
-		}
-	}
-	return qs
-}
+// questionsFor returns the questions of this check-in on tip.
+func (m *checkinModel) questionsFor(tip content.Tip) []string { return m.plan.Questions(tip) }
 
 // setQuestions makes one answer field per question, filled from the day's
 // entry where it has an answer.
@@ -693,7 +659,7 @@ func (m *checkinModel) chooseTip(t content.Tip) {
 	}
 	prevAnswers, prevPrivate := m.answers, m.private
 	m.tip = t
-	m.lastTime = journal.LastOnTip(m.packEntries, t.Number, m.day)
+	m.lastTime = m.plan.LastTime(t.Number)
 	m.showLast = false
 	m.setQuestions(m.questionsFor(t))
 	for i, q := range m.questions {
@@ -919,13 +885,8 @@ func (m *checkinModel) tipMarkdown() string {
 	if !m.showLast {
 		return md + "\n*" + m.ctx.T("checkin.last_time_hint", "Day", m.ctx.DayMonth(m.lastTime.Date)) + "*\n"
 	}
-	var outcome *journal.Outcome
-	for _, o := range journal.Outcomes(m.entries) {
-		if o.Commitment == m.lastTime {
-			outcome = &o
-		}
-	}
-	return md + "\n# " + m.ctx.T("checkin.last_time") + "\n\n" + report.Entry(m.lastTime, outcome, reportOptions(m.ctx, true))
+	outcome := m.plan.OutcomeOf(m.lastTime)
+	return md + "\n# " + m.ctx.T("checkin.last_time") + "\n\n" + report.Entry(m.lastTime, outcome, m.ctx.Coach.ReportOptions(true))
 }
 
 // previewMarkdown is the entry as it will be saved, for the preview step.
@@ -1105,7 +1066,7 @@ func (m *checkinModel) viewPicker() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	var b strings.Builder
 	b.WriteString(st.Title.Render(truncate(ctx.T("checkin.pick_title"), ctx.Width-3)) + "\n\n")
-	due := journal.DueTip(m.packEntries, m.day, m.pack.Count())
+	due := m.plan.DueTip()
 	// On a short window the list scrolls with the choice.
 	rows := max(1, ctx.Height-8)
 	first := min(max(0, m.pickIndex-rows/2), max(0, len(m.pack.Tips)-rows))

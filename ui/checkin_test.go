@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"tillit/coach"
 	"tillit/config"
 	"tillit/content"
 	"tillit/journal"
@@ -35,6 +36,7 @@ func testContext(t testing.TB, lang string) *Context {
 		Tick:         testTick,
 		SteadyCursor: true,
 	}
+	ctx.Coach = coach.New(cat, ctx.Pack, nil)
 	ctx.setTheme(true)
 	return ctx
 }
@@ -308,6 +310,7 @@ func TestCheckinCountsWithinItsPack(t *testing.T) {
 		}
 	}
 	ctx.Pack, ctx.Packs = own, []*content.Pack{own}
+	ctx.Coach = coach.New(ctx.Lang, own, ctx.Packs)
 	day := journal.Date{Year: 2026, Month: 11, Day: 22}
 	m := newCheckin(ctx, setupFor(t, ctx, day))
 	m.Init()

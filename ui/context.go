@@ -12,6 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"tillit/coach"
 	"tillit/config"
 	"tillit/content"
 	"tillit/journal"
@@ -28,8 +29,11 @@ type Context struct {
 	Lang   *locale.Catalog
 	// Pack is the prompt pack in use; Packs are the user's own, for entries
 	// written with another pack.
-	Pack   *content.Pack
-	Packs  []*content.Pack
+	Pack  *content.Pack
+	Packs []*content.Pack
+	// Coach works out what the command line works out too: today's tip,
+	// what a check-in starts from, the pack of an entry, the export.
+	Coach  *coach.Coach
 	Store  *journal.Store
 	Config config.Config
 	// Editor is the command that edits a file, empty for the platform's
@@ -97,28 +101,6 @@ func (c *Context) setTheme(dark bool) {
 	}
 }
 
-// packOf returns the pack an entry was written with, in the user's
-// language when there is one; nil when that pack is gone.
-func (c *Context) packOf(e *journal.Entry) *content.Pack {
-	id := e.Pack
-	if id == "" {
-		id = content.BuiltinID
-	}
-	if id == c.Pack.ID {
-		return c.Pack
-	}
-	p, err := content.Choose(id, c.Lang.Lang(), c.Packs)
-	if err != nil {
-		return nil
-	}
-	return p
-}
-
-// inPack keeps the entries of the pack in use.
-func (c *Context) inPack(entries []*journal.Entry) []*journal.Entry {
-	return journal.OfPack(entries, c.Pack.ID, content.BuiltinID)
-}
-
 // newContext is the context of an interface started with o, dark until the
 // terminal says otherwise.
 func newContext(o Options) *Context {
@@ -128,6 +110,7 @@ func newContext(o Options) *Context {
 		Lang:      o.Lang,
 		Pack:      o.Pack,
 		Packs:     o.Packs,
+		Coach:     coach.New(o.Lang, o.Pack, o.Packs),
 		Store:     o.Store,
 		Config:    o.Config,
 		Editor:    o.Editor,

@@ -15,6 +15,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"tillit/coach"
 	"tillit/config"
 	"tillit/journal"
 	"tillit/report"
@@ -39,7 +40,8 @@ const (
 	ranges
 )
 
-var exportFormats = []string{"md", "html", "json"}
+// exportFormats are the formats offered, in order.
+var exportFormats = coach.Formats
 
 // Messages of the export screen.
 type (
@@ -166,10 +168,9 @@ func (m *exportModel) span() (journal.Date, journal.Date, error) {
 }
 
 func (m *exportModel) options(from, to journal.Date) report.ExportOptions {
-	return report.ExportOptions{
-		Options: reportOptions(m.ctx, m.private), From: from, To: to,
-		Pseudonymize: m.names, People: m.ctx.Config.People, Author: m.ctx.Config.Name, Generated: m.ctx.Now(),
-	}
+	o := m.ctx.Coach.ExportOptions(from, to, m.private)
+	o.Pseudonymize, o.People, o.Author, o.Generated = m.names, m.ctx.Config.People, m.ctx.Config.Name, m.ctx.Now()
+	return o
 }
 
 // changed builds the export again after a choice changed: the file name
@@ -195,8 +196,8 @@ func (m *exportModel) changed() tea.Cmd {
 	m.previewGen++
 	j, o, gen := m.j, m.options(from, to), m.previewGen
 	return func() tea.Msg {
-		x := report.NewExport(j, o)
-		return exportPreviewMsg{gen, x.Page(o.Options), x.Kept}
+		md, kept := coach.ExportPreview(j, o)
+		return exportPreviewMsg{gen, md, kept}
 	}
 }
 
@@ -233,22 +234,12 @@ func (m *exportModel) write(overwrite bool) tea.Cmd {
 	m.writing = true
 	j, o, format := m.j, m.options(from, to), exportFormats[m.format]
 	return func() tea.Msg {
-		x := report.NewExport(j, o)
 		if !overwrite {
 			if _, err := os.Stat(path); err == nil {
 				return exportWrittenMsg{path: path, err: fs.ErrExist}
 			}
 		}
-		var data []byte
-		var err error
-		switch format {
-		case "html":
-			data, err = x.HTML(o.Options)
-		case "json":
-			data, err = x.JSON()
-		default:
-			data = []byte(x.Markdown(o.Options))
-		}
+		data, _, err := coach.Export(j, o, format)
 		if err == nil {
 			err = journal.WriteFile(path, data)
 		}

@@ -31,7 +31,7 @@ type insightsModel struct {
 func newInsights(ctx *Context) *insightsModel { return &insightsModel{ctx: ctx} }
 
 func (m *insightsModel) refresh(j *journal.Journal) tea.Cmd {
-	m.tips = journal.TipStats(m.ctx.inPack(j.Entries), m.ctx.Pack.Count())
+	m.tips = journal.TipStats(m.ctx.Coach.InPack(j.Entries), m.ctx.Pack.Count())
 	m.calendar = j.Calendar(m.ctx.Today(), calendarWeeks)
 	return nil
 }

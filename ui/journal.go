@@ -41,8 +41,6 @@ type journalModel struct {
 	open bool // the row under the cursor is open in the pager
 	page pager
 
-	packOf func(id string) *content.Pack // the packs of the entries
-
 	confirm string // the file asked about moving to the trash
 	busy    bool   // the editor or the trash is at work
 	gen     int    // the rows being built; older ones are dropped
@@ -118,7 +116,7 @@ type journalRowsMsg struct {
 func (m *journalModel) refresh(j *journal.Journal) tea.Cmd {
 	m.gen++
 	gen, ctx := m.gen, m.ctx
-	o := reportOptions(ctx, true)
+	o := ctx.Coach.ReportOptions(true)
 	return func() tea.Msg {
 		var rows []journalRow
 		// Files that cannot be read first: they are what needs doing.
@@ -163,7 +161,6 @@ func (m *journalModel) setRows(msg journalRowsMsg) tea.Cmd {
 		was = r.path
 	}
 	m.j, m.rows = msg.j, msg.rows
-	m.packOf = report.Packs(m.ctx.Lang.Lang(), m.ctx.Pack, m.ctx.Packs)
 	m.applyFilter()
 	m.cursor = min(m.cursor, max(0, len(m.shown)-1))
 	m.follow(was)
@@ -210,15 +207,7 @@ func (m *journalModel) tip(it *journal.Item) *content.Tip {
 	if it.Tip == 0 || it.Entry == nil {
 		return nil
 	}
-	id := it.Pack
-	if id == "" {
-		id = content.BuiltinID
-	}
-	p := m.packOf(id)
-	if p == nil {
-		return nil
-	}
-	t, ok := p.Tip(it.Tip)
+	t, ok := m.ctx.Coach.TipOf(it.Pack, it.Tip)
 	if !ok {
 		return nil
 	}
@@ -348,7 +337,7 @@ func (m *journalModel) showEntry() tea.Cmd {
 		return nil
 	}
 	m.open = true
-	it, o := r.item, reportOptions(m.ctx, true)
+	it, o := r.item, m.ctx.Coach.ReportOptions(true)
 	var md string
 	switch {
 	case it.Entry != nil:

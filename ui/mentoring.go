@@ -295,7 +295,7 @@ func (m *mentoringModel) previewMarkdown() string {
 	if n.Mentor != "" {
 		fmt.Fprintf(&b, "%s: %s\n\n", m.ctx.T("export.mentor"), n.Mentor)
 	}
-	b.WriteString(report.Body(n.Body, reportOptions(m.ctx, true)))
+	b.WriteString(report.Body(n.Body, m.ctx.Coach.ReportOptions(true)))
 	if len(n.Answered) > 0 {
 		fmt.Fprintf(&b, "## %s\n\n", m.ctx.T("mentoring.answered"))
 		for _, q := range n.Answered {

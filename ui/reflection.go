@@ -298,7 +298,7 @@ func (m *reflectionModel) enter() tea.Cmd {
 	if m.step == reflectPreview {
 		r := m.apply()
 		r.Body = previewBody(m.ctx, r.Body)
-		md := report.Reflection(r, reportOptions(m.ctx, true))
+		md := report.Reflection(r, m.ctx.Coach.ReportOptions(true))
 		return m.page.show("reflection", md, true)
 	}
 	return nil

@@ -67,16 +67,12 @@ func (m *reviewModel) show() tea.Cmd {
 		return nil
 	}
 	m.stats = m.j.Week(m.week, m.ctx.Today())
-	md := report.WeekEntries(m.j, m.stats, reportOptions(m.ctx, true))
+	md := report.WeekEntries(m.j, m.stats, m.ctx.Coach.ReportOptions(true))
 	m.resize()
 	return m.page.show("week-"+m.week.String(), md, true)
 }
 
 // reportOptions are the report settings for the user's language and packs.
-func reportOptions(ctx *Context, private bool) report.Options {
-	return report.Options{Lang: ctx.Lang, Private: private, PackOf: report.Packs(ctx.Lang.Lang(), ctx.Pack, ctx.Packs)}
-}
-
 // reviewHeader is the number of lines above the pager.
 const reviewHeader = 7
 

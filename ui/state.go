@@ -23,7 +23,7 @@ type journalLoadedMsg struct{ state journalState }
 // what was read.
 func loadJournal(ctx *Context) tea.Cmd {
 	store, weekdaysOnly := ctx.Store, ctx.Config.WeekdaysOnly
-	packOf := report.Packs(ctx.Lang.Lang(), ctx.Pack, ctx.Packs)
+	packOf := ctx.Coach.PackOf
 	return func() tea.Msg {
 		j := store.Read()
 		j.WeekdaysOnly = weekdaysOnly

@@ -55,35 +55,20 @@ func (m *todayModel) refresh(j journalState) {
 	ctx := m.ctx
 	m.loaded = true
 	m.day = ctx.Today()
-	m.entry = j.Entry(m.day)
-	inPack := ctx.inPack(j.Entries)
-	m.pack = ctx.Pack
-	tipNo := journal.DueTip(inPack, m.day, ctx.Pack.Count())
-	if m.checkedIn() {
-		tipNo = m.entry.Tip
-		if p := ctx.packOf(m.entry); p != nil {
-			m.pack = p
-		}
+	d := ctx.Coach.Today(j.Journal, m.day)
+	m.entry, m.pack, m.tip = d.Entry, d.Pack, d.Tip
+	if d.TipGone {
+		m.tip.Title, m.tip.Short = ctx.T("today.tip_gone"), ctx.T("today.tip_gone")
 	}
-	m.tip, _ = m.pack.Tip(tipNo)
-	if m.tip.Number == 0 { // a tip of a pack that is gone
-		m.tip = content.Tip{Number: tipNo, Title: ctx.T("today.tip_gone"), Short: ctx.T("today.tip_gone")}
-	}
-	// Once today is checked in, it counts too.
-	countFrom := m.day
-	if m.checkedIn() {
-		countFrom = journal.Date{}
-	}
-	m.round, m.roundDone = journal.Round(inPack, countFrom, ctx.Pack.Count())
+	m.round, m.roundDone = d.Round, d.RoundDone
+	m.open, m.focus = d.Open, d.Focus
 	m.notes = 0
 	if m.entry != nil {
 		m.notes = len(m.entry.Body.Notes())
 	}
 	m.streak = j.CurrentStreak(m.day)
-	m.open = journal.CommitmentToFollowUp(j.Entries, m.day)
 	m.unreadable = j.Problems
 	m.doctor = j.doctor
-	m.focus = focusOf(ctx, j.Journal, journal.WeekOf(m.day).Add(-1))
 	m.draft = false
 	for _, d := range j.drafts {
 		if d == m.day {
@@ -374,28 +359,4 @@ func truncate(s string, n int) string {
 // flashFor says what a save did, for Today.
 func flashFor(ctx *Context, e *journal.Entry, at time.Time) string {
 	return ctx.T("today.saved", "Time", at.Format("15:04"), "Path", e.Path)
-}
-
-// focusOf returns the tip the reflection of week w chose to focus on, from
-// the pack it was chosen in; nil when there is none.
-func focusOf(ctx *Context, j *journal.Journal, w journal.Week) *content.Tip {
-	r := j.Reflections[w]
-	if r == nil || r.FocusTip == 0 {
-		return nil
-	}
-	pack := ctx.Pack
-	if id := r.Pack; id != "" && id != pack.ID {
-		p, err := content.Choose(id, ctx.Lang.Lang(), ctx.Packs)
-		if err != nil {
-			return nil
-		}
-		pack = p
-	} else if r.Pack == "" && !pack.IsBuiltin() {
-		pack = content.MustBuiltin(ctx.Lang.Lang())
-	}
-	t, ok := pack.Tip(r.FocusTip)
-	if !ok {
-		return nil
-	}
-	return &t
 }
