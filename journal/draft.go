@@ -24,10 +24,13 @@ type Draft struct {
 	Day Date `json:"day"`
 	// Week is set for the draft of a weekly reflection (then Tip is its
 	// focus tip); Kind is "mentoring" for a mentoring note's.
-	Week         string        `json:"week,omitempty"`
-	Kind         string        `json:"kind,omitempty"`
-	Tip          int           `json:"tip"`
-	Step         int           `json:"step"`
+	Week string `json:"week,omitempty"`
+	Kind string `json:"kind,omitempty"`
+	Tip  int    `json:"tip"`
+	Step int    `json:"step"`
+	// Field is the field of the step the user was in: resuming puts the
+	// cursor back there.
+	Field        int           `json:"field,omitempty"`
 	Answers      []DraftAnswer `json:"answers"`
 	Rating       int           `json:"rating,omitempty"`
 	Energy       int           `json:"energy,omitempty"`

@@ -107,12 +107,12 @@ func saveNow(t *testing.T, m *checkinModel) *journal.Entry {
 	if cmd == nil {
 		t.Fatal("ctrl+s gave no command")
 	}
-	msg, ok := cmd().(checkinSavedMsg)
+	msg, ok := cmd().(docSavedMsg)
 	if !ok || msg.err != nil {
 		t.Fatalf("save: %#v", msg)
 	}
 	m.Update(msg)
-	return msg.entry
+	return msg.doc.(*journal.Entry)
 }
 
 func TestCheckinSteps(t *testing.T) {
@@ -464,7 +464,7 @@ func TestEditingUnchangedKeepsTheFile(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("no save")
 	}
-	if msg := cmd().(checkinSavedMsg); msg.err != nil {
+	if msg := cmd().(docSavedMsg); msg.err != nil {
 		t.Fatal(msg.err)
 	}
 	if got, _ := os.ReadFile(path); string(got) != text {

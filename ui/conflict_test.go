@@ -33,14 +33,14 @@ func TestReflectionSavedOverAChangedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	saved, ok := m.save()().(reflectionSavedMsg)
+	saved, ok := m.save()().(docSavedMsg)
 	if !ok || saved.err == nil {
 		t.Fatalf("the save over a changed file went through: %#v", saved)
 	}
 	deliver(t, m.Update(saved), func(msg tea.Msg) tea.Cmd {
 		// The draft and the file read again; not the cursor's blinking.
 		switch msg.(type) {
-		case draftSavedMsg, reflectionReloadedMsg:
+		case draftSavedMsg, docRereadMsg:
 			m.Update(msg)
 		}
 		return nil
@@ -49,7 +49,7 @@ func TestReflectionSavedOverAChangedFile(t *testing.T) {
 		t.Errorf("the user is not told: %q", m.err)
 	}
 
-	again, ok := m.save()().(reflectionSavedMsg)
+	again, ok := m.save()().(docSavedMsg)
 	if !ok || again.err != nil {
 		t.Fatalf("saving again failed: %#v", again)
 	}
@@ -76,13 +76,13 @@ func TestMentoringSavedOverAChangedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	saved, ok := m.save()().(mentoringSavedMsg)
+	saved, ok := m.save()().(docSavedMsg)
 	if !ok || saved.err == nil {
 		t.Fatalf("the save over a changed file went through: %#v", saved)
 	}
 	deliver(t, m.Update(saved), func(msg tea.Msg) tea.Cmd {
 		switch msg.(type) {
-		case draftSavedMsg, mentoringReloadedMsg:
+		case draftSavedMsg, docRereadMsg:
 			m.Update(msg)
 		}
 		return nil
@@ -90,7 +90,7 @@ func TestMentoringSavedOverAChangedFile(t *testing.T) {
 	if !strings.Contains(m.err, "changed on disk") {
 		t.Errorf("the user is not told: %q", m.err)
 	}
-	again, ok := m.save()().(mentoringSavedMsg)
+	again, ok := m.save()().(docSavedMsg)
 	if !ok || again.err != nil {
 		t.Fatalf("saving again failed: %#v", again)
 	}
@@ -126,14 +126,14 @@ func TestRebaseKeepsWhatWasTypedPrivate(t *testing.T) {
 	if err := ctx.Store.SaveReflection(other); err != nil {
 		t.Fatal(err)
 	}
-	saved := m.save()().(reflectionSavedMsg)
+	saved := m.save()().(docSavedMsg)
 	m.Update(saved)
 	r, err := ctx.Store.LoadReflection(w)
 	if err != nil {
 		t.Fatal(err)
 	}
 	m.rebase(r)
-	if again := m.save()().(reflectionSavedMsg); again.err != nil {
+	if again := m.save()().(docSavedMsg); again.err != nil {
 		t.Fatal(again.err)
 	}
 	got, _ := ctx.Store.LoadReflection(w)

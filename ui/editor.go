@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os/exec"
 	"runtime"
 	"strings"
@@ -78,4 +79,17 @@ func editorStep(ctx *Context, msg tea.Msg) (tea.Cmd, string) {
 		return readEdited(ctx, msg.field, msg.path), status
 	}
 	return nil, ""
+}
+
+// editText opens a field's text in the user's editor; the answer comes back
+// as an editedTextMsg for field.
+func editText(ctx *Context, field int, name, text string) tea.Cmd {
+	store, editor, t := ctx.Store, ctx.Editor, ctx.T
+	return func() tea.Msg {
+		if !editorExists(editor) {
+			return editorReadyMsg{field: field, err: errors.New(t("editor.not_found", "Editor", editor))}
+		}
+		path, err := store.WriteScratch(name, text)
+		return editorReadyMsg{field, path, err}
+	}
 }

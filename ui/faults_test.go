@@ -54,7 +54,7 @@ func TestCheckinSavedOverAChangedFile(t *testing.T) {
 	}
 	m.Update(press("ctrl+s"))
 	msg := m.Update(press("ctrl+s"))()
-	saved, ok := msg.(checkinSavedMsg)
+	saved, ok := msg.(docSavedMsg)
 	if !ok || saved.err == nil {
 		t.Fatalf("the save over a changed file went through: %#v", msg)
 	}
@@ -95,7 +95,7 @@ func TestCheckinOnAFullDisk(t *testing.T) {
 	journal.SimulateWriteFault(syscall.ENOSPC)
 	defer journal.SimulateWriteFault(nil)
 	m.Update(press("ctrl+s"))
-	saved := m.Update(press("ctrl+s"))().(checkinSavedMsg)
+	saved := m.Update(press("ctrl+s"))().(docSavedMsg)
 	if saved.err == nil {
 		t.Fatal("saved on a full disk")
 	}
@@ -149,7 +149,7 @@ func TestFailedSaveKeptAsDraft(t *testing.T) {
 	m.Update(press("enter"))
 	typeText(m, "Tekst")
 	m.Update(press("ctrl+s"))
-	m.Update(checkinSavedMsg{err: &journal.WriteError{Path: ctx.Store.DayPath(day), Err: syscall.EROFS}})
+	m.Update(docSavedMsg{err: &journal.WriteError{Path: ctx.Store.DayPath(day), Err: syscall.EROFS}})
 	if !strings.Contains(m.err, "skrivebeskyttet") || strings.Contains(m.err, "utkast") {
 		t.Errorf("before the draft is written: %q", m.err)
 	}
@@ -199,7 +199,7 @@ func TestTwoCheckInsOnOneQuestion(t *testing.T) {
 	}
 
 	m.Update(press("ctrl+s"))
-	saved := m.Update(press("ctrl+s"))().(checkinSavedMsg)
+	saved := m.Update(press("ctrl+s"))().(docSavedMsg)
 	if saved.err == nil {
 		t.Fatal("saved over the other window's check-in")
 	}

@@ -62,6 +62,8 @@ type KeyMap struct {
 	Right        key.Binding
 	Up           key.Binding
 	Down         key.Binding
+	Choose       key.Binding // ← or →, among choices
+	Rows         key.Binding // ↑ or ↓, among rows of choices
 	PageUp       key.Binding
 	PageDown     key.Binding
 	Top          key.Binding
@@ -124,6 +126,8 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		Left:         b("key.left", "left", "h"),
 		Right:        b("key.right", "right", "l"),
 		Up:           b("key.up", "up", "k"),
+		Choose:       b("key.choose", "left", "h", "right", "l"),
+		Rows:         b("key.rows", "up", "k", "down", "j"),
 		Down:         b("key.down", "down", "j"),
 		PageUp:       b("key.page_up", "pgup", "b"),
 		PageDown:     b("key.page_down", "pgdown", "space", "f"),
@@ -142,6 +146,8 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 	k.Left.SetHelp("←/h", t.T("key.left"))
 	k.Right.SetHelp("→/l", t.T("key.right"))
 	k.Up.SetHelp("↑/k", t.T("key.up"))
+	k.Choose.SetHelp("←/→", t.T("key.choose"))
+	k.Rows.SetHelp("↑/↓", t.T("key.rows"))
 	k.Down.SetHelp("↓/j", t.T("key.down"))
 	k.Rate.SetHelp("1–5", t.T("key.rate"))
 	k.NoEnergy.SetHelp("-", t.T("key.no_energy"))
@@ -170,4 +176,10 @@ func (b bindings) FullHelp() [][]key.Binding { return b.full }
 func withDesc(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
 	return b
+}
+
+// otherKey is a help line for what every other key does (keeps, cancels):
+// it names no key of its own, so it never matches one.
+func otherKey(ctx *Context, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys("\x00other"), key.WithHelp(ctx.T("key.any_other"), desc))
 }

@@ -167,7 +167,7 @@ func TestHugeSavedAnswerOpensAndSavesIntact(t *testing.T) {
 	c.Update(press("enter"))
 	typeText(c, "\nOg en til.")
 	c.Update(press("ctrl+s"))
-	msg, ok := c.Update(press("ctrl+s"))().(checkinSavedMsg)
+	msg, ok := c.Update(press("ctrl+s"))().(docSavedMsg)
 	if !ok || msg.err != nil {
 		t.Fatalf("save: %v", msg.err)
 	}
@@ -234,12 +234,13 @@ func TestLongPasteInReflectionAndMentoring(t *testing.T) {
 	}
 	mm := newMentoring(ctx, nil, n, nil)
 	mm.Init()
-	for k := 0; mm.focused() < 0 && k < 10; k++ {
+	p, _ := mm.focused().(*part)
+	for k := 0; p == nil && k < 10; k++ {
 		mm.Update(press("tab"))
+		p, _ = mm.focused().(*part)
 	}
-	i := mm.focused()
 	mm.Update(tea.PasteMsg{Content: text})
-	if got := mm.text[i].Value(); got != text {
+	if got := p.Value(); got != text {
 		t.Fatalf("the mentoring note's field holds %d lines", strings.Count(got, "\n")+1)
 	}
 }
