@@ -24,15 +24,13 @@ type Coach struct {
 	Pack  *content.Pack
 	Packs []*content.Pack
 
-	// The packs asked for, remembered: a journal of years asks for the
-	// same few thousands of times, from commands running side by side.
-	mu    sync.Mutex
-	packs map[string]*content.Pack
+	mu     sync.Mutex // PackOf is asked from commands running side by side
+	packOf func(id string) *content.Pack
 }
 
 // New is the coaching of a user with the pack in use and their own packs.
 func New(lang *locale.Catalog, pack *content.Pack, packs []*content.Pack) *Coach {
-	return &Coach{Lang: lang, Pack: pack, Packs: packs, packs: map[string]*content.Pack{}}
+	return &Coach{Lang: lang, Pack: pack, Packs: packs, packOf: report.Packs(lang.Lang(), pack, packs)}
 }
 
 // PackOf returns the pack with id ("" is the built-in one), in the user's
@@ -41,20 +39,9 @@ func (c *Coach) PackOf(id string) *content.Pack {
 	if id == "" {
 		id = content.BuiltinID
 	}
-	if id == c.Pack.ID {
-		return c.Pack
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	p, ok := c.packs[id]
-	if !ok {
-		var err error
-		if p, err = content.Choose(id, c.Lang.Lang(), c.Packs); err != nil {
-			p = nil
-		}
-		c.packs[id] = p
-	}
-	return p
+	return c.packOf(id)
 }
 
 // PackOfEntry returns the pack an entry was written with; nil when it is

@@ -149,3 +149,20 @@ func TestExportInEveryFormat(t *testing.T) {
 		t.Errorf("preview:\n%s", md)
 	}
 }
+
+// Commands of the interface ask for packs side by side.
+func TestPackOfFromManyCommands(t *testing.T) {
+	c := builtin(t)
+	done := make(chan bool)
+	for range 8 {
+		go func() {
+			for _, id := range []string{"", "trust", "gone", "other"} {
+				c.PackOf(id)
+			}
+			done <- true
+		}()
+	}
+	for range 8 {
+		<-done
+	}
+}
