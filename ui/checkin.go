@@ -407,8 +407,6 @@ func (m *checkinModel) preview() string {
 	return entryMarkdown(m.ctx, m.tip, m.checkIn(), all, m.target)
 }
 
-func (m *checkinModel) previewMarkdown() string { return m.preview() }
-
 func (m *checkinModel) viewPicker() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	var b strings.Builder

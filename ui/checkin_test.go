@@ -160,7 +160,7 @@ func TestCheckinSteps(t *testing.T) {
 	if m.current() != stepPreview {
 		t.Fatalf("at %v, want preview", m.current())
 	}
-	if md := m.previewMarkdown(); !strings.Contains(md, "Spør Kari") || !strings.Contains(md, "🔒") {
+	if md := m.preview(); !strings.Contains(md, "Spør Kari") || !strings.Contains(md, "🔒") {
 		t.Errorf("preview lacks the commitment or the private mark:\n%s", md)
 	}
 

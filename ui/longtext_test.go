@@ -195,7 +195,7 @@ func TestLongAnswerPreviewIsShortened(t *testing.T) {
 	m := atQuestions(t, ctx, day)
 	text := oneLongLine(1 << 20)
 	m.Update(tea.PasteMsg{Content: text})
-	md := m.previewMarkdown()
+	md := m.preview()
 	if len(md) > 64<<10 {
 		t.Fatalf("the preview's markdown is %d bytes", len(md))
 	}
