@@ -99,3 +99,11 @@ func sequence(msg tea.Msg) ([]tea.Cmd, bool) {
 	}
 	return cmds, true
 }
+
+// tooSlow reports whether a step that took took on a large text is too slow
+// beside base, the same step on a small one on this machine now. The cost
+// it guards against grows with the square of the text (seconds to
+// minutes); a loaded machine or the race detector slow both alike.
+func tooSlow(took, base time.Duration) bool {
+	return took > max(100*time.Millisecond, 500*base)
+}

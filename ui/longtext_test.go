@@ -111,20 +111,26 @@ func TestOneMegabyteLineKeepsKeysQuick(t *testing.T) {
 	if m.answers[0].Value() != text {
 		t.Fatalf("the field holds %d bytes of %d", len(m.answers[0].Value()), len(text))
 	}
-	// The fastest of a few keys, so that a busy machine does not fail it.
-	best := time.Hour
+	// The fastest of a few keys, beside the same keys in a short answer
+	// on the same machine now: a busy machine slows both.
 	keys := []tea.KeyPressMsg{{Code: 'a', Text: "a"}, {Code: tea.KeyBackspace}}
-	for i := range 6 {
-		start := time.Now()
-		m.Update(keys[i%2])
-		view := m.View()
-		best = min(best, time.Since(start))
-		if len(view) > 64<<10 {
-			t.Fatalf("the view is %d bytes", len(view))
+	fastest := func(m *checkinModel) time.Duration {
+		best := time.Hour
+		for i := range 6 {
+			start := time.Now()
+			m.Update(keys[i%2])
+			view := m.View()
+			best = min(best, time.Since(start))
+			if len(view) > 64<<10 {
+				t.Fatalf("the view is %d bytes", len(view))
+			}
 		}
+		return best
 	}
-	if best > 100*time.Millisecond {
-		t.Errorf("a key takes %v", best)
+	short := atQuestions(t, ctx, day.AddDays(1))
+	short.Update(tea.PasteMsg{Content: "a few words"})
+	if long, base := fastest(m), fastest(short); tooSlow(long, base) {
+		t.Errorf("a key takes %v (in a short answer %v)", long, base)
 	}
 	if m.answers[0].Value() != text {
 		t.Fatal("typing a and deleting it changed the text")
@@ -251,20 +257,23 @@ func TestLongPasteInReflectionAndMentoring(t *testing.T) {
 func TestPageWithALongLineShowsAtOnce(t *testing.T) {
 	ctx := testContext(t, "en")
 	md := "# A day\n\n## Q\n\n" + oneLongLine(1<<20)
-	best := time.Hour
-	for range 3 {
-		p := newPager(ctx)
-		p.setSize(ctx.Width, ctx.Height-4)
-		start := time.Now()
-		p.show("preview", md, true)
-		view := p.View()
-		best = min(best, time.Since(start))
-		if !strings.Contains(view, "ord0 æøå") {
-			t.Fatalf("the page shows:\n%s", view)
+	fastest := func(md string) time.Duration {
+		best := time.Hour
+		for range 3 {
+			p := newPager(ctx)
+			p.setSize(ctx.Width, ctx.Height-4)
+			start := time.Now()
+			p.show("preview", md, true)
+			view := p.View()
+			best = min(best, time.Since(start))
+			if !strings.Contains(view, "ord0 æøå") {
+				t.Fatalf("the page shows:\n%s", view)
+			}
 		}
+		return best
 	}
-	if best > 100*time.Millisecond {
-		t.Errorf("showing the page takes %v", best)
+	if long, base := fastest(md), fastest("# A day\n\n## Q\n\nord0 æøå"); tooSlow(long, base) {
+		t.Errorf("showing the page takes %v (a short one %v)", long, base)
 	}
 }
 

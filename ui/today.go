@@ -139,6 +139,10 @@ func (m *todayModel) reshown(c closeMsg) {
 
 func (m *todayModel) help() bindings {
 	k := m.ctx.Keys
+	if !m.loaded {
+		// Today takes no keys until the journal is read: none is offered.
+		return bindings{short: []key.Binding{k.Quit}, full: [][]key.Binding{{k.Quit}}}
+	}
 	checkIn := k.CheckIn
 	if m.checkedIn() {
 		checkIn.SetHelp("enter", m.ctx.T("key.edit_checkin"))
