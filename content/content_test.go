@@ -61,8 +61,17 @@ func TestEveryLanguageHasEveryTip(t *testing.T) {
 			}
 		}
 	}
-	if p := MustBuiltin("nb"); p.ID != BuiltinID || p.Version == "" || p.Author != SourceAuthor || p.URL != SourceURL {
-		t.Errorf("built-in pack metadata: %+v", p)
+	for _, lang := range Languages {
+		p := MustBuiltin(lang)
+		if p.ID != BuiltinID || p.Version == "" || p.SourceAuthor != SourceAuthor || p.SourceInterviewer != SourceInterviewer ||
+			p.Author != BuiltinAuthor || p.URL != SourceURL || p.Source != SourceSite {
+			t.Errorf("%s: built-in pack metadata: source %q, interviewer %q, author %q", lang, p.SourceAuthor, p.SourceInterviewer, p.Author)
+		}
+		// The tips are the source's own words in Norwegian, tillit's
+		// translation in the other languages.
+		if translated := p.TranslatedBy != ""; translated != (lang != "nb") {
+			t.Errorf("%s: translated_by %q", lang, p.TranslatedBy)
+		}
 	}
 	if MustBuiltin("de") != MustBuiltin("en") {
 		t.Error("an unknown language should fall back to English")
@@ -97,6 +106,8 @@ func TestFourPassesAskNewQuestions(t *testing.T) {
 	}
 }
 
+func nbArticle() string { return Article("nb") }
+
 func TestArticle(t *testing.T) {
 	for _, lang := range Languages {
 		a := Article(lang)
@@ -111,6 +122,10 @@ func TestArticle(t *testing.T) {
 		if lang != "nb" && !strings.HasPrefix(a, "> ") {
 			t.Errorf("%s article should say at the top that it is a translation", lang)
 		}
+	}
+	// The one word the Norwegian article adds to the source is marked.
+	if !strings.Contains(nbArticle(), "Louise Bringselius [gir] følgende forslag") {
+		t.Error("the word the article adds to the seed is not marked")
 	}
 	// The Norwegian article holds every tip of the seed as written.
 	nb := Article("nb")
