@@ -20,13 +20,12 @@ func (a *app) teamCommand() *cobra.Command {
 		Short:   a.lang.T("cmd.team.short"),
 		Long:    a.lang.T("cmd.team.long"),
 		Example: "  tillit team 7\n  tillit team 7 --lang sv\n  tillit team 7 --format html -o personalmote-7.html",
-		Args: func(cmd *cobra.Command, args []string) error {
+		// The number is checked when the pack is known.
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return a.usage("err.team_tip", "Of", a.pack.Count())
 			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
 			if output == "-" {
 				output = ""
 			}
