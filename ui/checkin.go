@@ -106,6 +106,8 @@ type checkinModel struct {
 	loadedAnswers    []string
 	loadedPrivate    []bool
 	loadedCommitment string
+	offered          string // the tip's practice, put in the commitment field
+	offerFresh       bool   // and not touched since: typing replaces it
 	loadedFollowNote string
 
 	rating, energy int
@@ -424,6 +426,7 @@ func (m *checkinModel) enterStep() tea.Cmd {
 			return m.answers[m.focus].Focus()
 		}
 	case stepCommitment:
+		m.offerPractice()
 		return m.commitment.Focus()
 	case stepPreview:
 		return m.page.show("preview", m.previewMarkdown(), true)
@@ -841,6 +844,7 @@ func (m *checkinModel) updateField(msg tea.Msg) tea.Cmd {
 			return tea.Batch(cmd, m.changed())
 		}
 	case stepCommitment:
+		m.typeOverPractice(msg)
 		before := m.commitment.Value()
 		m.commitment, cmd = m.commitment.Update(msg)
 		if m.commitment.Value() != before {
@@ -1257,7 +1261,7 @@ func (m *checkinModel) viewRating() string {
 		}
 		return "  "
 	}
-	b.WriteString(q.Width(ctx.ContentWidth()).Render(mark(0)+ctx.T("checkin.rating.question")) + "\n\n")
+	b.WriteString(q.Width(ctx.ContentWidth()).Render(mark(0)+m.ratingQuestion()) + "\n\n")
 	b.WriteString(row(m.rating, m.ratingRow == 0, false) + "\n")
 	scale := st.Faint.Render(ctx.T("checkin.rating.low"))
 	high := st.Faint.Render(ctx.T("checkin.rating.high"))
@@ -1278,7 +1282,7 @@ func (m *checkinModel) viewCommitment() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	var b strings.Builder
 	b.WriteString(st.Title.Render(ctx.T("checkin.commitment.question")) + "\n")
-	b.WriteString(st.Faint.Render(ctx.T("checkin.commitment.hint")) + "\n\n")
+	b.WriteString(st.Faint.Render(m.commitmentHint()) + "\n\n")
 	b.WriteString(m.commitment.View())
 	return indent(m.wrap(b.String()))
 }

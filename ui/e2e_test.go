@@ -82,10 +82,14 @@ func TestEndToEndCheckin(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	tm.Type("Bare lederteamet.")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
-	scr.waitFor("Hvor godt fulgte du")
+	// The first check-in on a tip asks where one stands, not how well one did.
+	scr.waitFor("Første gang med dette rådet: hvor står dere i dag?")
 	tm.Type("4")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	scr.waitFor("Én liten forpliktelse")
+	// The tip's practice is offered; typing replaces it.
+	scr.waitFor("«Hva skjer hvis vi slutter med dette?»")
+	scr.waitFor("Forslaget er øvelsen fra tipset")
 	tm.Type("Spør Kari")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	scr.waitFor("5 av 5")
