@@ -14,20 +14,27 @@ import (
 	"tillit/report"
 )
 
-// The parts of a weekly reflection, in the order they are asked.
+// The parts of a weekly reflection. The later ones were added after the
+// first four: a draft lists its parts in this order.
 const (
 	partWentWell = iota
 	partLearned
 	partFocus // why this tip: the tip itself is chosen beside it
 	partMentor
+	partHard    // what was hard, and what I did
+	partControl // where I chose control where I could have shown trust
+	partNext    // what I will try, and how I will notice it works
 	parts
 )
 
-// The steps of the reflection: two questions, the focus, the questions for
-// the mentor, the preview.
+// The steps of the reflection: what went well and what I learned; what was
+// hard and where I chose control; the focus; what I will try; the
+// questions for the mentor; the preview.
 const (
 	reflectAnswers = iota
+	reflectHard
 	reflectFocus
+	reflectNext
 	reflectMentor
 	reflectPreview
 	reflectSteps
@@ -47,7 +54,8 @@ type (
 )
 
 // reflectionModel writes the weekly reflection: what went well, what I
-// learned, which tip to focus on next week, questions for my mentor. It is
+// learned, what was hard, where I chose control, which tip to focus on next
+// week and what I will try, questions for my mentor. It is
 // saved as YYYY/YYYY-Www.md; opening it again edits that file.
 type reflectionModel struct {
 	ctx  *Context
@@ -93,8 +101,10 @@ func loadReflection(store *journal.Store, w journal.Week) tea.Cmd {
 func newReflection(ctx *Context, base *journal.Reflection, drafts []*journal.Draft) *reflectionModel {
 	m := &reflectionModel{ctx: ctx, week: base.Week, base: base, page: newPager(ctx)}
 	m.draftState = newDraftState(ctx, "week-"+base.Week.String())
-	placeholders := [parts]string{"reflection.went_well_hint", "reflection.learned_hint", "reflection.focus_hint", "reflection.mentor_hint"}
-	ids := [parts]string{"reflection.went_well", "reflection.learned", "reflection.focus", "reflection.mentor"}
+	placeholders := [parts]string{"reflection.went_well_hint", "reflection.learned_hint", "reflection.focus_hint", "reflection.mentor_hint",
+		"reflection.hard_hint", "reflection.control_hint", "reflection.next_hint"}
+	ids := [parts]string{"reflection.went_well", "reflection.learned", "reflection.focus", "reflection.mentor",
+		"reflection.hard", "reflection.control", "reflection.next"}
 	for i := range m.text {
 		m.headings[i] = sectionHeading(ctx, base.Body, ids[i])
 		m.text[i] = newTextArea(ctx, ctx.T(placeholders[i]))
@@ -156,7 +166,8 @@ func (m *reflectionModel) apply() *journal.Reflection {
 	changed := func(i int) bool {
 		return m.text[i].Value() != m.loadedText[i] || m.private[i] != m.loadedPrivate[i]
 	}
-	for _, i := range []int{partWentWell, partLearned} {
+	// A new section goes after the others: set in the order they are asked.
+	for _, i := range []int{partWentWell, partLearned, partHard, partControl} {
 		if changed(i) {
 			r.Body.SetAnswer(m.heading(i), m.text[i].Value(), m.private[i])
 		}
@@ -167,6 +178,9 @@ func (m *reflectionModel) apply() *journal.Reflection {
 			text = strings.TrimSpace(fmt.Sprintf("%d · %s\n\n%s", t.Number, t.Title, text))
 		}
 		r.Body.SetAnswer(m.heading(partFocus), text, m.private[partFocus])
+	}
+	if changed(partNext) {
+		r.Body.SetAnswer(m.heading(partNext), m.text[partNext].Value(), m.private[partNext])
 	}
 	r.FocusTip = m.focus
 	if m.focus > 0 && !m.ctx.Pack.IsBuiltin() {
@@ -249,10 +263,12 @@ func (m *reflectionModel) resize() {
 		m.text[i].SetWidth(w)
 	}
 	h := max(2, (m.ctx.Height-12)/2)
-	m.text[partWentWell].SetHeight(h)
-	m.text[partLearned].SetHeight(h)
+	for _, i := range []int{partWentWell, partLearned, partHard, partControl} {
+		m.text[i].SetHeight(h)
+	}
 	m.text[partFocus].SetHeight(max(2, m.ctx.Height-14))
 	m.text[partMentor].SetHeight(max(2, m.ctx.Height-10))
+	m.text[partNext].SetHeight(max(2, m.ctx.Height-10))
 	m.page.setSize(m.ctx.Width, m.ctx.Height-4)
 }
 
@@ -273,6 +289,10 @@ func (m *reflectionModel) current() int {
 	switch m.step {
 	case reflectAnswers:
 		return partWentWell + m.field
+	case reflectHard:
+		return partHard + m.field
+	case reflectNext:
+		return partNext
 	case reflectFocus:
 		if m.field == 1 {
 			return partFocus
@@ -317,9 +337,9 @@ func (m *reflectionModel) goTo(step, field int) tea.Cmd {
 // fields is how many fields step s has.
 func fieldsOf(step int) int {
 	switch step {
-	case reflectAnswers, reflectFocus:
+	case reflectAnswers, reflectHard, reflectFocus:
 		return 2
-	case reflectMentor:
+	case reflectMentor, reflectNext:
 		return 1
 	}
 	return 0
@@ -583,8 +603,12 @@ func (m *reflectionModel) View() string {
 		body = m.page.View()
 	case m.step == reflectAnswers:
 		body = indent(m.viewField(partWentWell, m.field == 0) + "\n\n" + m.viewField(partLearned, m.field == 1))
+	case m.step == reflectHard:
+		body = indent(m.viewField(partHard, m.field == 0) + "\n\n" + m.viewField(partControl, m.field == 1))
 	case m.step == reflectFocus:
 		body = indent(m.viewChooser() + "\n\n" + m.viewField(partFocus, m.field == 1))
+	case m.step == reflectNext:
+		body = indent(m.viewField(partNext, true))
 	case m.step == reflectMentor:
 		body = indent(m.viewField(partMentor, true) + "\n" + st.Faint.Render(ctx.T("reflection.mentor_note")))
 	}
