@@ -136,14 +136,43 @@ func TestArticle(t *testing.T) {
 	}
 }
 
-func TestSampleTextInEveryLanguage(t *testing.T) {
+// The sample journal answers each question with an answer written for it:
+// for every tip, the first question of each pair a check-in asks, so that
+// even a journal of years never answers a question with another's answer.
+func TestSampleAnswersBelongToTheirQuestions(t *testing.T) {
 	for _, lang := range Languages {
 		s, err := Sample(lang)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(s.Answers) < 4 || len(s.Commitments) < 4 {
-			t.Errorf("%s: too few sample texts", lang)
+		p := MustBuiltin(lang)
+		ids := map[string]Tip{}
+		for _, tip := range p.Tips {
+			ids[tip.ID] = tip
+			for q := 0; q < len(tip.Questions); q += QuestionsPerCheckIn {
+				if s.Answer(tip.ID, q) == "" {
+					t.Errorf("%s: tip %d (%s) has no sample answer to question %d", lang, tip.Number, tip.ID, q+1)
+				}
+			}
+			if s.Commitments[tip.ID] == "" {
+				t.Errorf("%s: no sample commitment for tip %s", lang, tip.ID)
+			}
+		}
+		for id, answers := range s.Answers {
+			tip, ok := ids[id]
+			if !ok {
+				t.Errorf("%s: sample answers for a tip that does not exist: %s", lang, id)
+			}
+			for n := range answers {
+				if n < 1 || n > len(tip.Questions) {
+					t.Errorf("%s: sample answer to question %d of %s, which has %d", lang, n, id, len(tip.Questions))
+				}
+			}
+		}
+		for id := range s.Commitments {
+			if _, ok := ids[id]; !ok {
+				t.Errorf("%s: a sample commitment for a tip that does not exist: %s", lang, id)
+			}
 		}
 	}
 }
