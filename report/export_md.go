@@ -47,6 +47,10 @@ func (x *Export) document(o Options) string {
 		b.WriteString("\n")
 	}
 
+	if x.ForMentor != nil {
+		b.WriteString(x.ForMentor.markdown(2, o))
+	}
+
 	for _, w := range x.Weeks {
 		fmt.Fprintf(&b, "## %s\n\n", WeekTitle(w.Week, o.Lang))
 		if w.Reflection != nil {
@@ -63,6 +67,9 @@ func (x *Export) document(o Options) string {
 			}
 			b.WriteString(markdownText(m.Body, 4, o))
 		}
+	}
+	if x.Credit != "" {
+		fmt.Fprintf(&b, "---\n\n*%s*\n", x.Credit)
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
