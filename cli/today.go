@@ -46,7 +46,7 @@ func (a *app) todayCommand() *cobra.Command {
 			questions := tip.QuestionsFor(journal.TimesOnTip(inPack, tip.Number, day))
 
 			var b strings.Builder
-			fmt.Fprintf(&b, "%s · %s\n\n", a.lang.LongDate(day.Year, day.Month, day.Day), a.lang.T("cli.tip_of", "N", tip.Number, "Of", pack.Count()))
+			fmt.Fprintf(&b, "%s · %s\n\n", a.lang.Heading(a.lang.LongDate(day.Year, day.Month, day.Day)), a.lang.T("cli.tip_of", "N", tip.Number, "Of", pack.Count()))
 			if done {
 				fmt.Fprintf(&b, "✓ %s\n\n", a.lang.T("today.checked_in"))
 			}

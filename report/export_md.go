@@ -110,7 +110,7 @@ func (x *Export) summaryList(o Options) string {
 		items = append(items, fmt.Sprintf("**%s:** %s", o.t("export.tips"), strings.Join(tips, ", ")))
 	}
 	c := s.Commitments
-	items = append(items, o.t("export.commitments", "Done", c.Done, "Partly", c.Partly, "Not", c.Not, "Open", c.Open))
+	items = append(items, o.commitmentCounts("export.commitments", c.Done, c.Partly, c.Not, c.Open))
 	for _, f := range s.Focus {
 		items = append(items, fmt.Sprintf("**%s:** %d · %s", o.t("export.focus", "N", f.Week.Number), f.Tip, f.Title))
 	}
@@ -126,7 +126,7 @@ func (x *Export) summaryList(o Options) string {
 
 func (x *Export) markdownEntry(e ExportEntry, o Options) string {
 	var b strings.Builder
-	head := o.longDate(e.Date)
+	head := o.dayHeading(e.Date)
 	if e.Tip > 0 {
 		head += " · " + o.t("report.tip", "N", e.Tip)
 	}

@@ -126,7 +126,7 @@ func TestTodayScreen(t *testing.T) {
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	scr := newTerminal(t, tm, 80, 24)
-	for _, want := range []string{"fredag 27. november 2026", "Uke 48", "●  ●  ○  ●  ◉", "Rekke  1 dag", "Runde  1 · 3 av 14 tips", "Sørg for lett tilgang", "«Spør Kari»", "enter sjekk inn"} {
+	for _, want := range []string{"Fredag 27. november 2026", "Uke 48", "●  ●  ○  ●  ◉", "Rekke  1 dag", "Runde  1 · 3 av 14 tips", "Sørg for lett tilgang", "«Spør Kari»", "enter sjekk inn"} {
 		scr.waitFor(want)
 	}
 	tm.Type("q")

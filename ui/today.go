@@ -196,7 +196,7 @@ func (m *todayModel) layout(compact int) string {
 
 	// The app's name and the date.
 	name := " " + st.AppName.Render("tillit")
-	date := st.Header.Render(ctx.LongDate(m.day)) + " "
+	date := st.Header.Render(ctx.Lang.Heading(ctx.LongDate(m.day))) + " "
 	rows = append(rows, spread(name, date, w), "")
 
 	// The week and the numbers beside it.
