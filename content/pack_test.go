@@ -121,3 +121,23 @@ func TestThemesAndTeamAreChecked(t *testing.T) {
 		})
 	}
 }
+
+// The example in docs/prompt-packs.md is a pack tillit reads.
+func TestTheDocumentedExampleIsAPack(t *testing.T) {
+	doc, err := os.ReadFile("../docs/prompt-packs.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "```yaml\n")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("no yaml example in the document")
+	}
+	p, err := ParsePack("example.yaml", []byte(example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tip := p.Tips[0]; tip.ThemeName != "Samarbeid" || tip.Team == nil || tip.Commitment == "" || p.SourceAuthor == "" {
+		t.Errorf("the example lost a key: %+v", p)
+	}
+}
