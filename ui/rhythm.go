@@ -32,7 +32,8 @@ func (m *checkinModel) offerPractice() {
 	}
 	m.offered, m.offerFresh = practice, true
 	m.commitment.SetValue(practice)
-	m.commitment.CursorEnd()
+	// Its start in view: a practice can be longer than the field.
+	m.commitment.CursorStart()
 }
 
 // commitmentHint says what the commitment field holds: the tip's practice,
