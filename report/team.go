@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -81,23 +80,7 @@ func TeamMeetingHTML(p *content.Pack, tip content.Tip, lang *locale.Catalog) ([]
 		return nil, fmt.Errorf("render the staff meeting as HTML: %w", err)
 	}
 	title := lang.T("team.title", "N", tip.Number, "Title", tip.Short)
-	var b bytes.Buffer
-	fmt.Fprintf(&b, `<!DOCTYPE html>
-<html lang="%s">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="tillit">
-<title>%s</title>
-<style>
-%s%s</style>
-</head>
-<body>
-<main>
-`, html.EscapeString(lang.Lang()), html.EscapeString(title), exportCSS, teamCSS)
-	b.Write(body.Bytes())
-	b.WriteString("</main>\n</body>\n</html>\n")
-	return b.Bytes(), nil
+	return htmlPage(lang.Lang(), title, "", exportCSS+teamCSS, body.Bytes(), ""), nil
 }
 
 // teamCSS adds to the export's style what a page for a meeting needs: room

@@ -84,14 +84,20 @@ func TestThePracticeIsTheDefaultCommitment(t *testing.T) {
 	}
 }
 
-func TestAnEditedCheckInKeepsItsCommitment(t *testing.T) {
-	ctx := testContext(t, "nb")
-	day := journal.Date{Year: 2026, Month: 11, Day: 23}
+// checkedIn saves a check-in on tip for day.
+func checkedIn(t *testing.T, ctx *Context, day journal.Date, tip int) {
+	t.Helper()
 	e := journal.NewEntry(ctx.Store.DayPath(day), day)
-	journal.CheckIn{Date: day, Tip: 2, Rating: 3}.ApplyTo(e)
+	journal.CheckIn{Date: day, Tip: tip, Rating: 3}.ApplyTo(e)
 	if err := ctx.Store.Save(e); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestAnEditedCheckInKeepsItsCommitment(t *testing.T) {
+	ctx := testContext(t, "nb")
+	day := journal.Date{Year: 2026, Month: 11, Day: 23}
+	checkedIn(t, ctx, day, 2)
 	m := newCheckin(ctx, setupFor(t, ctx, day))
 	m.Init()
 	toCommitment(t, m)
@@ -110,12 +116,7 @@ func TestTheRatingOnAFirstVisit(t *testing.T) {
 		t.Errorf("first visit asks %q", q)
 	}
 	for d := 1; d <= 14; d++ {
-		day := journal.Date{Year: 2026, Month: 11, Day: d}
-		e := journal.NewEntry(ctx.Store.DayPath(day), day)
-		journal.CheckIn{Date: day, Tip: d, Rating: 3}.ApplyTo(e)
-		if err := ctx.Store.Save(e); err != nil {
-			t.Fatal(err)
-		}
+		checkedIn(t, ctx, journal.Date{Year: 2026, Month: 11, Day: d}, d)
 	}
 	m = newCheckin(ctx, setupFor(t, ctx, journal.Date{Year: 2026, Month: 11, Day: 23}))
 	if m.tip.Number != 1 || m.ratingQuestion() != ctx.T("checkin.rating.question") {
