@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,7 +15,6 @@ import (
 	"tillit/coach"
 	"tillit/journal"
 	"tillit/report"
-	"tillit/termtext"
 )
 
 // exportFlags are the choices of tillit export.
@@ -186,19 +184,9 @@ func (a *app) export(f exportFlags) error {
 	if out != "" && f.encrypt && !strings.HasSuffix(out, ".age") {
 		out += ".age"
 	}
-	if out != "" {
-		// Before the passphrase and the work: a folder, a device or a
-		// link is never replaced, --force or not.
-		if err := journal.CheckTarget(out); err != nil {
-			return err
-		}
-	}
-	if out != "" && !f.force {
-		if _, err := os.Stat(out); err == nil {
-			return errors.New(a.lang.T("err.export_exists", "Path", out))
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
+	// Before the passphrase and the work.
+	if err := a.checkOutput(out, f.force); err != nil {
+		return err
 	}
 	o := a.coach.ExportOptions(from, to, f.private)
 	o.Tips, o.Pseudonymize, o.People, o.Author, o.Generated = tips, f.pseudonymize, a.cfg.People, a.cfg.Name, a.now()
@@ -221,20 +209,7 @@ func (a *app) export(f exportFlags) error {
 			return err
 		}
 	}
-	if out == "" {
-		if _, ok := terminalFile(a.stdout); ok {
-			// To a terminal, the journal's bytes must not drive it. To a
-			// pipe or with -o, the export is a file: the bytes stay.
-			data = []byte(termtext.Clean(string(data)))
-		}
-		_, err := a.stdout.Write(data)
-		return err
-	}
-	if err := journal.WriteFile(out, data); err != nil {
-		return err
-	}
-	fmt.Fprintln(a.stdout, a.lang.T("cli.exported", "Path", out))
-	return nil
+	return a.writeOutput(out, data, "cli.exported")
 }
 
 // askPassphrase asks twice at the terminal, without echo.

@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
+	"tillit/journal"
 	"tillit/termtext"
 )
 
@@ -55,4 +59,44 @@ func terminalFile(w io.Writer) (*os.File, bool) {
 		return w, isTerminal(w)
 	}
 	return nil, false
+}
+
+// checkOutput says, before any work is done, whether a command may write
+// the file out (-o): a folder, a device or a link is never replaced, and an
+// existing file only with --force. "" is standard output.
+func (a *app) checkOutput(out string, force bool) error {
+	if out == "" {
+		return nil
+	}
+	if err := journal.CheckTarget(out); err != nil {
+		return err
+	}
+	if !force {
+		if _, err := os.Stat(out); err == nil {
+			return errors.New(a.lang.T("err.export_exists", "Path", out))
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeOutput writes a document to the file out, privately and
+// atomically, and says so with the message done; or to standard output
+// when out is "".
+func (a *app) writeOutput(out string, data []byte, done string) error {
+	if out == "" {
+		if _, ok := terminalFile(a.stdout); ok {
+			// To a terminal, the journal's bytes must not drive it. To a
+			// pipe or with -o, the document is a file: the bytes stay.
+			data = []byte(termtext.Clean(string(data)))
+		}
+		_, err := a.stdout.Write(data)
+		return err
+	}
+	if err := journal.WriteFile(out, data); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, a.lang.T(done, "Path", out))
+	return nil
 }

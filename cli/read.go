@@ -18,7 +18,9 @@ func (a *app) readCommand() *cobra.Command {
 		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if _, ok := terminalFile(a.stdout); !ok || !isTerminal(os.Stdin) {
-				_, err := a.stdout.Write([]byte(content.Article(a.lang.Lang())))
+				// The introduction to the reform, then the article.
+				lang := a.lang.Lang()
+				_, err := a.stdout.Write([]byte(content.Introduction(lang) + "\n---\n\n" + content.Article(lang)))
 				return err
 			}
 			return a.runTUI(ui.Options{Start: ui.StartRead, Once: true})

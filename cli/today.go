@@ -28,7 +28,7 @@ func (a *app) todayCommand() *cobra.Command {
 				return fmt.Errorf("today's entry names tip %d, which the pack %q does not have", d.Tip.Number, d.Entry.Pack)
 			}
 			var b strings.Builder
-			fmt.Fprintf(&b, "%s · %s\n\n", a.lang.LongDate(d.Date.Year, d.Date.Month, d.Date.Day), a.lang.T("cli.tip_of", "N", d.Tip.Number, "Of", d.Pack.Count()))
+			fmt.Fprintf(&b, "%s · %s\n\n", a.lang.Heading(a.lang.LongDate(d.Date.Year, d.Date.Month, d.Date.Day)), a.lang.T("cli.tip_of", "N", d.Tip.Number, "Of", d.Pack.Count()))
 			if d.CheckedIn {
 				fmt.Fprintf(&b, "✓ %s\n\n", a.lang.T("today.checked_in"))
 			}

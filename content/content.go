@@ -17,26 +17,28 @@ import (
 	"sync"
 )
 
-//go:embed packs/trust/*.yaml article/*.md sample/*.yaml
+//go:embed packs/trust/*.yaml article/*.md intro/*.md mentor/*.md sample/*.yaml
 var files embed.FS
 
 // BuiltinID is the id of the built-in pack. A journal entry without a pack
 // key belongs to it.
 const BuiltinID = "trust"
 
-// Where the built-in tips come from.
+// Where the built-in tips come from, and who wrote the rest of the pack.
 const (
-	SourceURL    = "https://www.idebanken.org/innsikt/intervju/praktiske-rad-for-tillitsbasert-ledelse"
-	SourceAuthor = "Louise Bringselius"
-	SourceSite   = "idebanken.org"
+	SourceURL         = "https://www.idebanken.org/innsikt/intervju/praktiske-rad-for-tillitsbasert-ledelse"
+	SourceAuthor      = "Louise Bringselius"
+	SourceInterviewer = "Trude Kvaran"
+	SourceSite        = "idebanken.org"
+	BuiltinAuthor     = "tillit"
 )
 
 // QuestionsPerCheckIn is how many of a tip's questions one check-in asks.
 const QuestionsPerCheckIn = 2
 
-// MinQuestions is how many questions a tip needs, so that three passes
-// through the tips meet new questions each time.
-const MinQuestions = 6
+// MinQuestions is how many questions each built-in tip has at least, so
+// that four passes through the tips meet new questions each time.
+const MinQuestions = 8
 
 // Languages lists the languages of the built-in content, the source
 // language first.
@@ -121,17 +123,26 @@ func HasLanguage(lang string) bool { return slices.Contains(Languages, lang) }
 
 // PageLabels are the headings of a tip's page in the reader's language.
 type PageLabels struct {
-	Why, Try, Questions, QuestionsToday, Source string
+	Why, Try, Questions, QuestionsToday string
+	// Theme writes the line naming a tip's theme.
+	Theme func(name string) string
+	// Credit writes the line that says whose tip n is and who wrote what
+	// the page adds to it.
+	Credit func(n int) string
 	// URL is the source's address, on a line of its own so that a terminal
 	// never breaks it.
 	URL string
 }
 
-// Page is a tip's page as markdown: title, why it matters, a small practice,
-// and the questions: today's when given, else all of them.
+// Page is a tip's page as markdown: title, theme, why it matters, a small
+// practice, and the questions (today's when given, else all of them), then
+// who wrote what.
 func (t Tip) Page(l PageLabels, today []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %d. %s\n\n", t.Number, t.Title)
+	if t.ThemeName != "" && l.Theme != nil {
+		fmt.Fprintf(&b, "*%s*\n\n", l.Theme(t.ThemeName))
+	}
 	if t.Why != "" {
 		fmt.Fprintf(&b, "## %s\n\n%s\n\n", l.Why, t.Why)
 	}
@@ -146,8 +157,10 @@ func (t Tip) Page(l PageLabels, today []string) string {
 	for _, q := range questions {
 		fmt.Fprintf(&b, "- %s\n", q)
 	}
-	if l.Source != "" {
-		fmt.Fprintf(&b, "\n*%s*\n", l.Source)
+	if l.Credit != nil {
+		if c := l.Credit(t.Number); c != "" {
+			fmt.Fprintf(&b, "\n---\n\n*%s*\n", c)
+		}
 	}
 	if l.URL != "" {
 		fmt.Fprintf(&b, "\n<%s>\n", l.URL)
@@ -158,21 +171,53 @@ func (t Tip) Page(l PageLabels, today []string) string {
 // Labels builds the headings of the pack's tip pages with a translation
 // function (the interface's message catalog).
 func (p *Pack) Labels(t func(id string, pairs ...any) string) PageLabels {
-	source := p.Name
-	if p.Author != "" {
-		source = p.Author + ": " + source
-	}
-	if p.Source != "" {
-		source += " (" + p.Source + ")"
-	}
 	return PageLabels{
 		URL:            p.URL,
 		Why:            t("tip.why"),
 		Try:            t("tip.try"),
 		Questions:      t("tip.questions"),
 		QuestionsToday: t("tip.questions_today"),
-		Source:         source,
+		Theme:          func(name string) string { return t("tip.theme", "Theme", name) },
+		Credit:         func(n int) string { return p.Credit(t, n) },
 	}
+}
+
+// Credit says, in the words of t (the interface's catalog), whose tip n is
+// and who wrote what tillit adds to it: the explanation, the practice, the
+// questions, and a translation. n == 0 speaks of all the pack's tips.
+func (p *Pack) Credit(t func(id string, pairs ...any) string, n int) string {
+	which := "one"
+	if n == 0 {
+		which = "all"
+	}
+	where := []string{}
+	for _, s := range []string{p.Source, p.SourcePublished} {
+		if s != "" {
+			where = append(where, s)
+		}
+	}
+	if p.SourceUpdated != "" {
+		where = append(where, t("credit.updated", "Year", p.SourceUpdated))
+	}
+	w := strings.Join(where, ", ")
+	var parts []string
+	switch {
+	case p.SourceAuthor != "" && p.SourceInterviewer != "":
+		parts = append(parts, t("credit."+which+"_interview", "N", n, "Author", p.SourceAuthor, "Interviewer", p.SourceInterviewer, "Where", w))
+	case p.SourceAuthor != "" && w != "":
+		parts = append(parts, t("credit."+which+"_by", "N", n, "Author", p.SourceAuthor, "Where", w))
+	case p.SourceAuthor != "":
+		parts = append(parts, t("credit."+which+"_author", "N", n, "Author", p.SourceAuthor))
+	case w != "":
+		parts = append(parts, t("credit.source", "Where", w))
+	}
+	if p.TranslatedBy != "" {
+		parts = append(parts, t("credit.translated", "By", p.TranslatedBy))
+	}
+	if p.Author != "" {
+		parts = append(parts, t("credit.rest_"+which, "By", p.Author))
+	}
+	return strings.Join(parts, " ")
 }
 
 // QuestionIndex returns where question stands in the list of tip n of the

@@ -61,8 +61,17 @@ func TestEveryLanguageHasEveryTip(t *testing.T) {
 			}
 		}
 	}
-	if p := MustBuiltin("nb"); p.ID != BuiltinID || p.Version == "" || p.Author != SourceAuthor || p.URL != SourceURL {
-		t.Errorf("built-in pack metadata: %+v", p)
+	for _, lang := range Languages {
+		p := MustBuiltin(lang)
+		if p.ID != BuiltinID || p.Version == "" || p.SourceAuthor != SourceAuthor || p.SourceInterviewer != SourceInterviewer ||
+			p.Author != BuiltinAuthor || p.URL != SourceURL || p.Source != SourceSite {
+			t.Errorf("%s: built-in pack metadata: source %q, interviewer %q, author %q", lang, p.SourceAuthor, p.SourceInterviewer, p.Author)
+		}
+		// The tips are the source's own words in Norwegian, tillit's
+		// translation in the other languages.
+		if translated := p.TranslatedBy != ""; translated != (lang != "nb") {
+			t.Errorf("%s: translated_by %q", lang, p.TranslatedBy)
+		}
 	}
 	if MustBuiltin("de") != MustBuiltin("en") {
 		t.Error("an unknown language should fall back to English")
@@ -97,6 +106,8 @@ func TestFourPassesAskNewQuestions(t *testing.T) {
 	}
 }
 
+func nbArticle() string { return Article("nb") }
+
 func TestArticle(t *testing.T) {
 	for _, lang := range Languages {
 		a := Article(lang)
@@ -112,6 +123,10 @@ func TestArticle(t *testing.T) {
 			t.Errorf("%s article should say at the top that it is a translation", lang)
 		}
 	}
+	// The one word the Norwegian article adds to the source is marked.
+	if !strings.Contains(nbArticle(), "Louise Bringselius [gir] følgende forslag") {
+		t.Error("the word the article adds to the seed is not marked")
+	}
 	// The Norwegian article holds every tip of the seed as written.
 	nb := Article("nb")
 	for i, title := range seedTitles(t) {
@@ -121,14 +136,43 @@ func TestArticle(t *testing.T) {
 	}
 }
 
-func TestSampleTextInEveryLanguage(t *testing.T) {
+// The sample journal answers each question with an answer written for it:
+// for every tip, the first question of each pair a check-in asks, so that
+// even a journal of years never answers a question with another's answer.
+func TestSampleAnswersBelongToTheirQuestions(t *testing.T) {
 	for _, lang := range Languages {
 		s, err := Sample(lang)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(s.Answers) < 4 || len(s.Commitments) < 4 {
-			t.Errorf("%s: too few sample texts", lang)
+		p := MustBuiltin(lang)
+		ids := map[string]Tip{}
+		for _, tip := range p.Tips {
+			ids[tip.ID] = tip
+			for q := 0; q < len(tip.Questions); q += QuestionsPerCheckIn {
+				if s.Answer(tip.ID, q) == "" {
+					t.Errorf("%s: tip %d (%s) has no sample answer to question %d", lang, tip.Number, tip.ID, q+1)
+				}
+			}
+			if s.Commitments[tip.ID] == "" {
+				t.Errorf("%s: no sample commitment for tip %s", lang, tip.ID)
+			}
+		}
+		for id, answers := range s.Answers {
+			tip, ok := ids[id]
+			if !ok {
+				t.Errorf("%s: sample answers for a tip that does not exist: %s", lang, id)
+			}
+			for n := range answers {
+				if n < 1 || n > len(tip.Questions) {
+					t.Errorf("%s: sample answer to question %d of %s, which has %d", lang, n, id, len(tip.Questions))
+				}
+			}
+		}
+		for id := range s.Commitments {
+			if _, ok := ids[id]; !ok {
+				t.Errorf("%s: a sample commitment for a tip that does not exist: %s", lang, id)
+			}
 		}
 	}
 }

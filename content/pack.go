@@ -17,15 +17,31 @@ import (
 // Pack is a set of tips with their questions, in one language: the built-in
 // one or a user's own (see docs/prompt-packs.md). Journal entries record the
 // pack and its version, and a tip's number counts within its pack.
+//
+// A pack keeps apart whose advice the tips are (the source) and who wrote
+// what a page adds to them: a reader must never take the questions for the
+// source's own.
 type Pack struct {
-	ID       string `yaml:"pack"`
-	Name     string `yaml:"name"`
-	Version  string `yaml:"version"`
-	Author   string `yaml:"author"`
-	Source   string `yaml:"source"`
-	URL      string `yaml:"url"`
-	Language string `yaml:"language"`
-	Tips     []Tip  `yaml:"tips"`
+	ID      string `yaml:"pack"`
+	Name    string `yaml:"name"`
+	Version string `yaml:"version"`
+	// Author wrote the explanations, practices and questions.
+	Author string `yaml:"author"`
+	// The source of the tips: whose advice they are, who asked for it (an
+	// interview), where and when it was published.
+	SourceAuthor      string `yaml:"source_author"`
+	SourceInterviewer string `yaml:"source_interviewer"`
+	SourceTitle       string `yaml:"source_title"`
+	Source            string `yaml:"source"`
+	SourcePublished   string `yaml:"source_published"`
+	SourceUpdated     string `yaml:"source_updated"`
+	URL               string `yaml:"url"`
+	// TranslatedBy translated the tips into Language; empty when they
+	// are in the source's own words.
+	TranslatedBy string  `yaml:"translated_by"`
+	Language     string  `yaml:"language"`
+	Themes       []Theme `yaml:"themes"`
+	Tips         []Tip   `yaml:"tips"`
 
 	// Path is the file the pack was read from; empty for the built-in one.
 	Path string `yaml:"-"`
@@ -33,13 +49,44 @@ type Pack struct {
 
 // Tip is one tip of a pack.
 type Tip struct {
-	Number    int      `yaml:"number" json:"number"`
-	ID        string   `yaml:"id" json:"id"`
-	Title     string   `yaml:"title" json:"title"`
-	Short     string   `yaml:"short" json:"short"`
-	Why       string   `yaml:"why" json:"why"`
-	Try       string   `yaml:"try" json:"try"`
-	Questions []string `yaml:"questions" json:"questions"`
+	Number int    `yaml:"number" json:"number"`
+	ID     string `yaml:"id" json:"id"`
+	Title  string `yaml:"title" json:"title"`
+	Short  string `yaml:"short" json:"short"`
+	// Theme is the id of the pack's theme the tip belongs to; ThemeName
+	// its name, filled in when the pack is read.
+	Theme     string `yaml:"theme" json:"theme,omitempty"`
+	ThemeName string `yaml:"-" json:"theme_name,omitempty"`
+	Why       string `yaml:"why" json:"why"`
+	Try       string `yaml:"try" json:"try"`
+	// Commitment is the practice said as one small commitment: what a
+	// check-in offers to write down before the next one.
+	Commitment string   `yaml:"commitment" json:"commitment,omitempty"`
+	Questions  []string `yaml:"questions" json:"questions"`
+	// Team is the tip as a staff meeting uses it (tillit team N).
+	Team *TeamFormat `yaml:"team" json:"team,omitempty"`
+}
+
+// Theme is a part of a pack that groups tips: in the built-in pack, the
+// article's three ("i kultur og lederskap, i styring og oppfølging og i
+// strukturer og tekniske system"). A programme can take one at a time.
+type Theme struct {
+	ID    string `yaml:"id" json:"id"`
+	Name  string `yaml:"name" json:"name"`
+	Short string `yaml:"short" json:"short"`
+	// About says what the theme covers and why the tips that could sit in
+	// two themes stand in this one.
+	About string `yaml:"about" json:"about"`
+	// MentorQuestions are questions a mentor can ask about the theme.
+	MentorQuestions []string `yaml:"mentor_questions" json:"mentor_questions"`
+}
+
+// TeamFormat is what a 30-minute staff meeting on a tip needs besides the
+// tip itself: two questions for the staff to talk over in pairs, and one
+// experiment for the next two weeks.
+type TeamFormat struct {
+	Questions  []string `yaml:"questions" json:"questions"`
+	Experiment string   `yaml:"experiment" json:"experiment"`
 }
 
 // Count is the number of tips.
@@ -55,6 +102,27 @@ func (p *Pack) Tip(n int) (Tip, bool) {
 
 // IsBuiltin reports whether p is the pack that ships with tillit.
 func (p *Pack) IsBuiltin() bool { return p.ID == BuiltinID && p.Path == "" }
+
+// Theme returns the theme with this id.
+func (p *Pack) Theme(id string) (Theme, bool) {
+	for _, th := range p.Themes {
+		if th.ID == id {
+			return th, true
+		}
+	}
+	return Theme{}, false
+}
+
+// TipsOf returns the tips of theme id, in order.
+func (p *Pack) TipsOf(id string) []Tip {
+	var out []Tip
+	for _, t := range p.Tips {
+		if t.Theme == id {
+			out = append(out, t)
+		}
+	}
+	return out
+}
 
 var (
 	packID       = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -124,14 +192,36 @@ func ParsePack(path string, data []byte) (*Pack, error) {
 	if !version.MatchString(p.Version) {
 		return nil, fail(line("version"), "version: write a number, such as 2 (raise it when you change questions)")
 	}
-	// Lines of each tip, for the checks below.
-	var tipLines []int
+	// Lines of each tip and theme, for the checks below.
+	var tipLines, themeLines []int
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == "tips" {
-			for _, t := range root.Content[i+1].Content {
+		for _, t := range root.Content[i+1].Content {
+			switch root.Content[i].Value {
+			case "tips":
 				tipLines = append(tipLines, t.Line)
+			case "themes":
+				themeLines = append(themeLines, t.Line)
 			}
 		}
+	}
+	themes := map[string]string{}
+	for i := range p.Themes {
+		th := &p.Themes[i]
+		at := line("themes")
+		if i < len(themeLines) {
+			at = themeLines[i]
+		}
+		switch {
+		case !packID.MatchString(th.ID) || themes[th.ID] != "":
+			return nil, fail(at, "theme %d needs an id of its own, of lowercase letters, digits and dashes", i+1)
+		case strings.TrimSpace(th.Name) == "":
+			return nil, fail(at, "theme %s has no name", th.ID)
+		}
+		th.About = strings.TrimSpace(th.About)
+		if th.Short == "" {
+			th.Short = th.Name
+		}
+		themes[th.ID] = th.Name
 	}
 	ids := map[string]bool{}
 	for i := range p.Tips {
@@ -157,15 +247,37 @@ func ParsePack(path string, data []byte) (*Pack, error) {
 			}
 			seen[q] = true
 		}
+		switch {
+		case t.Theme != "" && themes[t.Theme] == "":
+			return nil, fail(at, "tip %d: theme %q is not one of the pack's themes (%s)", t.Number, t.Theme, themeIDs(p.Themes))
+		case t.Theme == "" && len(themes) > 0:
+			return nil, fail(at, "tip %d needs a theme: one of %s", t.Number, themeIDs(p.Themes))
+		case t.Team != nil && (len(t.Team.Questions) == 0 || strings.TrimSpace(t.Team.Experiment) == ""):
+			return nil, fail(at, "tip %d: team needs questions and an experiment", t.Number)
+		}
 		ids[t.ID] = true
+		t.ThemeName = themes[t.Theme]
 		t.Why = strings.TrimSpace(t.Why)
 		t.Try = strings.TrimSpace(t.Try)
+		t.Commitment = strings.Join(strings.Fields(t.Commitment), " ")
+		if t.Team != nil {
+			t.Team.Experiment = strings.TrimSpace(t.Team.Experiment)
+		}
 		if t.Short == "" {
 			t.Short = t.Title
 		}
 	}
 	p.Path = path
 	return &p, nil
+}
+
+// themeIDs lists the themes' ids for an error message.
+func themeIDs(themes []Theme) string {
+	ids := make([]string, len(themes))
+	for i, th := range themes {
+		ids[i] = th.ID
+	}
+	return strings.Join(ids, ", ")
 }
 
 // PacksDir is where a user's own packs live: <config folder>/packs.

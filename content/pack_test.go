@@ -97,3 +97,47 @@ func TestLoadAndChoosePacks(t *testing.T) {
 		t.Error("a missing folder should mean no packs")
 	}
 }
+
+func TestThemesAndTeamAreChecked(t *testing.T) {
+	themed := strings.Replace(goodPack, "tips:\n", "themes:\n  - id: kultur\n    name: Kultur\ntips:\n", 1)
+	p, err := ParsePack("p.yaml", []byte(strings.Replace(themed, "    why:", "    theme: kultur\n    why:", 1)))
+	if err != nil || p.Tips[0].ThemeName != "Kultur" || p.Themes[0].Short != "Kultur" || len(p.TipsOf("kultur")) != 1 {
+		t.Fatalf("themed pack: %v %+v", err, p)
+	}
+	cases := map[string]struct{ text, want string }{
+		"no theme":      {themed, "p.yaml:9: tip 1 needs a theme: one of kultur"},
+		"unknown theme": {strings.Replace(themed, "    why:", "    theme: styring\n    why:", 1), `p.yaml:9: tip 1: theme "styring" is not one of the pack's themes (kultur)`},
+		"theme twice":   {strings.Replace(themed, "tips:\n", "  - id: kultur\n    name: Igjen\ntips:\n", 1), "p.yaml:8: theme 2 needs an id of its own"},
+		"nameless":      {strings.Replace(themed, "    name: Kultur\n", "", 1), "p.yaml:6: theme kultur has no name"},
+		"theme unknown": {strings.Replace(goodPack, "    why:", "    theme: kultur\n    why:", 1), `p.yaml:6: tip 1: theme "kultur" is not one of the pack's themes ()`},
+		"team empty":    {strings.Replace(goodPack, "    why:", "    team:\n      experiment: Prøv.\n    why:", 1), "p.yaml:6: tip 1: team needs questions and an experiment"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := ParsePack("p.yaml", []byte(c.text))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %v, want it to contain %q", err, c.want)
+			}
+		})
+	}
+}
+
+// The example in docs/prompt-packs.md is a pack tillit reads.
+func TestTheDocumentedExampleIsAPack(t *testing.T) {
+	doc, err := os.ReadFile("../docs/prompt-packs.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "```yaml\n")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("no yaml example in the document")
+	}
+	p, err := ParsePack("example.yaml", []byte(example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tip := p.Tips[0]; tip.ThemeName != "Samarbeid" || tip.Team == nil || tip.Commitment == "" || p.SourceAuthor == "" {
+		t.Errorf("the example lost a key: %+v", p)
+	}
+}

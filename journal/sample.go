@@ -8,10 +8,19 @@ import (
 
 // SampleText is what a sample journal says, in one language.
 type SampleText struct {
+	// Answer returns the answer to question q of tip, "" for none; without
+	// it, the answers are taken from Answers in turn.
+	Answer func(tip int, q string) string
+	// Commitment returns the commitment made on tip; without it, the
+	// commitments are taken from Commitments in turn.
+	Commitment                         func(tip int) string
 	Answers, Notes, Commitments        []string
 	WentWell, Learned, MentorQuestions []string
+	Hard, Control, Next                []string
 	WentWellHeading, LearnedHeading    string
-	FocusHeading, MentorHeading        string
+	HardHeading, ControlHeading        string
+	FocusHeading, NextHeading          string
+	MentorHeading                      string
 	// The prompt pack the check-ins follow, and the pack a reflection's
 	// focus tip counts in (empty for the built-in one).
 	Pack, PackVersion, FocusPack string
@@ -33,12 +42,25 @@ func Sample(s *Store, end Date, days, tips int, text SampleText) error {
 		d := start.AddDays(i)
 		tip := i%tips + 1
 		c := CheckIn{Date: d, Pack: text.Pack, PackVersion: text.PackVersion, Tip: tip,
-			Rating: i%5 + 1, Energy: (i+2)%5 + 1, Commitment: pick(text.Commitments, i)}
+			Rating: i%5 + 1, Energy: (i+2)%5 + 1}
+		if text.Commitment != nil {
+			c.Commitment = text.Commitment(tip)
+		} else {
+			c.Commitment = pick(text.Commitments, i)
+		}
 		if i > 0 {
 			c.Followup, c.FollowupOf = []Followup{FollowupDone, FollowupPartly, FollowupNot}[i%3], d.AddDays(-1)
 		}
 		for j, q := range text.Questions(tip, times[tip]) {
-			c.Answers = append(c.Answers, Answer{Question: q, Text: pick(text.Answers, 3*i+j)})
+			a := ""
+			if text.Answer != nil {
+				a = text.Answer(tip, q)
+			} else {
+				a = pick(text.Answers, 3*i+j)
+			}
+			if a != "" {
+				c.Answers = append(c.Answers, Answer{Question: q, Text: a})
+			}
 		}
 		times[tip]++
 		e := NewEntry(s.DayPath(d), d)
@@ -56,10 +78,22 @@ func Sample(s *Store, end Date, days, tips int, text SampleText) error {
 		r := NewReflection(s.ReflectionPath(w), w)
 		r.Body.SetAnswer(text.WentWellHeading, pick(text.WentWell, w.Number), false)
 		r.Body.SetAnswer(text.LearnedHeading, pick(text.Learned, w.Number), false)
+		// The sections in the order the reflection asks them.
+		for _, s := range []struct {
+			heading string
+			list    []string
+		}{{text.HardHeading, text.Hard}, {text.ControlHeading, text.Control}} {
+			if s.heading != "" && len(s.list) > 0 {
+				r.Body.SetAnswer(s.heading, pick(s.list, w.Number), false)
+			}
+		}
 		focus := tip%tips + 1
 		r.FocusTip = focus
 		r.Pack = text.FocusPack
 		r.Body.SetAnswer(text.FocusHeading, fmt.Sprintf("%d · %s", focus, text.TipTitle(focus)), false)
+		if text.NextHeading != "" && len(text.Next) > 0 {
+			r.Body.SetAnswer(text.NextHeading, pick(text.Next, w.Number), false)
+		}
 		q := pick(text.MentorQuestions, w.Number)
 		r.MentorQuestions = []string{q}
 		r.Body.SetAnswer(text.MentorHeading, "- "+q, false)

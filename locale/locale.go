@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"go.yaml.in/yaml/v3"
@@ -188,6 +190,18 @@ func (c *Catalog) Month(m time.Month) string { return c.T("date.month." + monthI
 func (c *Catalog) LongDate(year int, month time.Month, day int) string {
 	wd := time.Date(year, month, day, 12, 0, 0, 0, time.UTC).Weekday()
 	return c.T("date.long", "Weekday", c.Weekday(wd), "Day", day, "Month", c.Month(month), "Year", year)
+}
+
+// Heading returns s as the start of a heading or a sentence: its first
+// letter in upper case. Norwegian and Swedish write weekdays and months in
+// lower case, so a heading that starts with a date needs it:
+// "Mandag 30. november 2026".
+func (c *Catalog) Heading(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // ShortDate writes a day in little room: "fr 27. nov. 2026".

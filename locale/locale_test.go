@@ -106,3 +106,41 @@ func TestChoose(t *testing.T) {
 		t.Error("--lang de should be refused")
 	}
 }
+
+// A count of commitments agrees with its number: "1 åpen", "3 åpne"; in
+// Swedish a commitment is neuter: "1 öppet", "1 gjort", "3 gjorda".
+func TestOutcomeCountsAgree(t *testing.T) {
+	cases := []struct {
+		lang, id string
+		n        int
+		want     string
+	}{
+		{"nb", "outcome_count.open", 1, "1 åpen"}, {"nb", "outcome_count.open", 3, "3 åpne"}, {"nb", "outcome_count.open", 0, "0 åpne"},
+		{"nb", "outcome_count.not", 1, "1 ikke gjort"},
+		{"sv", "outcome_count.open", 1, "1 öppet"}, {"sv", "outcome_count.open", 2, "2 öppna"},
+		{"sv", "outcome_count.done", 1, "1 gjort"}, {"sv", "outcome_count.done", 5, "5 gjorda"},
+		{"sv", "outcome_count.not", 1, "1 inte gjort"}, {"sv", "outcome_count.not", 2, "2 inte gjorda"},
+		{"en", "outcome_count.not", 2, "2 not done"},
+	}
+	for _, c := range cases {
+		if got := New(c.lang).N(c.id, c.n); got != c.want {
+			t.Errorf("%s %s %d: %q, want %q", c.lang, c.id, c.n, got, c.want)
+		}
+	}
+}
+
+// A heading that starts with a date starts with a capital letter.
+func TestHeadingStartsWithACapital(t *testing.T) {
+	for lang, want := range map[string]string{"nb": "Mandag 30. november 2026", "sv": "Måndag 30 november 2026", "en": "Monday 30 November 2026"} {
+		c := New(lang)
+		if got := c.Heading(c.LongDate(2026, time.November, 30)); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	if got := New("nb").Heading("Ærlig talt"); got != "Ærlig talt" {
+		t.Errorf("an upper-case start changed: %q", got)
+	}
+	if got := New("nb").Heading("ønske"); got != "Ønske" {
+		t.Errorf("ø: %q", got)
+	}
+}

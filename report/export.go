@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"tillit/content"
 	"tillit/journal"
 )
 
@@ -41,6 +42,10 @@ type Export struct {
 	// as they are (a surname no list knows), for the user to act on. No
 	// format writes them: the list would name the very people.
 	Kept []string
+	// ForMentor is the guide and the question bank for the mentor; Credit
+	// says whose the tips are and who wrote the rest.
+	ForMentor *ForMentor
+	Credit    string
 }
 
 // Summary is the period in numbers.
@@ -146,6 +151,7 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 	}
 	ratings, sum := 0, 0
 	tipCounts := map[int]int{}
+	packs := map[string]int{} // the check-ins of each pack
 	for _, e := range j.Entries {
 		if !in(e.Date) {
 			continue
@@ -179,6 +185,7 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 		if e.IsCheckIn() {
 			x.Summary.CheckIns++
 			tipCounts[e.Tip]++
+			packs[packIDOf(e.Pack)]++
 			if e.Rating > 0 {
 				ratings++
 				sum += e.Rating
@@ -266,10 +273,22 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 			x.Weeks = append(x.Weeks, *ew)
 		}
 	}
+	x.ForMentor = forMentor(x, o, packs)
+	if p := bankPack(o, packs); p != nil {
+		x.Credit = p.Credit(o.Lang.T, 0)
+	}
 	if o.Pseudonymize {
 		newPseudonyms(o.People, o.Lang.T("export.person", "Letter", "%s"), o.Lang.T("export.person_possessive", "Letter", "%s")).apply(x)
 	}
 	return x
+}
+
+// packIDOf is the pack an entry names, the built-in one when none.
+func packIDOf(id string) string {
+	if id == "" {
+		return content.BuiltinID
+	}
+	return id
 }
 
 // exportBody cuts a body into sections, leaving private ones out (and

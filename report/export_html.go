@@ -19,6 +19,13 @@ func (x *Export) HTML(o Options) ([]byte, error) {
 	if err := md.Convert([]byte(x.Page(o)), &body); err != nil {
 		return nil, fmt.Errorf("render the export as HTML: %w", err)
 	}
+	return htmlPage(x.Language, x.Title, x.Author, exportCSS, body.Bytes(), o.t("export.footer", "Day", x.Generated.Format("2006-01-02"))), nil
+}
+
+// htmlPage wraps a body rendered from markdown in a standalone page: its
+// style inline, nothing loaded from anywhere. An empty author or footer is
+// left out.
+func htmlPage(lang, title, author, css string, body []byte, footer string) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<!DOCTYPE html>
 <html lang="%s">
@@ -26,14 +33,18 @@ func (x *Export) HTML(o Options) ([]byte, error) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="tillit">
-`, html.EscapeString(x.Language))
-	if x.Author != "" {
-		fmt.Fprintf(&b, "<meta name=\"author\" content=\"%s\">\n", html.EscapeString(x.Author))
+`, html.EscapeString(lang))
+	if author != "" {
+		fmt.Fprintf(&b, "<meta name=\"author\" content=\"%s\">\n", html.EscapeString(author))
 	}
-	fmt.Fprintf(&b, "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", html.EscapeString(x.Title), exportCSS)
-	b.Write(body.Bytes())
-	fmt.Fprintf(&b, "</main>\n<footer>%s</footer>\n</body>\n</html>\n", html.EscapeString(o.t("export.footer", "Day", x.Generated.Format("2006-01-02"))))
-	return b.Bytes(), nil
+	fmt.Fprintf(&b, "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", html.EscapeString(title), css)
+	b.Write(body)
+	b.WriteString("</main>\n")
+	if footer != "" {
+		fmt.Fprintf(&b, "<footer>%s</footer>\n", html.EscapeString(footer))
+	}
+	b.WriteString("</body>\n</html>\n")
+	return b.Bytes()
 }
 
 // exportCSS styles the page for the screen and for A4 paper, with the

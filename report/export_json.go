@@ -18,7 +18,22 @@ type jsonExport struct {
 	Generated       string         `json:"generated"`
 	Summary         jsonSummary    `json:"summary"`
 	MentorQuestions []jsonQuestion `json:"mentor_questions"`
+	ForMentor       *jsonForMentor `json:"for_mentor"`
 	Weeks           []jsonWeek     `json:"weeks"`
+	Credit          string         `json:"credit,omitempty"`
+}
+
+type jsonForMentor struct {
+	Guide  string            `json:"guide"`
+	Themes []jsonMentorTheme `json:"themes"`
+}
+
+type jsonMentorTheme struct {
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	Tips      []int    `json:"tips"`
+	CheckIns  int      `json:"checkins"`
+	Questions []string `json:"questions"`
 }
 
 type jsonSummary struct {
@@ -123,7 +138,13 @@ func (x *Export) JSON() ([]byte, error) {
 	j := jsonExport{
 		Schema: ExportSchema, Title: x.Title, Author: x.Author, Language: x.Language,
 		From: x.From.String(), To: x.To.String(), Generated: x.Generated.Format("2006-01-02"),
-		MentorQuestions: []jsonQuestion{}, Weeks: []jsonWeek{},
+		MentorQuestions: []jsonQuestion{}, Weeks: []jsonWeek{}, Credit: x.Credit,
+	}
+	if f := x.ForMentor; f != nil {
+		j.ForMentor = &jsonForMentor{Guide: f.Guide, Themes: []jsonMentorTheme{}}
+		for _, th := range f.Themes {
+			j.ForMentor.Themes = append(j.ForMentor.Themes, jsonMentorTheme{th.ID, th.Name, th.Tips, th.CheckIns, th.Questions})
+		}
 	}
 	s := x.Summary
 	j.Summary = jsonSummary{CheckIns: s.CheckIns, Tips: []jsonTipCount{}, Focus: []jsonFocus{}, PrivateLeftOut: x.PrivateLeftOut,

@@ -47,6 +47,10 @@ func (x *Export) document(o Options) string {
 		b.WriteString("\n")
 	}
 
+	if x.ForMentor != nil {
+		b.WriteString(x.ForMentor.markdown(2, o))
+	}
+
 	for _, w := range x.Weeks {
 		fmt.Fprintf(&b, "## %s\n\n", WeekTitle(w.Week, o.Lang))
 		if w.Reflection != nil {
@@ -63,6 +67,9 @@ func (x *Export) document(o Options) string {
 			}
 			b.WriteString(markdownText(m.Body, 4, o))
 		}
+	}
+	if x.Credit != "" {
+		fmt.Fprintf(&b, "---\n\n*%s*\n", x.Credit)
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
@@ -103,7 +110,7 @@ func (x *Export) summaryList(o Options) string {
 		items = append(items, fmt.Sprintf("**%s:** %s", o.t("export.tips"), strings.Join(tips, ", ")))
 	}
 	c := s.Commitments
-	items = append(items, o.t("export.commitments", "Done", c.Done, "Partly", c.Partly, "Not", c.Not, "Open", c.Open))
+	items = append(items, o.commitmentCounts("export.commitments", c.Done, c.Partly, c.Not, c.Open))
 	for _, f := range s.Focus {
 		items = append(items, fmt.Sprintf("**%s:** %d · %s", o.t("export.focus", "N", f.Week.Number), f.Tip, f.Title))
 	}
@@ -119,7 +126,7 @@ func (x *Export) summaryList(o Options) string {
 
 func (x *Export) markdownEntry(e ExportEntry, o Options) string {
 	var b strings.Builder
-	head := o.longDate(e.Date)
+	head := o.dayHeading(e.Date)
 	if e.Tip > 0 {
 		head += " · " + o.t("report.tip", "N", e.Tip)
 	}

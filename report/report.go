@@ -96,13 +96,24 @@ func (o Options) tipTitle(id string, n int) string {
 }
 
 func (o Options) longDate(d journal.Date) string { return o.Lang.LongDate(d.Year, d.Month, d.Day) }
+
+// dayHeading is a day as the start of a heading: "Mandag 30. november 2026".
+func (o Options) dayHeading(d journal.Date) string { return o.Lang.Heading(o.longDate(d)) }
+
+// commitmentCounts writes how many commitments went which way with the
+// message id, each number with its word in the right number: "1 åpen",
+// "3 åpne".
+func (o Options) commitmentCounts(id string, done, partly, not, open int) string {
+	return o.t(id, "Done", o.Lang.N("outcome_count.done", done), "Partly", o.Lang.N("outcome_count.partly", partly),
+		"Not", o.Lang.N("outcome_count.not", not), "Open", o.Lang.N("outcome_count.open", open))
+}
 func (o Options) dayMonth(d journal.Date) string { return o.Lang.DayMonth(d.Year, d.Month, d.Day) }
 
 // Entry writes one day: its tip, numbers, follow-up, answers, notes and
 // commitment. outcome is how the day's commitment went, if it made one.
 func Entry(e *journal.Entry, outcome *journal.Outcome, o Options) string {
 	var b strings.Builder
-	head := o.longDate(e.Date)
+	head := o.dayHeading(e.Date)
 	if e.IsCheckIn() {
 		head += " · " + o.t("report.tip", "N", e.Tip)
 	}
@@ -282,7 +293,7 @@ func Numbers(st journal.WeekStats, o Options) string {
 	}
 	c := st.Commitments
 	return o.t("report.numbers", "CheckIns", st.CheckIns, "Average", avg, "Streak", st.CurrentStreak, "Longest", st.LongestStreak, "Tips", TipList(st.Tips)) + "  \n" +
-		o.t("report.commitments", "Done", c.Done, "Partly", c.Partly, "Not", c.Not, "Open", c.Open)
+		o.commitmentCounts("report.commitments", c.Done, c.Partly, c.Not, c.Open)
 }
 
 // TipList writes tip numbers compactly: 1–5, 9.

@@ -108,6 +108,7 @@ func newCheckin(ctx *Context, s checkinSetup) *checkinModel {
 	}
 	m.followNote = newLine(ctx, ctx.T("checkin.followup.note"), "", ctx.T("checkin.followup.note_placeholder"), e.FollowupNote)
 	m.commitment = newLine(ctx, ctx.T("checkin.commitment.question"), ctx.T("checkin.commitment.hint"), ctx.T("checkin.commitment.placeholder"), e.Commitment)
+	m.commitment.hintOffered = ctx.T("checkin.commitment.hint_practice")
 	m.rating, m.energy, m.entryPrivate = e.Rating, e.Energy, e.Private
 	m.setQuestions(plan.Questions(m.tip))
 	m.start(s.drafts)
@@ -146,7 +147,7 @@ func (m *checkinModel) buildSteps() {
 			&choice{ctx: ctx, value: &m.rating, lo: 1, hi: 5, digit: k.Rate, digitValue: func(d int) int { return d }, rows: "key.rows", draw: m.viewRating(0)},
 			&choice{ctx: ctx, value: &m.energy, lo: 1, hi: 5, digit: k.Rate, digitValue: func(d int) int { return d }, none: &noEnergy, rows: "key.rows", draw: m.viewRating(1)},
 		}},
-		&formStep{id: int(stepCommitment), fields: []field{m.commitment}},
+		&formStep{id: int(stepCommitment), fields: []field{m.commitment}, enter: m.offerPractice},
 		m.previewStep(int(stepPreview), action{key: k.EntryPrivate, do: func(tea.KeyPressMsg) tea.Cmd {
 			m.entryPrivate = !m.entryPrivate
 			return m.changed()
@@ -478,9 +479,9 @@ func (m *checkinModel) viewRating(row int) func(bool) string {
 			// Narrow: the cells lose their padding so six still fit.
 			choice, chosen = choice.Padding(0), chosen.Padding(0)
 		}
-		value, question := m.rating, "checkin.rating.question"
+		value, question := m.rating, m.ratingQuestion()
 		if row == 1 {
-			value, question = m.energy, "checkin.energy.question"
+			value, question = m.energy, ctx.T("checkin.energy.question")
 		}
 		var cells []string
 		for v := 1; v <= 5; v++ {
@@ -507,7 +508,7 @@ func (m *checkinModel) viewRating(row int) func(bool) string {
 		if focused {
 			title, mark = st.Title, "› "
 		}
-		s := title.Width(ctx.ContentWidth()).Render(mark+ctx.T(question)) + "\n\n" + strings.Join(cells, " ")
+		s := title.Width(ctx.ContentWidth()).Render(mark+question) + "\n\n" + strings.Join(cells, " ")
 		if row == 0 {
 			low, high := st.Faint.Render(ctx.T("checkin.rating.low")), st.Faint.Render(ctx.T("checkin.rating.high"))
 			s += "\n " + low + strings.Repeat(" ", max(1, 36-lipgloss.Width(low)-lipgloss.Width(high))) + high

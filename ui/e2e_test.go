@@ -82,10 +82,14 @@ func TestEndToEndCheckin(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	tm.Type("Bare lederteamet.")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
-	scr.waitFor("Hvor godt fulgte du")
+	// The first check-in on a tip asks where one stands, not how well one did.
+	scr.waitFor("Første gang med dette rådet: hvor står dere i dag?")
 	tm.Type("4")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	scr.waitFor("Én liten forpliktelse")
+	// The tip's practice is offered; typing replaces it.
+	scr.waitFor("«Hva skjer hvis vi slutter med dette?»")
+	scr.waitFor("Forslaget er øvelsen fra tipset")
 	tm.Type("Spør Kari")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	scr.waitFor("5 av 5")
@@ -122,7 +126,7 @@ func TestTodayScreen(t *testing.T) {
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	scr := newTerminal(t, tm, 80, 24)
-	for _, want := range []string{"fredag 27. november 2026", "Uke 48", "●  ●  ○  ●  ◉", "Rekke  1 dag", "Runde  1 · 3 av 14 tips", "Sørg for lett tilgang", "«Spør Kari»", "enter sjekk inn"} {
+	for _, want := range []string{"Fredag 27. november 2026", "Uke 48", "●  ●  ○  ●  ◉", "Rekke  1 dag", "Runde  1 · 3 av 14 tips", "Sørg for lett tilgang", "«Spør Kari»", "enter sjekk inn"} {
 		scr.waitFor(want)
 	}
 	tm.Type("q")

@@ -77,6 +77,8 @@ type formStep struct {
 	note string
 	// keys are the step's own keys, besides its fields' and the form's.
 	keys func() []action
+	// enter, when set, runs as the step is shown.
+	enter func()
 }
 
 // action is a key and what it does. The form finds what a key does in the
@@ -148,6 +150,9 @@ func (f *form) enter() tea.Cmd {
 	}
 	st := f.cur()
 	f.field = min(f.field, max(0, len(st.fields)-1))
+	if st.enter != nil {
+		st.enter()
+	}
 	if st.page != nil {
 		return f.showPage()
 	}

@@ -210,6 +210,11 @@ type line struct {
 	placeholder string
 	loaded      string
 	noEditor    bool
+	// offered is a default put in the field (the tip's practice, as the
+	// commitment), said by hintOffered; while fresh, typing replaces it as
+	// it would a selected text.
+	offered, hintOffered string
+	fresh                bool
 }
 
 func newLine(ctx *Context, label, hint, placeholder, text string) *line {
@@ -236,6 +241,13 @@ func (l *line) merge(theirs string) {
 
 func (l *line) setWidth(w int) {
 	l.input.SetWidth(w - 2)
+	// The field works out what part of its text it shows only as the
+	// cursor moves: move it to both ends and back, so a narrower window
+	// shows a narrower part.
+	at := l.input.Position()
+	l.input.CursorEnd()
+	l.input.CursorStart()
+	l.input.SetCursor(at)
 	// A placeholder wider than its field would spill onto the next line.
 	l.input.Placeholder = truncate(l.placeholder, w-4)
 }
@@ -249,7 +261,26 @@ func (l *line) keys(f *form) []action {
 	return as
 }
 
+// offer puts s in the field as a default, its start in view.
+func (l *line) offer(s string) {
+	l.offered, l.fresh = s, true
+	l.input.SetValue(s)
+	l.input.CursorStart()
+}
+
 func (l *line) update(msg tea.Msg) (tea.Cmd, bool) {
+	if l.fresh {
+		// Typing or a paste replaces the default; any other key (an
+		// arrow, backspace) starts editing it.
+		k, typed := msg.(tea.KeyPressMsg)
+		_, pasted := msg.(tea.PasteMsg)
+		if typed && k.Text != "" || pasted {
+			if l.Value() == l.offered {
+				l.input.SetValue("")
+			}
+		}
+		l.fresh = !typed && !pasted
+	}
 	before := l.Value()
 	var cmd tea.Cmd
 	l.input, cmd = l.input.Update(msg)
@@ -271,8 +302,12 @@ func (l *line) view(focused bool) string {
 		title = st.Title
 	}
 	s := title.Width(l.ctx.ContentWidth()).Render(l.label) + "\n"
-	if l.hint != "" {
-		s += st.Faint.Width(l.ctx.ContentWidth()).Render(l.hint) + "\n"
+	hint := l.hint
+	if l.offered != "" && l.Value() == l.offered {
+		hint = l.hintOffered
+	}
+	if hint != "" {
+		s += st.Faint.Width(l.ctx.ContentWidth()).Render(hint) + "\n"
 	}
 	return s + l.input.View()
 }

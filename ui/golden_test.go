@@ -129,10 +129,16 @@ func TestReflectionAndClosingACommitment(t *testing.T) {
 	}
 	key("tab")
 	typ("Å vente.")
+	key("tab") // what was hard
+	typ("Å si nei.")
+	key("tab") // where I chose control
+	typ("Turnusen.")
 	key("tab")   // the focus chooser
 	key("right") // 5 → 6
 	key("tab")
 	typ("Fordi.")
+	key("tab") // what I will try
+	typ("Spørre først.")
 	key("tab")
 	typ("Hvordan?")
 	key("ctrl+s") // preview
@@ -144,7 +150,9 @@ func TestReflectionAndClosingACommitment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"focus_tip: 6\n", "mentor_questions:\n  - Hvordan?\n", "## Hva gikk bra?\n\nPersonalmøtet.\n", "## Hva lærte jeg?\n\nÅ vente.\n", "6 · Kontroll og tilsyn skal utføres med henblikk på læring.\n\nFordi."} {
+	for _, want := range []string{"focus_tip: 6\n", "mentor_questions:\n  - Hvordan?\n", "## Hva gikk bra?\n\nPersonalmøtet.\n", "## Hva lærte jeg?\n\nÅ vente.\n", "6 · Kontroll og tilsyn skal utføres med henblikk på læring.\n\nFordi.",
+		"## Hva var vanskelig, og hva gjorde jeg da?\n\nÅ si nei.\n", "## Hvor valgte jeg kontroll der jeg kunne vist tillit – og omvendt?\n\nTurnusen.\n",
+		"## Hva vil jeg prøve neste uke, og hvordan vil jeg merke at det virker?\n\nSpørre først.\n"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("reflection lacks %q:\n%s", want, data)
 		}

@@ -105,20 +105,38 @@ func (m *insightsModel) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// viewGrid is one row per tip: number, title, times, last rating, trend.
+// viewGrid is one row per tip: number, title, theme, times, last rating,
+// trend.
 func (m *insightsModel) viewGrid() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	// The columns are as wide as their headings; the title takes what is
-	// left, and the trend's heading is cut to its column.
+	// left, and the trend's heading is cut to its column. A pack without
+	// themes, or a narrow window, has no theme column.
 	timesW := max(3, lipgloss.Width(ctx.T("insights.times")))
 	lastW := max(2, lipgloss.Width(ctx.T("insights.last")))
+	themeW := 0
+	for _, th := range ctx.Pack.Themes {
+		themeW = max(themeW, lipgloss.Width(th.Short), lipgloss.Width(ctx.T("insights.theme")))
+	}
 	trendW := 10
-	titleW := max(10, min(38, ctx.Width-2-3-2-timesW-2-lastW-2-trendW-2))
-	row := func(n, title, times, last, trend string) string {
-		return fmt.Sprintf("  %3s  %-*s  %*s  %*s  %s", n, titleW, truncate(title, titleW), timesW, times, lastW, last, trend)
+	themeGap := 0
+	switch {
+	case ctx.Width-2-3-2-themeW-2-timesW-2-lastW-2-trendW-2 < 14:
+		themeW = 0 // a narrow window keeps the titles readable
+	case themeW > 0:
+		themeGap = 2
+	}
+	titleW := max(10, min(38, ctx.Width-2-3-2-themeW-themeGap-timesW-2-lastW-2-trendW-2))
+	row := func(n, title, theme, times, last, trend string) string {
+		if themeW > 0 {
+			title = fmt.Sprintf("%-*s  %-*s", titleW, truncate(title, titleW), themeW, theme)
+		} else {
+			title = fmt.Sprintf("%-*s", titleW, truncate(title, titleW))
+		}
+		return fmt.Sprintf("  %3s  %s  %*s  %*s  %s", n, title, timesW, times, lastW, last, trend)
 	}
 	var b strings.Builder
-	b.WriteString(st.Faint.Render(truncate(row("#", ctx.T("insights.tip"), ctx.T("insights.times"), ctx.T("insights.last"), ctx.T("insights.trend")), ctx.Width-1)) + "\n")
+	b.WriteString(st.Faint.Render(truncate(row("#", ctx.T("insights.tip"), ctx.T("insights.theme"), ctx.T("insights.times"), ctx.T("insights.last"), ctx.T("insights.trend")), ctx.Width-1)) + "\n")
 	tips := m.tips
 	// On a short window the grid scrolls (↑/↓).
 	if room := ctx.Height - 5; room < len(tips) && room > 0 {
@@ -131,8 +149,12 @@ func (m *insightsModel) viewGrid() string {
 		if r := s.LastRating(); r > 0 {
 			last = fmt.Sprint(r)
 		}
+		theme := ""
+		if th, ok := ctx.Pack.Theme(t.Theme); ok {
+			theme = th.Short
+		}
 		times := fmt.Sprint(s.Count)
-		line := row(fmt.Sprint(s.Tip), t.Short, times, last, sparkline(s.Ratings, 10))
+		line := row(fmt.Sprint(s.Tip), t.Short, theme, times, last, sparkline(s.Ratings, 10))
 		if s.Count == 0 {
 			line = st.Faint.Render(line)
 		}

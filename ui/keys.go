@@ -42,6 +42,7 @@ type KeyMap struct {
 
 	// Read.
 	Switch key.Binding
+	Team   key.Binding // a tip's staff meeting
 
 	// Review.
 	ThisWeek    key.Binding
@@ -109,6 +110,7 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		Delete:    b("key.delete", "d"),
 
 		Switch: b("key.switch", "tab"),
+		Team:   b("key.team", "m"),
 
 		ThisWeek:    b("key.this_week", "t"),
 		Reflect:     b("key.reflect", "r"),

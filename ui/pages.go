@@ -19,7 +19,7 @@ func tipPage(ctx *Context, p *content.Pack, t content.Tip, questions []string) s
 // answers are all of the check-in's answers, changed or not.
 func entryMarkdown(ctx *Context, tip content.Tip, c journal.CheckIn, answers []journal.Answer, target *journal.Entry) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", ctx.LongDate(c.Date))
+	fmt.Fprintf(&b, "# %s\n\n", ctx.Lang.Heading(ctx.LongDate(c.Date)))
 	fmt.Fprintf(&b, "**%s %d:** %s\n\n", ctx.T("preview.tip"), tip.Number, tip.Title)
 	if c.Private {
 		fmt.Fprintf(&b, "> 🔒 %s\n\n", ctx.T("preview.entry_private"))

@@ -9,19 +9,23 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"tillit/content"
+	"tillit/report"
 )
 
 // readerPart is what the Read screen shows.
 type readerPart int
 
 const (
-	readArticle readerPart = iota
+	readIntro readerPart = iota
+	readArticle
 	readTips
 	readTip
+	readTeam // the staff meeting on the tip open
 )
 
-// readerModel is the Read screen: the idebanken article, the list of tips,
-// and each tip's page, all in one pager.
+// readerModel is the Read screen: an introduction to the reform, the
+// idebanken article, the list of tips, and each tip's page with its staff
+// meeting, all in one pager.
 type readerModel struct {
 	ctx    *Context
 	part   readerPart
@@ -52,13 +56,32 @@ func (m *readerModel) rerender() tea.Cmd {
 // showPart puts the current part in the pager.
 func (m *readerModel) showPart() tea.Cmd {
 	switch m.part {
+	case readIntro:
+		return m.page.show("intro", content.Introduction(m.ctx.Lang.Lang()), false)
 	case readArticle:
 		return m.page.show("article", content.Article(m.ctx.Lang.Lang()), false)
 	case readTip:
 		t, _ := m.ctx.Pack.Tip(m.cursor + 1)
 		return m.page.show(fmt.Sprintf("tip-%d", t.Number), tipPage(m.ctx, m.ctx.Pack, t, nil), false)
+	case readTeam:
+		t, _ := m.ctx.Pack.Tip(m.cursor + 1)
+		return m.page.show(fmt.Sprintf("team-%d", t.Number), report.TeamMeeting(m.ctx.Pack, t, m.ctx.Lang), false)
 	}
 	return nil
+}
+
+// switchPart goes to the next of introduction, article and tips (tab).
+func (m *readerModel) switchPart() tea.Cmd {
+	switch m.part {
+	case readIntro:
+		m.part = readArticle
+	case readArticle:
+		m.part = readTips
+		return nil
+	default:
+		m.part = readIntro
+	}
+	return m.showPart()
 }
 
 func (m *readerModel) Update(msg tea.Msg) tea.Cmd {
@@ -91,13 +114,12 @@ func (m *readerModel) Update(msg tea.Msg) tea.Cmd {
 				m.part = readTip
 				return m.showPart()
 			case key.Matches(msg, k.Switch):
-				m.part = readArticle
-				return m.showPart()
+				return m.switchPart()
 			case key.Matches(msg, k.Back, k.Quit):
 				return closeWith(m, closeMsg{})
 			}
 			return nil
-		case readTip:
+		case readTip, readTeam:
 			switch {
 			case key.Matches(msg, k.Left):
 				m.cursor = (m.cursor + n - 1) % n
@@ -105,20 +127,24 @@ func (m *readerModel) Update(msg tea.Msg) tea.Cmd {
 			case key.Matches(msg, k.Right):
 				m.cursor = (m.cursor + 1) % n
 				return m.showPart()
+			case key.Matches(msg, k.Team):
+				m.part = map[readerPart]readerPart{readTip: readTeam, readTeam: readTip}[m.part]
+				return m.showPart()
+			case key.Matches(msg, k.Back) && m.part == readTeam:
+				m.part = readTip
+				return m.showPart()
 			case key.Matches(msg, k.Back):
 				m.part = readTips
 				return nil
 			case key.Matches(msg, k.Switch):
-				m.part = readArticle
-				return m.showPart()
+				return m.switchPart()
 			case key.Matches(msg, k.Quit):
 				return closeWith(m, closeMsg{})
 			}
-		case readArticle:
+		case readIntro, readArticle:
 			switch {
 			case key.Matches(msg, k.Switch):
-				m.part = readTips
-				return nil
+				return m.switchPart()
 			case key.Matches(msg, k.Back, k.Quit):
 				return closeWith(m, closeMsg{})
 			}
@@ -132,34 +158,30 @@ func (m *readerModel) help() bindings {
 	k := m.ctx.Keys
 	scroll := []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}
 	var short []key.Binding
+	sw := withDesc(k.Switch, m.ctx.T("key.to_intro"))
 	switch m.part {
+	case readIntro:
+		short = []key.Binding{k.Down, k.PageDown, withDesc(k.Switch, m.ctx.T("key.to_article")), k.Back}
 	case readArticle:
-		sw := k.Switch
-		sw.SetHelp(sw.Help().Key, m.ctx.T("key.to_tips"))
-		short = []key.Binding{k.Down, k.PageDown, sw, k.Back}
+		short = []key.Binding{k.Down, k.PageDown, withDesc(k.Switch, m.ctx.T("key.to_tips")), k.Back}
 	case readTips:
-		sw := k.Switch
-		sw.SetHelp(sw.Help().Key, m.ctx.T("key.to_article"))
 		short = []key.Binding{k.Up, k.Down, k.Pick, sw, k.Back}
 		scroll = []key.Binding{k.Up, k.Down, k.Top, k.Bottom}
-	case readTip:
-		prev, next := k.Left, k.Right
-		prev.SetHelp(prev.Help().Key, m.ctx.T("key.prev_tip"))
-		next.SetHelp(next.Help().Key, m.ctx.T("key.next_tip"))
-		sw := k.Switch
-		sw.SetHelp(sw.Help().Key, m.ctx.T("key.to_article"))
-		short = []key.Binding{k.Down, prev, next, k.Back, sw}
+	case readTip, readTeam:
+		prev, next := withDesc(k.Left, m.ctx.T("key.prev_tip")), withDesc(k.Right, m.ctx.T("key.next_tip"))
+		team := k.Team
+		if m.part == readTeam {
+			team = withDesc(k.Team, m.ctx.T("key.to_tip"))
+		}
+		short = []key.Binding{k.Down, prev, next, team, k.Back, sw}
 	}
 	return bindings{short: short, full: [][]key.Binding{short, scroll, {k.Quit}}}
 }
 
 func (m *readerModel) View() string {
 	ctx, st := m.ctx, m.ctx.Styles
-	tabs := []string{ctx.T("reader.article"), ctx.T("reader.tips")}
-	active := 0
-	if m.part != readArticle {
-		active = 1
-	}
+	tabs := []string{ctx.T("reader.intro"), ctx.T("reader.article"), ctx.T("reader.tips")}
+	active := min(int(m.part), 2)
 	for i, t := range tabs {
 		if i == active {
 			tabs[i] = st.Highlight.Render("▸ " + t)

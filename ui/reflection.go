@@ -11,11 +11,14 @@ import (
 	"tillit/report"
 )
 
-// The parts of a weekly reflection, in the order they are asked.
+// The parts of a weekly reflection.
 const (
 	partWentWell = iota
 	partLearned
-	partFocus // why this tip: the tip itself is chosen beside it
+	partHard    // what was hard, and what I did
+	partControl // where I chose control where I could have shown trust
+	partFocus   // why this tip: the tip itself is chosen beside it
+	partNext    // what I will try, and how I will notice it works
 	partMentor
 	parts
 )
@@ -54,7 +57,8 @@ func loadReflection(store *journal.Store, w journal.Week) tea.Cmd {
 func newReflection(ctx *Context, base *journal.Reflection, drafts []*journal.Draft) *reflectionModel {
 	m := &reflectionModel{week: base.Week, base: base, focus: base.FocusTip}
 	m.form = newForm(ctx, m, "week-"+base.Week.String())
-	ids := [parts]string{"reflection.went_well", "reflection.learned", "reflection.focus", "reflection.mentor"}
+	ids := [parts]string{"reflection.went_well", "reflection.learned", "reflection.hard", "reflection.control",
+		"reflection.focus", "reflection.next", "reflection.mentor"}
 	for i, id := range ids {
 		m.text[i] = newPart(ctx, sectionHeading(ctx, base.Body, id), ctx.T(id+"_hint"))
 		m.text[i].loadText(m.fromFile(base, i))
@@ -64,10 +68,12 @@ func newReflection(ctx *Context, base *journal.Reflection, drafts []*journal.Dra
 	chooser := &choice{ctx: ctx, value: &m.focus, hi: ctx.Pack.Count(), round: true, none: &noFocus, draw: m.viewChooser}
 	m.steps = []*formStep{
 		{fields: []field{m.text[partWentWell], m.text[partLearned]}},
+		{fields: []field{m.text[partHard], m.text[partControl]}},
 		{fields: []field{chooser, m.text[partFocus]}},
+		{fields: []field{m.text[partNext]}},
 		{fields: []field{m.text[partMentor]}, note: ctx.T("reflection.mentor_note")},
-		m.previewStep(3),
 	}
+	m.steps = append(m.steps, m.previewStep(len(m.steps)))
 	m.start(drafts)
 	return m
 }
@@ -111,8 +117,11 @@ func (m *reflectionModel) mentorQuestions() []string {
 // Parts the user did not touch stay as the file has them.
 func (m *reflectionModel) apply() *journal.Reflection {
 	r := m.base.Clone()
-	m.text[partWentWell].writeTo(&r.Body)
-	m.text[partLearned].writeTo(&r.Body)
+	// A new section goes after the others: they are set in the order
+	// they are asked.
+	for _, i := range []int{partWentWell, partLearned, partHard, partControl} {
+		m.text[i].writeTo(&r.Body)
+	}
 	if f := m.text[partFocus]; f.changed() || m.focus != m.base.FocusTip {
 		text := strings.TrimSpace(f.Value())
 		if t, ok := m.ctx.Pack.Tip(m.focus); ok {
@@ -120,6 +129,7 @@ func (m *reflectionModel) apply() *journal.Reflection {
 		}
 		r.Body.SetAnswer(f.heading, text, f.private)
 	}
+	m.text[partNext].writeTo(&r.Body)
 	r.FocusTip = m.focus
 	if m.focus > 0 && !m.ctx.Pack.IsBuiltin() {
 		r.Pack = m.ctx.Pack.ID

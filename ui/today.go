@@ -185,7 +185,7 @@ func (m *todayModel) layout(compact int) string {
 
 	// The app's name and the date.
 	name := " " + st.AppName.Render("tillit")
-	date := st.Header.Render(ctx.LongDate(m.day)) + " "
+	date := st.Header.Render(ctx.Lang.Heading(ctx.LongDate(m.day))) + " "
 	rows = append(rows, spread(name, date, w), "")
 
 	// The week and the numbers beside it.
@@ -211,7 +211,17 @@ func (m *todayModel) layout(compact int) string {
 			"   "+st.Faint.Render(truncate(ctx.T("today.asked_in_checkin"), w-4)), "")
 	}
 	if m.focus != nil {
-		rows = append(rows, "   "+st.Faint.Render(ctx.T("today.focus")+" ")+st.Strong.Render(truncate(fmt.Sprintf("%d · %s", m.focus.Number, m.focus.Short), inner-lipgloss.Width(ctx.T("today.focus"))-2)), "")
+		// The week's focus carries its theme and its practice through the
+		// week, while the check-ins move on to the next tips.
+		focus := fmt.Sprintf("%d · %s", m.focus.Number, m.focus.Short)
+		if m.focus.ThemeName != "" {
+			focus += " · " + m.focus.ThemeName
+		}
+		rows = append(rows, "   "+st.Faint.Render(ctx.T("today.focus")+" ")+st.Strong.Render(truncate(focus, inner-lipgloss.Width(ctx.T("today.focus"))-2)))
+		if practice := m.focus.Commitment; practice != "" && compact < 2 {
+			rows = append(rows, st.Faint.Width(inner).PaddingLeft(3).Render(ctx.T("today.focus_practice", "Practice", practice)))
+		}
+		rows = append(rows, "")
 	}
 	if len(m.unreadable) > 0 {
 		// The count and the first file on one line, why on the next: the
