@@ -133,7 +133,11 @@ func (m *checkinModel) buildSteps() {
 	m.steps = []*formStep{tip}
 	if m.target != nil {
 		choose := &choice{ctx: ctx, value: &m.followup, hi: len(followupChoices) - 1, round: true,
-			digit: digits(len(followupChoices), ctx.T("key.choose")), digitValue: func(d int) int { return d - 1 }, rows: "checkin.followup.note_short", draw: m.viewFollowup}
+			digit: digits(len(followupChoices), ctx.T("key.choose")), digitValue: func(d int) int { return d - 1 }, rows: "checkin.followup.note_short", draw: m.viewFollowup,
+			ask: func() string { return ctx.T("checkin.followup.question") },
+			label: func(v int) string {
+				return report.Symbol(followupChoices[v]) + " " + followupLabel(ctx, followupChoices[v])
+			}}
 		m.steps = append(m.steps, &formStep{id: int(stepFollowup), fields: []field{choose, m.followNote}, view: m.viewFollowupStep})
 	}
 	answers := make([]field, len(m.answers))
@@ -144,8 +148,10 @@ func (m *checkinModel) buildSteps() {
 	m.steps = append(m.steps,
 		&formStep{id: int(stepQuestions), fields: answers},
 		&formStep{id: int(stepRating), fields: []field{
-			&choice{ctx: ctx, value: &m.rating, lo: 1, hi: 5, digit: k.Rate, digitValue: func(d int) int { return d }, rows: "key.rows", draw: m.viewRating(0)},
-			&choice{ctx: ctx, value: &m.energy, lo: 1, hi: 5, digit: k.Rate, digitValue: func(d int) int { return d }, none: &noEnergy, rows: "key.rows", draw: m.viewRating(1)},
+			&choice{ctx: ctx, value: &m.rating, lo: 1, hi: 5, digit: k.Rate, digitValue: func(d int) int { return d }, rows: "key.rows", draw: m.viewRating(0),
+				ask: m.ratingQuestion, label: m.ratingLabel},
+			&choice{ctx: ctx, value: &m.energy, lo: 1, hi: 5, digit: k.Rate, digitValue: func(d int) int { return d }, none: &noEnergy, rows: "key.rows", draw: m.viewRating(1),
+				ask: func() string { return ctx.T("checkin.energy.question") }, label: m.ratingLabel},
 		}},
 		&formStep{id: int(stepCommitment), fields: []field{m.commitment}, enter: m.offerPractice},
 		m.previewStep(int(stepPreview), action{key: k.EntryPrivate, do: func(tea.KeyPressMsg) tea.Cmd {
@@ -467,6 +473,19 @@ func followupLabel(ctx *Context, f journal.Followup) string {
 		return ctx.T("followup.open")
 	}
 	return ctx.T("followup." + string(f))
+}
+
+// ratingLabel says a value of the rating or the energy in words.
+func (m *checkinModel) ratingLabel(v int) string {
+	switch v {
+	case 0:
+		return "–"
+	case 1:
+		return "1 (" + m.ctx.T("checkin.rating.low") + ")"
+	case 5:
+		return "5 (" + m.ctx.T("checkin.rating.high") + ")"
+	}
+	return fmt.Sprint(v)
 }
 
 // viewRating draws row 0 (how well the tip was lived) or row 1 (energy,

@@ -122,6 +122,9 @@ func (f *form) start(drafts []*journal.Draft) {
 
 func (f *form) cur() *formStep { return f.steps[f.step] }
 
+// formOf is the form a document's screen embeds.
+func (f *form) formOf() *form { return f }
+
 // focused is the field with the focus; nil on a page.
 func (f *form) focused() field {
 	if st := f.cur(); f.field < len(st.fields) {

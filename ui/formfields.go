@@ -329,6 +329,27 @@ type choice struct {
 	// rows, when set, says where ↑/↓ go: among the step's fields.
 	rows string
 	draw func(focused bool) string
+	// ask and label say the choice in words, for prompts a line at a
+	// time: the question, and what value v means.
+	ask   func() string
+	label func(v int) string
+}
+
+// values are what the choice offers, in order, and the number each is
+// typed as: the value itself (0 for none), or, for a choice that counts
+// from 0 and has no none, its place from 1.
+func (c *choice) values() (vs, numbers []int) {
+	if c.none != nil && c.lo > 0 {
+		vs, numbers = append(vs, 0), append(numbers, 0)
+	}
+	for v := c.lo; v <= c.hi; v++ {
+		n := v
+		if c.none == nil && c.lo == 0 {
+			n = v + 1
+		}
+		vs, numbers = append(vs, v), append(numbers, n)
+	}
+	return vs, numbers
 }
 
 func (c *choice) set(v int) tea.Cmd { *c.value = v; return nil }

@@ -30,7 +30,8 @@ type Options struct {
 	Tick         func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	SteadyCursor bool
 	// Start is the screen shown first, over Today: the check-in or the
-	// mentoring note of Day, the review of Week, the reader. With Once the
+	// mentoring note of Day, the review or the reflection of Week, the
+	// reader. With Once the
 	// program ends when that screen closes (tillit checkin, tillit read).
 	Start Start
 	Day   journal.Date
@@ -47,6 +48,7 @@ const (
 	StartRead
 	StartReview
 	StartMentoring
+	StartReflection
 )
 
 // startScreen is the screen Options.Start names, if not Today.
@@ -60,6 +62,8 @@ func startScreen(ctx *Context, o Options) screen {
 		return newReview(ctx, o.Week)
 	case StartMentoring:
 		return openMentoring(ctx, o.Day)
+	case StartReflection:
+		return openReflection(ctx, o.Week)
 	}
 	return nil
 }

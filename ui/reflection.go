@@ -65,7 +65,8 @@ func newReflection(ctx *Context, base *journal.Reflection, drafts []*journal.Dra
 	}
 	k := ctx.Keys
 	noFocus := withDesc(k.NoEnergy, ctx.T("key.no_focus"))
-	chooser := &choice{ctx: ctx, value: &m.focus, hi: ctx.Pack.Count(), round: true, none: &noFocus, draw: m.viewChooser}
+	chooser := &choice{ctx: ctx, value: &m.focus, hi: ctx.Pack.Count(), round: true, none: &noFocus, draw: m.viewChooser,
+		ask: func() string { return ctx.T("reflection.focus_choose") }, label: m.focusLabel}
 	m.steps = []*formStep{
 		{fields: []field{m.text[partWentWell], m.text[partLearned]}},
 		{fields: []field{m.text[partHard], m.text[partControl]}},
@@ -215,9 +216,13 @@ func (m *reflectionModel) viewChooser(focused bool) string {
 	if focused {
 		title, style = st.Title, st.Chosen
 	}
-	choice := "– " + ctx.T("reflection.no_focus")
-	if t, ok := ctx.Pack.Tip(m.focus); ok {
-		choice = fmt.Sprintf("%d · %s", t.Number, t.Short)
+	return title.Render(ctx.T("reflection.focus_choose")) + "\n\n  ‹ " + style.Render(" "+m.focusLabel(m.focus)+" ") + " ›"
+}
+
+// focusLabel names focus tip v, or says there is none.
+func (m *reflectionModel) focusLabel(v int) string {
+	if t, ok := m.ctx.Pack.Tip(v); ok {
+		return fmt.Sprintf("%d · %s", t.Number, t.Short)
 	}
-	return title.Render(ctx.T("reflection.focus_choose")) + "\n\n  ‹ " + style.Render(" "+choice+" ") + " ›"
+	return "– " + m.ctx.T("reflection.no_focus")
 }

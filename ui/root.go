@@ -296,16 +296,19 @@ func (m *Model) quit() tea.Cmd {
 }
 
 // draftKeptMessage tells the user where their unsaved text went.
-func (m *Model) draftKeptMessage(d *journal.Draft) string {
+func (m *Model) draftKeptMessage(d *journal.Draft) string { return draftKept(m.ctx, d) }
+
+// draftKept says where a document's unsaved text went.
+func draftKept(ctx *Context, d *journal.Draft) string {
 	switch {
 	case d.Week != "":
-		return m.ctx.T("cli.week_draft_kept", "Week", d.Week)
+		return ctx.T("cli.week_draft_kept", "Week", d.Week)
 	case d.Kind == "mentoring":
-		return m.ctx.T("cli.mentoring_draft_kept", "Day", d.Day.String())
-	case d.Day == m.ctx.Today():
-		return m.ctx.T("cli.draft_kept_today")
+		return ctx.T("cli.mentoring_draft_kept", "Day", d.Day.String())
+	case d.Day == ctx.Today():
+		return ctx.T("cli.draft_kept_today")
 	}
-	return m.ctx.T("cli.draft_kept", "Day", d.Day.String())
+	return ctx.T("cli.draft_kept", "Day", d.Day.String())
 }
 
 // DraftKeptMessage tells the user where their unsaved text went, for the
