@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"regexp"
 	"runtime/debug"
@@ -65,7 +66,11 @@ type app struct {
 	stdout, stderr io.Writer
 
 	journalFlag, langFlag, configFlag, packFlag string
+	accessibleFlag                              bool
 
+	// file is the settings file as written; cfg the settings of this run,
+	// with the environment and the flags laid over the file.
+	file  config.Config
 	cfg   config.Config
 	lang  *locale.Catalog
 	store *journal.Store
@@ -75,25 +80,37 @@ type app struct {
 }
 
 // setup reads the settings and decides the journal and the language.
-func (a *app) setup() error {
-	cfg, err := config.Load(a.configFlag)
+func (a *app) setup(cmd *cobra.Command) error {
+	file, err := config.Load(a.configPath())
+	var ve *config.ValueError
+	switch {
+	case err != nil && isConfigCommand(cmd) && (errors.Is(err, fs.ErrNotExist) || errors.As(err, &ve)):
+		// tillit config makes the file, and set mends a value: neither
+		// may be stopped by what it is there to fix.
+		file = config.Config{Path: a.configPath()}
+	case err != nil:
+		return err
+	}
+	a.file = file
+	cfg, err := file.Layer(os.Getenv, a.flagSettings())
 	if err != nil {
+		var ve *config.ValueError
+		if errors.As(err, &ve) && ve.Flag != "" {
+			return usageError{err: err}
+		}
 		return err
 	}
 	a.cfg = cfg
-	lang, err := locale.Choose(a.langFlag, os.Getenv("TILLIT_LANG"), cfg.Lang, os.Getenv)
+	lang, err := locale.Choose("", "", cfg.Lang, os.Getenv)
 	if err != nil {
-		if a.langFlag != "" {
-			return usageError{err: err}
-		}
 		return err
 	}
 	a.lang = locale.New(lang)
 	if err := a.choosePack(lang); err != nil {
 		return err
 	}
-	root := cfg.JournalRoot(a.journalFlag, os.Getenv("TILLIT_JOURNAL"))
-	if a.journalFlag == "" && os.Getenv("TILLIT_JOURNAL") == "" && cfg.Journal == "" && os.Getenv("XDG_DATA_HOME") == "" {
+	root := cfg.JournalRoot("", "")
+	if cfg.Journal == "" && os.Getenv("XDG_DATA_HOME") == "" {
 		if err := a.checkHome(); err != nil {
 			return err
 		}
@@ -105,16 +122,45 @@ func (a *app) setup() error {
 	return nil
 }
 
+// configPath is the settings file: --config, else $TILLIT_CONFIG, else the
+// default ("" lets config.Load find it, where a missing file is no error).
+func (a *app) configPath() string {
+	if a.configFlag != "" {
+		return a.configFlag
+	}
+	return os.Getenv("TILLIT_CONFIG")
+}
+
+// flagSettings are the settings given as flags, by key.
+func (a *app) flagSettings() map[string]string {
+	f := map[string]string{"journal": a.journalFlag, "lang": a.langFlag, "pack": a.packFlag}
+	if a.accessibleFlag {
+		f["accessible"] = "true"
+	}
+	return f
+}
+
+// isConfigCommand reports whether cmd is tillit config or one of its own.
+func isConfigCommand(cmd *cobra.Command) bool {
+	for c := cmd; c != nil; c = c.Parent() {
+		if c.Name() == "config" && c.Parent() != nil && !c.Parent().HasParent() {
+			return true
+		}
+	}
+	return false
+}
+
+// today is the day it is by the clock, as the settings count days: before
+// day_starts_at it is still the day before.
+func (a *app) today() journal.Date { return journal.DateOf(a.cfg.Today(a.now())) }
+
 // choosePack reads the user's packs and picks the one to use: --pack, the
 // config's pack, else the built-in one. A broken pack file only stops tillit
 // when it is the pack asked for.
 func (a *app) choosePack(lang string) error {
 	packs, errs := content.LoadPacks(content.PacksDir(a.cfg.Dir()))
 	a.packs = packs
-	id := a.packFlag
-	if id == "" {
-		id = a.cfg.Pack
-	}
+	id := a.cfg.Pack
 	p, err := content.Choose(id, lang, packs)
 	if err != nil {
 		for _, e := range errs {
@@ -174,7 +220,7 @@ func earlyLang(args []string) string {
 		}
 		return ""
 	}
-	cfg, _ := config.Load(flag("--config"))
+	cfg, _ := config.Load(config.FilePath(flag("--config"), os.Getenv("TILLIT_CONFIG")))
 	lang, err := locale.Choose(flag("--lang"), os.Getenv("TILLIT_LANG"), cfg.Lang, os.Getenv)
 	if err != nil {
 		return "en"
@@ -223,7 +269,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fang.WithColorSchemeFunc(func(lipgloss.LightDarkFunc) fang.ColorScheme {
 			dark := true
 			if _, ok := terminalFile(stdout); ok && os.Getenv("NO_COLOR") == "" {
-				dark = darkBackground()
+				dark = a.dark()
 			}
 			return fang.DefaultColorScheme(lipgloss.LightDark(dark))
 		}),
@@ -361,7 +407,7 @@ func (a *app) rootCommand() *cobra.Command {
 			if cmd.Name() == "completion" || cmd.Name() == "man" || (cmd.Parent() != nil && cmd.Parent().Name() == "completion") {
 				return nil
 			}
-			err := a.setup()
+			err := a.setup(cmd)
 			if err != nil && cmd.Name() == "note" && len(args) > 0 {
 				// The note is nowhere else: give it back.
 				return textError{err: err, text: strings.Join(args, " ") + "\n"}
@@ -393,8 +439,9 @@ func (a *app) rootCommand() *cobra.Command {
 	f.StringVar(&a.langFlag, "lang", "", a.lang.T("flag.lang"))
 	f.StringVar(&a.configFlag, "config", "", a.lang.T("flag.config"))
 	f.StringVar(&a.packFlag, "pack", "", a.lang.T("flag.pack"))
+	f.BoolVar(&a.accessibleFlag, "accessible", false, a.lang.T("flag.accessible"))
 
-	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand(), a.readCommand(), a.packsCommand(), a.reviewCommand(), a.awayCommand(), a.exportCommand(), a.mentoringCommand(), a.searchCommand(), a.statusCommand(), a.demoCommand())
+	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand(), a.readCommand(), a.packsCommand(), a.reviewCommand(), a.awayCommand(), a.exportCommand(), a.mentoringCommand(), a.searchCommand(), a.statusCommand(), a.demoCommand(), a.configCommand())
 	root.AddCommand(a.doctorCommand(), a.importCommand())
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
@@ -460,7 +507,7 @@ func (a *app) usage(id string, pairs ...any) error {
 // refused: nobody reflects on tomorrow yet.
 func (a *app) parseDay(s string) (journal.Date, error) {
 	if s == "" {
-		return journal.DateOf(a.now()), nil
+		return a.today(), nil
 	}
 	d, err := journal.ParseDate(s)
 	if err != nil {
@@ -469,7 +516,7 @@ func (a *app) parseDay(s string) (journal.Date, error) {
 		}
 		return journal.Date{}, a.usage("err.bad_date", "Flag", "--date", "Value", s)
 	}
-	if d.After(journal.DateOf(a.now())) {
+	if d.After(a.today()) {
 		return journal.Date{}, a.usage("err.future", "Day", d.String())
 	}
 	return d, nil

@@ -33,7 +33,7 @@ func (a *app) demoCommand() *cobra.Command {
 			if days < 1 || days > 36500 {
 				return a.usage("err.demo_days")
 			}
-			today := journal.DateOf(a.now())
+			today := a.today()
 			text, err := report.SampleText(a.lang, a.pack)
 			if err != nil {
 				return err

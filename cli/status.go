@@ -18,7 +18,7 @@ func (a *app) statusCommand() *cobra.Command {
 		Example: "  tillit status\n  tillit status -q || echo \"Time to check in\"",
 		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			today := journal.DateOf(a.now())
+			today := a.today()
 			// Only the days of the streak are read: a prompt must be quick.
 			j, err := a.store.Recent(today, a.cfg.WeekdaysOnly)
 			if err != nil {

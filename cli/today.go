@@ -27,10 +27,10 @@ func (a *app) todayCommand() *cobra.Command {
 			for _, p := range problems {
 				fmt.Fprintln(a.stderr, "tillit: warning: "+oneLine(a.lang.Describe(p)))
 			}
-			day := journal.DateOf(a.now())
+			day := a.today()
 			inPack := journal.OfPack(entries, a.pack.ID, content.BuiltinID)
 			pack := a.pack
-			tipNo := journal.DueTip(inPack, day, pack.Count())
+			tipNo := journal.Schedule(a.cfg.Schedule).Due(inPack, day, pack.Count())
 			done := false
 			if e := journal.ByDate(entries, day); e != nil && e.IsCheckIn() {
 				tipNo, done = e.Tip, true
@@ -86,7 +86,7 @@ func (a *app) printMarkdown(md string) error {
 	// Without colour the background does not matter: nothing is asked.
 	cfg := styles.NoTTYStyleConfig
 	if os.Getenv("NO_COLOR") == "" {
-		cfg = ui.MarkdownStyle(darkBackground())
+		cfg = ui.MarkdownStyle(a.dark())
 	}
 	width := 80
 	if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {

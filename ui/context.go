@@ -22,16 +22,24 @@ import (
 type Context struct {
 	Width, Height int
 	Dark          bool
+	// fixedTheme is set when the theme setting says dark or light: the
+	// terminal's background is then neither asked nor followed.
+	fixedTheme bool
 
 	Styles *Styles
 	Keys   *KeyMap
 	Lang   *locale.Catalog
 	// Pack is the prompt pack in use; Packs are the user's own, for entries
 	// written with another pack.
-	Pack   *content.Pack
-	Packs  []*content.Pack
-	Store  *journal.Store
-	Config config.Config
+	Pack  *content.Pack
+	Packs []*content.Pack
+	Store *journal.Store
+	// Config is the settings of this run; File the settings file as
+	// written, and Overrides the flag or variable that sets a key over it
+	// for this run, by key.
+	Config    config.Config
+	File      config.Config
+	Overrides map[string]string
 	// Editor is the command that edits a file, empty for the platform's
 	// default.
 	Editor string
@@ -59,8 +67,14 @@ func (c *Context) nextRender() int {
 	return c.renders
 }
 
-// Today returns today's date by the clock.
-func (c *Context) Today() journal.Date { return journal.DateOf(c.Now()) }
+// Today returns today's date by the clock, as the settings count days:
+// before day_starts_at it is still the day before.
+func (c *Context) Today() journal.Date { return journal.DateOf(c.Config.Today(c.Now())) }
+
+// dueTip is the tip the schedule picks for a check-in on day.
+func (c *Context) dueTip(entries []*journal.Entry, day journal.Date) int {
+	return journal.Schedule(c.Config.Schedule).Due(c.inPack(entries), day, c.Pack.Count())
+}
 
 // LongDate writes a day the user's way: "fredag 27. november 2026".
 func (c *Context) LongDate(d journal.Date) string { return c.Lang.LongDate(d.Year, d.Month, d.Day) }
@@ -130,6 +144,8 @@ func newContext(o Options) *Context {
 		Packs:     o.Packs,
 		Store:     o.Store,
 		Config:    o.Config,
+		File:      o.File,
+		Overrides: o.Overrides,
 		Editor:    o.Editor,
 		ExportDir: o.ExportDir,
 		Now:       o.Now,

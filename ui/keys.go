@@ -25,6 +25,7 @@ type KeyMap struct {
 	Mentoring key.Binding
 	Export    key.Binding
 	Journal   key.Binding
+	Settings  key.Binding
 
 	// Journal.
 	Filter    key.Binding
@@ -99,6 +100,7 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		Mentoring: b("key.mentoring", "m"),
 		Export:    b("key.export", "e"),
 		Journal:   b("key.journal", "j"),
+		Settings:  b("key.settings", "s"),
 
 		Filter:    b("key.filter", "/"),
 		ArrowUp:   b("key.up", "up"),

@@ -15,7 +15,12 @@ import (
 type Options struct {
 	Store  *journal.Store
 	Config config.Config
-	Lang   *locale.Catalog
+	// File is the settings file as written, Overrides what sets a key over
+	// it for this run ("--lang", "TILLIT_THEME"), by key: the Settings
+	// screen shows both.
+	File      config.Config
+	Overrides map[string]string
+	Lang      *locale.Catalog
 	// Pack is the prompt pack to use (nil: the built-in one); Packs are the
 	// user's own packs.
 	Pack   *content.Pack
@@ -53,7 +58,7 @@ const (
 func startScreen(ctx *Context, o Options) screen {
 	switch o.Start {
 	case StartCheckIn:
-		return openCheckin(ctx, o.Day, 0, false)
+		return scheduledCheckin(ctx, o.Day)
 	case StartRead:
 		return newReader(ctx)
 	case StartReview:
@@ -62,4 +67,14 @@ func startScreen(ctx *Context, o Options) screen {
 		return openMentoring(ctx, o.Day)
 	}
 	return nil
+}
+
+// scheduledCheckin opens the check-in of day on the tip the schedule picks
+// (the settings' schedule) from the journal as it is read.
+func scheduledCheckin(ctx *Context, day journal.Date) *opening {
+	o := openCheckin(ctx, day, 0, false)
+	o.load = func(j *journal.Journal) tea.Cmd {
+		return prepareCheckin(ctx, j, day, ctx.dueTip(j.Entries, day), false)
+	}
+	return o
 }
