@@ -14,7 +14,7 @@ import (
 func (a *app) demoCommand() *cobra.Command {
 	var days int
 	cmd := &cobra.Command{
-		Use:     "demo DIR",
+		Use:     a.lang.T("cmd.demo.use"),
 		Short:   a.lang.T("cmd.demo.short"),
 		Long:    a.lang.T("cmd.demo.long"),
 		Example: "  tillit demo /tmp/tillit-demo\n  tillit --journal /tmp/tillit-demo",

@@ -15,7 +15,7 @@ func (a *app) noteCommand() *cobra.Command {
 		private bool
 	)
 	cmd := &cobra.Command{
-		Use:     "note [TEXT...]",
+		Use:     a.lang.T("cmd.note.use"),
 		Short:   a.lang.T("cmd.note.short"),
 		Long:    a.lang.T("cmd.note.long"),
 		Example: a.lang.T("cmd.note.example"),

@@ -15,7 +15,7 @@ func (a *app) statusCommand() *cobra.Command {
 		Use:     "status",
 		Short:   a.lang.T("cmd.status.short"),
 		Long:    a.lang.T("cmd.status.long"),
-		Example: "  tillit status\n  tillit status -q || echo \"Time to check in\"",
+		Example: a.lang.T("cmd.status.example"),
 		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			today := a.today()

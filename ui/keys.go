@@ -158,6 +158,13 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 	return k
 }
 
+// TodayKeys are the keys of Today and those that work on every screen, for
+// the manual page.
+func TodayKeys(t *locale.Catalog) []key.Binding {
+	k := DefaultKeyMap(t)
+	return []key.Binding{k.CheckIn, k.ChooseTip, k.Read, k.Review, k.Insights, k.Journal, k.Mentoring, k.Export, k.Settings, k.Help, k.ForceQuit, k.Quit}
+}
+
 // bindings is a help.KeyMap made of the bindings a screen offers now.
 type bindings struct {
 	short []key.Binding
