@@ -384,7 +384,9 @@ func (a *app) rootCommand() *cobra.Command {
 			return err
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.runTUI(ui.Options{})
+			// No journal yet: a new user, to be welcomed.
+			_, err := os.Stat(a.store.Root)
+			return a.runTUI(ui.Options{Welcome: errors.Is(err, fs.ErrNotExist)})
 		},
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{a.flagError(c, err), true} })

@@ -41,6 +41,8 @@ type Options struct {
 	Day   journal.Date
 	Week  journal.Week
 	Once  bool
+	// Welcome greets a new user (there is no journal yet) before Today.
+	Welcome bool
 }
 
 // Start names the screen the interface starts on.
@@ -57,6 +59,10 @@ const (
 // startScreen is the screen Options.Start names, if not Today.
 func startScreen(ctx *Context, o Options) screen {
 	switch o.Start {
+	case StartToday:
+		if o.Welcome {
+			return newWelcome(ctx)
+		}
 	case StartCheckIn:
 		return scheduledCheckin(ctx, o.Day)
 	case StartRead:
