@@ -27,6 +27,9 @@ func (a *app) configCommand() *cobra.Command {
 				fmt.Fprintln(a.stdout, file)
 				return nil
 			}
+			if a.cfg.Accessible {
+				return a.accessibleSettings()
+			}
 			if _, err := config.Create(file, a.settingsTemplate()); err != nil {
 				return err
 			}
