@@ -216,10 +216,14 @@ func (c Config) EditorCommand(getenv func(string) string) string {
 	return ""
 }
 
-func expandHome(p string) string {
-	if p == "~" || strings.HasPrefix(p, "~/") {
+func expandHome(p string) string { return ExpandHome(p) }
+
+// ExpandHome reads ~ at the start of a path as the home folder: "~/x", and
+// on Windows "~\x" too.
+func ExpandHome(p string) string {
+	if p == "~" || strings.HasPrefix(p, "~/") || (filepath.Separator == '\\' && strings.HasPrefix(p, `~\`)) {
 		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, strings.TrimPrefix(p, "~"))
+			return filepath.Join(home, p[1:])
 		}
 	}
 	return p
