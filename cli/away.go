@@ -16,7 +16,7 @@ func (a *app) awayCommand() *cobra.Command {
 		Use:     "away",
 		Short:   a.lang.T("cmd.away.short"),
 		Long:    a.lang.T("cmd.away.long"),
-		Example: "  tillit away --from 2026-12-21 --to 2027-01-01 --reason \"juleferie\"\n  tillit away --from 2026-11-30\n  tillit away",
+		Example: a.lang.T("cmd.away.example"),
 		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if from == "" && to == "" {

@@ -32,6 +32,18 @@ func darkBackground() bool {
 	return true
 }
 
+// dark says whether to style for a dark background: as the theme setting
+// says, or as the terminal answers when it is auto.
+func (a *app) dark() bool {
+	switch a.cfg.Theme {
+	case "dark":
+		return true
+	case "light":
+		return false
+	}
+	return darkBackground()
+}
+
 // colorFGBG reads $COLORFGBG ("15;0", "default;default;0"): the last
 // field is the background's colour number, 0–6 and 8 being the dark ones.
 func colorFGBG(v string) (dark, ok bool) {

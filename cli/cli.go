@@ -9,15 +9,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"regexp"
 	"runtime/debug"
 	"strings"
 	"time"
 
-	"charm.land/fang/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"tillit/coach"
 	"tillit/config"
@@ -66,7 +66,11 @@ type app struct {
 	stdout, stderr io.Writer
 
 	journalFlag, langFlag, configFlag, packFlag string
+	accessibleFlag                              bool
 
+	// file is the settings file as written; cfg the settings of this run,
+	// with the environment and the flags laid over the file.
+	file  config.Config
 	cfg   config.Config
 	lang  *locale.Catalog
 	store *journal.Store
@@ -77,25 +81,37 @@ type app struct {
 }
 
 // setup reads the settings and decides the journal and the language.
-func (a *app) setup() error {
-	cfg, err := config.Load(a.configFlag)
+func (a *app) setup(cmd *cobra.Command) error {
+	file, err := config.Load(a.configPath())
+	var ve *config.ValueError
+	switch {
+	case err != nil && isConfigCommand(cmd) && (errors.Is(err, fs.ErrNotExist) || errors.As(err, &ve)):
+		// tillit config makes the file, and set mends a value: neither
+		// may be stopped by what it is there to fix.
+		file = config.Config{Path: a.configPath()}
+	case err != nil:
+		return err
+	}
+	a.file = file
+	cfg, err := file.Layer(os.Getenv, a.flagSettings())
 	if err != nil {
+		var ve *config.ValueError
+		if errors.As(err, &ve) && ve.Flag != "" {
+			return usageError{err: err}
+		}
 		return err
 	}
 	a.cfg = cfg
-	lang, err := locale.Choose(a.langFlag, os.Getenv("TILLIT_LANG"), cfg.Lang, os.Getenv)
+	lang, err := locale.Choose("", "", cfg.Lang, os.Getenv)
 	if err != nil {
-		if a.langFlag != "" {
-			return usageError{err: err}
-		}
 		return err
 	}
 	a.lang = locale.New(lang)
 	if err := a.choosePack(lang); err != nil {
 		return err
 	}
-	root := cfg.JournalRoot(a.journalFlag, os.Getenv("TILLIT_JOURNAL"))
-	if a.journalFlag == "" && os.Getenv("TILLIT_JOURNAL") == "" && cfg.Journal == "" && os.Getenv("XDG_DATA_HOME") == "" {
+	root := cfg.JournalRoot("", "")
+	if cfg.Journal == "" && os.Getenv("XDG_DATA_HOME") == "" {
 		if err := a.checkHome(); err != nil {
 			return err
 		}
@@ -107,16 +123,45 @@ func (a *app) setup() error {
 	return nil
 }
 
+// configPath is the settings file: --config, else $TILLIT_CONFIG, else the
+// default ("" lets config.Load find it, where a missing file is no error).
+func (a *app) configPath() string {
+	if a.configFlag != "" {
+		return a.configFlag
+	}
+	return os.Getenv("TILLIT_CONFIG")
+}
+
+// flagSettings are the settings given as flags, by key.
+func (a *app) flagSettings() map[string]string {
+	f := map[string]string{"journal": a.journalFlag, "lang": a.langFlag, "pack": a.packFlag}
+	if a.accessibleFlag {
+		f["accessible"] = "true"
+	}
+	return f
+}
+
+// isConfigCommand reports whether cmd is tillit config or one of its own.
+func isConfigCommand(cmd *cobra.Command) bool {
+	for c := cmd; c != nil; c = c.Parent() {
+		if c.Name() == "config" && c.Parent() != nil && !c.Parent().HasParent() {
+			return true
+		}
+	}
+	return false
+}
+
+// today is the day it is by the clock, as the settings count days: before
+// day_starts_at it is still the day before.
+func (a *app) today() journal.Date { return journal.DateOf(a.cfg.Today(a.now())) }
+
 // choosePack reads the user's packs and picks the one to use: --pack, the
 // config's pack, else the built-in one. A broken pack file only stops tillit
 // when it is the pack asked for.
 func (a *app) choosePack(lang string) error {
 	packs, errs := content.LoadPacks(content.PacksDir(a.cfg.Dir()))
 	a.packs = packs
-	id := a.packFlag
-	if id == "" {
-		id = a.cfg.Pack
-	}
+	id := a.cfg.Pack
 	p, err := content.Choose(id, lang, packs)
 	if err != nil {
 		for _, e := range errs {
@@ -133,6 +178,7 @@ func (a *app) choosePack(lang string) error {
 	}
 	a.pack = p
 	a.coach = coach.New(a.lang, p, packs)
+	a.coach.Schedule = journal.Schedule(a.cfg.Schedule)
 	return nil
 }
 
@@ -177,7 +223,7 @@ func earlyLang(args []string) string {
 		}
 		return ""
 	}
-	cfg, _ := config.Load(flag("--config"))
+	cfg, _ := config.Load(config.FilePath(flag("--config"), os.Getenv("TILLIT_CONFIG")))
 	lang, err := locale.Choose(flag("--lang"), os.Getenv("TILLIT_LANG"), cfg.Lang, os.Getenv)
 	if err != nil {
 		return "en"
@@ -205,52 +251,22 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 
-	// Errors are caught before fang sees them: fang asks the terminal for
-	// its background before it reports one, and a terminal that never
-	// answers costs 4 s on every mistake. tillit's error lines are plain.
+	// Errors are caught and reported here, in one plain line.
 	var failed error
 	catchErrors(root, &failed)
-	if asksHelp(args) {
-		// fang asks the terminal for its background before it writes the
-		// help, for 2 s on each of stdin and stdout when it never answers.
-		// With stdin not a terminal it does not ask (help reads nothing);
-		// the colours follow tillit's own, bounded, question instead.
-		if null, err := os.Open(os.DevNull); err == nil {
-			stdinFile := os.Stdin
-			os.Stdin = null
-			defer func() { os.Stdin = stdinFile; null.Close() }()
-		}
-	}
-	err := fang.Execute(ctx, root,
-		fang.WithVersion(versionString()),
-		fang.WithColorSchemeFunc(func(lipgloss.LightDarkFunc) fang.ColorScheme {
-			dark := true
-			if _, ok := terminalFile(stdout); ok && os.Getenv("NO_COLOR") == "" {
-				dark = darkBackground()
-			}
-			return fang.DefaultColorScheme(lipgloss.LightDark(dark))
-		}),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { a.printError(w, err) }),
-	)
-	if err == nil && failed != nil {
+	root.SilenceUsage, root.SilenceErrors = true, true
+	root.Version = versionString()
+	root.SetVersionTemplate("tillit " + a.lang.T("cli.version") + " {{.Version}}\n")
+	root.SetHelpFunc(func(c *cobra.Command, _ []string) { a.writeHelp(c.OutOrStdout(), c) })
+	enableVirtualTerminal(stdout, stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
 		err = failed
+	}
+	if err != nil {
 		a.printError(a.stderr, err)
 	}
 	return exitCode(err)
-}
-
-// asksHelp reports whether the arguments ask for help (-h, --help, or the
-// help command), in which case no command runs.
-func asksHelp(args []string) bool {
-	for i, arg := range args {
-		switch {
-		case arg == "--":
-			return false
-		case arg == "-h" || arg == "--help" || (i == 0 && arg == "help"):
-			return true
-		}
-	}
-	return false
 }
 
 // printError says what went wrong in one line, as the exit code promises.
@@ -364,7 +380,7 @@ func (a *app) rootCommand() *cobra.Command {
 			if cmd.Name() == "completion" || cmd.Name() == "man" || (cmd.Parent() != nil && cmd.Parent().Name() == "completion") {
 				return nil
 			}
-			err := a.setup()
+			err := a.setup(cmd)
 			if err != nil && cmd.Name() == "note" && len(args) > 0 {
 				// The note is nowhere else: give it back.
 				return textError{err: err, text: strings.Join(args, " ") + "\n"}
@@ -372,20 +388,22 @@ func (a *app) rootCommand() *cobra.Command {
 			return err
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.runTUI(ui.Options{})
+			// No journal yet: a new user, to be welcomed.
+			_, err := os.Stat(a.store.Root)
+			return a.runTUI(ui.Options{Welcome: errors.Is(err, fs.ErrNotExist)})
 		},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{a.flagError(err), true} })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{a.flagError(c, err), true} })
 	// cobra's own flags and commands, in the user's language too.
 	root.PersistentFlags().BoolP("help", "h", false, a.lang.T("flag.help"))
 	root.Flags().BoolP("version", "v", false, a.lang.T("flag.version"))
 	root.SetHelpCommand(&cobra.Command{
-		Use:   "help [command]",
+		Use:   a.lang.T("cmd.help.use"),
 		Short: a.lang.T("cmd.help.short"),
 		RunE: func(c *cobra.Command, args []string) error {
-			target, _, err := c.Root().Find(args)
-			if err != nil || target == nil {
-				return usageError{errors.New(a.lang.T("err.unknown_command", "Arg", a.lang.Quote(strings.Join(args, " ")))), true}
+			target, rest, err := c.Root().Find(args)
+			if err != nil || target == nil || len(rest) > 0 {
+				return a.unknownCommand(c.Root(), strings.Join(args, " "))
 			}
 			return target.Help()
 		},
@@ -396,13 +414,21 @@ func (a *app) rootCommand() *cobra.Command {
 	f.StringVar(&a.langFlag, "lang", "", a.lang.T("flag.lang"))
 	f.StringVar(&a.configFlag, "config", "", a.lang.T("flag.config"))
 	f.StringVar(&a.packFlag, "pack", "", a.lang.T("flag.pack"))
+	f.BoolVar(&a.accessibleFlag, "accessible", false, a.lang.T("flag.accessible"))
 
-	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand(), a.readCommand(), a.packsCommand(), a.reviewCommand(), a.awayCommand(), a.exportCommand(), a.teamCommand(), a.mentoringCommand(), a.searchCommand(), a.statusCommand(), a.demoCommand())
+	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand(), a.readCommand(), a.packsCommand(), a.reviewCommand(), a.awayCommand(), a.exportCommand(), a.teamCommand(), a.mentoringCommand(), a.searchCommand(), a.statusCommand(), a.demoCommand(), a.configCommand(), a.manCommand())
 	root.AddCommand(a.doctorCommand(), a.importCommand())
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
-			c.Short = a.lang.T("cmd.completion.short")
+			c.Short, c.Long = a.lang.T("cmd.completion.short"), a.lang.T("cmd.completion.long")
+			for _, sh := range c.Commands() {
+				sh.Short = a.lang.T("cmd.completion.shell", "Shell", sh.Name())
+				sh.Long = a.lang.T("cmd.completion.shell_long", "Shell", sh.Name())
+				if f := sh.Flags().Lookup("no-descriptions"); f != nil {
+					f.Usage = a.lang.T("flag.no_descriptions")
+				}
+			}
 		}
 	}
 	return root
@@ -414,14 +440,18 @@ var (
 )
 
 // flagError says a flag mistake in the user's language.
-func (a *app) flagError(err error) error {
+func (a *app) flagError(c *cobra.Command, err error) error {
 	msg := err.Error()
 	if m := unknownFlag.FindStringSubmatch(msg); m != nil {
 		flag := m[1]
 		if m[2] != "" {
 			flag = m[2]
 		}
-		return errors.New(a.lang.T("err.unknown_flag", "Flag", flag))
+		text := a.lang.T("err.unknown_flag", "Flag", flag)
+		if near := nearFlags(c, flag); len(near) > 0 {
+			text += "; " + a.lang.T("err.did_you_mean", "Names", a.lang.Either(near))
+		}
+		return errors.New(text)
 	}
 	if m := flagNeedsArg.FindStringSubmatch(msg); m != nil {
 		flag := m[1]
@@ -433,11 +463,75 @@ func (a *app) flagError(err error) error {
 	return err
 }
 
+// unknownCommand says a command does not exist, and which it may have
+// meant (tillit chekin: checkin).
+func (a *app) unknownCommand(parent *cobra.Command, name string) error {
+	text := a.lang.T("err.unknown_command", "Arg", a.lang.Quote(name))
+	if parent.SuggestionsMinimumDistance <= 0 {
+		parent.SuggestionsMinimumDistance = 2
+	}
+	if near := parent.SuggestionsFor(name); len(near) > 0 {
+		text += "; " + a.lang.T("err.did_you_mean", "Names", a.lang.Either(near))
+	}
+	return usageError{errors.New(text), true}
+}
+
+// nearFlags are the flags of c whose names are closest to a mistyped one
+// (--jurnal: --journal), at most two letters apart, or that begin with it.
+func nearFlags(c *cobra.Command, typed string) []string {
+	name := strings.TrimLeft(typed, "-")
+	if name == "" || strings.HasPrefix(typed, "-") && !strings.HasPrefix(typed, "--") {
+		return nil // a mistyped shorthand (-x) is one letter: nothing is near
+	}
+	var near []string
+	best := 3
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		d := editDistance(name, f.Name)
+		if len(name) >= 3 && strings.HasPrefix(f.Name, name) {
+			d = 1 // the beginning of a name counts as one letter off
+		}
+		switch {
+		case d < best:
+			best, near = d, []string{"--" + f.Name}
+		case d == best:
+			near = append(near, "--"+f.Name)
+		}
+	})
+	return near
+}
+
+// editDistance is the Levenshtein distance between two words: the letters
+// to add, remove or change to make one the other. (cobra has one for
+// commands but keeps it to itself.)
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur := make([]int, len(y)+1)
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(y)]
+}
+
 // noArgs is cobra.NoArgs as a usage error.
 func (a *app) noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		if cmd.HasSubCommands() {
-			return usageError{errors.New(a.lang.T("err.unknown_command", "Arg", a.lang.Quote(args[0]))), true}
+			return a.unknownCommand(cmd, args[0])
 		}
 		return a.usage("err.no_args", "Cmd", cmd.CommandPath(), "Arg", a.lang.Quote(args[0]))
 	}
@@ -463,7 +557,7 @@ func (a *app) usage(id string, pairs ...any) error {
 // refused: nobody reflects on tomorrow yet.
 func (a *app) parseDay(s string) (journal.Date, error) {
 	if s == "" {
-		return journal.DateOf(a.now()), nil
+		return a.today(), nil
 	}
 	d, err := journal.ParseDate(s)
 	if err != nil {
@@ -472,7 +566,7 @@ func (a *app) parseDay(s string) (journal.Date, error) {
 		}
 		return journal.Date{}, a.usage("err.bad_date", "Flag", "--date", "Value", s)
 	}
-	if d.After(journal.DateOf(a.now())) {
+	if d.After(a.today()) {
 		return journal.Date{}, a.usage("err.future", "Day", d.String())
 	}
 	return d, nil

@@ -14,7 +14,7 @@ import (
 func (a *app) demoCommand() *cobra.Command {
 	var days int
 	cmd := &cobra.Command{
-		Use:     "demo DIR",
+		Use:     a.lang.T("cmd.demo.use"),
 		Short:   a.lang.T("cmd.demo.short"),
 		Long:    a.lang.T("cmd.demo.long"),
 		Example: "  tillit demo /tmp/tillit-demo\n  tillit --journal /tmp/tillit-demo",
@@ -33,7 +33,7 @@ func (a *app) demoCommand() *cobra.Command {
 			if days < 1 || days > 36500 {
 				return a.usage("err.demo_days")
 			}
-			today := journal.DateOf(a.now())
+			today := a.today()
 			text, err := report.SampleText(a.lang, a.pack)
 			if err != nil {
 				return err

@@ -168,7 +168,7 @@ func (a *app) export(f exportFlags) error {
 		return a.usage("err.export_recipient")
 	}
 	j := a.readJournal()
-	today := journal.DateOf(a.now())
+	today := a.today()
 	first := today
 	if d, ok := j.Begins(); ok {
 		first = d

@@ -15,7 +15,7 @@ import (
 func (a *app) importCommand() *cobra.Command {
 	var from string
 	cmd := &cobra.Command{
-		Use:     "import --from jrnl FILE",
+		Use:     a.lang.T("cmd.import.use"),
 		Short:   a.lang.T("cmd.import.short"),
 		Long:    a.lang.T("cmd.import.long"),
 		Example: "  tillit import --from jrnl ~/.local/share/jrnl/journal.txt\n  jrnl --export json > jrnl.json && tillit import --from jrnl jrnl.json",

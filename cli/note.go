@@ -15,7 +15,7 @@ func (a *app) noteCommand() *cobra.Command {
 		private bool
 	)
 	cmd := &cobra.Command{
-		Use:     "note [TEXT...]",
+		Use:     a.lang.T("cmd.note.use"),
 		Short:   a.lang.T("cmd.note.short"),
 		Long:    a.lang.T("cmd.note.long"),
 		Example: a.lang.T("cmd.note.example"),
@@ -25,7 +25,12 @@ func (a *app) noteCommand() *cobra.Command {
 				return err
 			}
 			text := strings.Join(args, " ")
-			if len(args) == 0 {
+			if len(args) == 0 && a.cfg.Accessible {
+				// Asked line by line, as a screen reader follows it.
+				if text, private, err = a.accessibleNote(a.prompter(), private); err != nil {
+					return a.usage("err.note_empty")
+				}
+			} else if len(args) == 0 {
 				if f, ok := a.stdin.(*os.File); ok && isTerminal(f) {
 					return a.usage("err.note_how")
 				}

@@ -22,7 +22,7 @@ func (a *app) reviewCommand() *cobra.Command {
 		Example: "  tillit review\n  tillit review --week 2026-W48 --print\n  tillit review --week 2026-W53 --json",
 		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			today := journal.DateOf(a.now())
+			today := a.today()
 			w := journal.WeekOf(today)
 			if weekFlag != "" {
 				var err error

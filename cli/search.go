@@ -23,10 +23,10 @@ func (a *app) searchCommand() *cobra.Command {
 		filesOnly     bool
 	)
 	cmd := &cobra.Command{
-		Use:     "search WORDS...",
+		Use:     a.lang.T("cmd.search.use"),
 		Short:   a.lang.T("cmd.search.short"),
 		Long:    a.lang.T("cmd.search.long"),
-		Example: "  tillit search kari turnus\n  tillit search --tag budsjett --from 2026-09-01\n  tillit search tillit --tip 3 -l",
+		Example: a.lang.T("cmd.search.example"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q := journal.Query{Words: args, Tip: tip, Tag: tag}
 			if cmd.Flags().Changed("tip") && (tip < 1 || tip > a.pack.Count()) {

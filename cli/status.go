@@ -15,10 +15,10 @@ func (a *app) statusCommand() *cobra.Command {
 		Use:     "status",
 		Short:   a.lang.T("cmd.status.short"),
 		Long:    a.lang.T("cmd.status.long"),
-		Example: "  tillit status\n  tillit status -q || echo \"Time to check in\"",
+		Example: a.lang.T("cmd.status.example"),
 		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			today := journal.DateOf(a.now())
+			today := a.today()
 			// Only the days of the streak are read: a prompt must be quick.
 			j, err := a.store.Recent(today, a.cfg.WeekdaysOnly)
 			if err != nil {

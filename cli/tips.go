@@ -12,7 +12,7 @@ import (
 func (a *app) tipsCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:     "tips [N]",
+		Use:     a.lang.T("cmd.tips.use"),
 		Short:   a.lang.T("cmd.tips.short"),
 		Example: "  tillit tips\n  tillit tips 7\n  tillit tips --json --lang en",
 		Args:    a.maxArgs(1),

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"tillit/content"
-	"tillit/journal"
 	"tillit/termtext"
 	"tillit/ui"
 )
@@ -23,7 +22,7 @@ func (a *app) todayCommand() *cobra.Command {
 		Long:  a.lang.T("cmd.today.long"),
 		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			d := a.coach.Today(a.readJournal(), journal.DateOf(a.now()))
+			d := a.coach.Today(a.readJournal(), a.today())
 			if d.TipGone {
 				return fmt.Errorf("today's entry names tip %d, which the pack %q does not have", d.Tip.Number, d.Entry.Pack)
 			}
@@ -60,7 +59,7 @@ func (a *app) printMarkdown(md string) error {
 	// Without colour the background does not matter: nothing is asked.
 	cfg := styles.NoTTYStyleConfig
 	if os.Getenv("NO_COLOR") == "" {
-		cfg = ui.MarkdownStyle(darkBackground())
+		cfg = ui.MarkdownStyle(a.dark())
 	}
 	width := 80
 	if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {

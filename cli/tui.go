@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/adrg/xdg"
 
+	"tillit/config"
 	"tillit/journal"
 	"tillit/ui"
 )
@@ -21,6 +22,10 @@ import (
 // runTUI runs the interface; o says where it starts, the rest comes from
 // the app.
 func (a *app) runTUI(o ui.Options) error {
+	if a.cfg.Accessible {
+		// Asked a line at a time instead, as a screen reader follows it.
+		return a.accessible(o)
+	}
 	if os.Getenv("TERM") == "dumb" {
 		// A terminal that cannot move the cursor (an editor's shell)
 		// would show the screens as a mess of escape codes.
@@ -30,6 +35,15 @@ func (a *app) runTUI(o ui.Options) error {
 		return errors.New(a.lang.T("err.needs_terminal"))
 	}
 	o.Store, o.Config, o.Lang = a.store, a.cfg, a.lang
+	o.File, o.Overrides = a.file, map[string]string{}
+	if o.File.Path == "" {
+		o.File.Path = a.settingsFile() // where Settings writes it
+	}
+	for _, k := range config.Keys {
+		if from := a.overridden(k); from != "" {
+			o.Overrides[k.Name] = from
+		}
+	}
 	o.Pack, o.Packs = a.pack, a.packs
 	o.Editor = a.cfg.EditorCommand(os.Getenv)
 	o.Now = a.now // the interface goes by the same clock as the commands

@@ -22,16 +22,17 @@ type CheckIn struct {
 	Tip      content.Tip
 	// Target is the earlier check-in whose commitment this one follows
 	// up; nil when there is none.
-	Target  *journal.Entry
-	Entries []*journal.Entry // every entry of the journal, by date
-	onPack  []*journal.Entry // the check-ins of Pack, whose turns they share
+	Target   *journal.Entry
+	Entries  []*journal.Entry // every entry of the journal, by date
+	onPack   []*journal.Entry // the check-ins of Pack, whose turns they share
+	schedule journal.Schedule
 }
 
 // CheckIn prepares the check-in of day over base (the day's entry, or a new
 // one), from the journal's entries. tip is one the user chose; 0 takes the
 // one due.
 func (c *Coach) CheckIn(entries []*journal.Entry, base *journal.Entry, day journal.Date, tip int) *CheckIn {
-	ci := &CheckIn{Day: day, Base: base, Editing: base.IsCheckIn(), Pack: c.Pack, Entries: entries}
+	ci := &CheckIn{Day: day, Base: base, Editing: base.IsCheckIn(), Pack: c.Pack, Entries: entries, schedule: c.Schedule}
 	if ci.Editing {
 		tip = base.Tip
 		if p := c.PackOfEntry(base); p != nil {
@@ -52,8 +53,8 @@ func (c *Coach) CheckIn(entries []*journal.Entry, base *journal.Entry, day journ
 	return ci
 }
 
-// DueTip is the tip whose turn it is on the day.
-func (ci *CheckIn) DueTip() int { return journal.DueTip(ci.onPack, ci.Day, ci.Pack.Count()) }
+// DueTip is the tip whose turn it is on the day, as the schedule has it.
+func (ci *CheckIn) DueTip() int { return ci.schedule.Due(ci.onPack, ci.Day, ci.Pack.Count()) }
 
 // LastTime is the last check-in on tip before the day, to look back at;
 // nil for none.

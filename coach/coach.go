@@ -23,6 +23,8 @@ type Coach struct {
 	// was written with another pack.
 	Pack  *content.Pack
 	Packs []*content.Pack
+	// Schedule chooses the tip whose turn it is (the settings' schedule).
+	Schedule journal.Schedule
 
 	mu     sync.Mutex // PackOf is asked from commands running side by side
 	packOf func(id string) *content.Pack
@@ -100,7 +102,7 @@ func (c *Coach) Today(j *journal.Journal, day journal.Date) Day {
 	d := Day{Date: day, Entry: j.Entry(day), Pack: c.Pack}
 	d.CheckedIn = d.Entry != nil && d.Entry.IsCheckIn()
 	inPack := c.InPack(j.Entries)
-	tipNo := journal.DueTip(inPack, day, c.Pack.Count())
+	tipNo := c.Schedule.Due(inPack, day, c.Pack.Count())
 	countFrom := day
 	gone := false
 	if d.CheckedIn {

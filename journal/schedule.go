@@ -158,3 +158,87 @@ func OfPack(entries []*Entry, id, builtin string) []*Entry {
 	}
 	return out
 }
+
+// Schedule is how the tip of a check-in is chosen (the settings' schedule).
+type Schedule string
+
+const (
+	// Sequence walks the tips in order: DueTip.
+	Sequence Schedule = "sequence"
+	// Focus takes the tip that needs practice most: FocusTip.
+	Focus Schedule = "focus"
+)
+
+// Due returns the tip for a check-in on day under the schedule; anything
+// but focus is the sequence.
+func (s Schedule) Due(entries []*Entry, day Date, tips int) int {
+	if s == Focus {
+		return FocusTip(entries, day, tips)
+	}
+	return DueTip(entries, day, tips)
+}
+
+// focusRest is how long a tip rests after a check-in under the focus
+// schedule: without it, a tip rated low would come back every day.
+const focusRest = 7
+
+// unrated is the rating a tip without one counts as: the middle, so that
+// tips that went badly come before it and tips that went well after.
+const unrated = 3
+
+// FocusTip returns the tip that needs practice most on day: the one whose
+// last rating was lowest (a tip not yet rated counts as 3), among the tips
+// not checked in during the week before day (all of them, when every tip
+// was); ties go to the tip left longest (one never visited first), then to
+// the lowest number. The day's own entry does not count, so asking twice
+// gives one answer.
+func FocusTip(entries []*Entry, day Date, tips int) int {
+	type state struct {
+		rating  int
+		last    Date
+		visited bool
+	}
+	s := make([]state, tips+1)
+	for t := range s {
+		s[t].rating = unrated
+	}
+	for _, e := range entries { // sorted by date: later ones win
+		if !e.IsCheckIn() || e.Tip < 1 || e.Tip > tips || !e.Date.Before(day) {
+			continue
+		}
+		st := &s[e.Tip]
+		st.last, st.visited = e.Date, true
+		if e.Rating >= 1 && e.Rating <= 5 {
+			st.rating = e.Rating
+		}
+	}
+	resting := func(t int) bool { return s[t].visited && !s[t].last.Before(day.AddDays(-focusRest)) }
+	allResting := true
+	for t := 1; t <= tips; t++ {
+		allResting = allResting && resting(t)
+	}
+	best := 0
+	for t := 1; t <= tips; t++ {
+		if resting(t) && !allResting {
+			continue
+		}
+		if best == 0 {
+			best = t
+			continue
+		}
+		a, b := s[t], s[best]
+		switch {
+		case a.rating != b.rating:
+			if a.rating < b.rating {
+				best = t
+			}
+		case a.visited != b.visited:
+			if !a.visited {
+				best = t
+			}
+		case a.last.Before(b.last):
+			best = t
+		}
+	}
+	return max(best, 1)
+}

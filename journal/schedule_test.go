@@ -118,3 +118,48 @@ func TestCommitmentToFollowUp(t *testing.T) {
 		}
 	})
 }
+
+func TestFocusTip(t *testing.T) {
+	rated := func(date string, tip, rating int) *Entry {
+		return day(t, date, tip, fmt.Sprintf("rating: %d\n", rating))
+	}
+	cases := []struct {
+		name    string
+		entries []*Entry
+		on      string
+		want    int
+	}{
+		{"an empty journal starts at 1", nil, "2026-11-23", 1},
+		{"unvisited tips come in order while nothing went badly",
+			[]*Entry{rated("2026-11-01", 1, 4), rated("2026-11-02", 2, 3)}, "2026-11-23", 3},
+		{"the lowest last rating first",
+			[]*Entry{rated("2026-10-01", 5, 2), rated("2026-10-02", 9, 1), rated("2026-10-03", 3, 5)}, "2026-11-23", 9},
+		{"the last rating counts, not an earlier one",
+			[]*Entry{rated("2026-09-01", 9, 1), rated("2026-10-02", 9, 5), rated("2026-10-03", 4, 2)}, "2026-11-23", 4},
+		{"a tip checked in during the past week rests",
+			[]*Entry{rated("2026-10-01", 5, 2), rated("2026-11-20", 9, 1)}, "2026-11-23", 5},
+		{"ties go to the tip left longest",
+			[]*Entry{rated("2026-10-05", 6, 2), rated("2026-10-01", 8, 2)}, "2026-11-23", 8},
+		{"the day's own entry does not count",
+			[]*Entry{rated("2026-10-01", 5, 2), rated("2026-11-23", 5, 5)}, "2026-11-23", 5},
+	}
+	for _, c := range cases {
+		if got := FocusTip(c.entries, d(c.on), 14); got != c.want {
+			t.Errorf("%s: tip %d, want %d", c.name, got, c.want)
+		}
+		if got := Focus.Due(c.entries, d(c.on), 14); got != c.want {
+			t.Errorf("%s: Focus.Due gives %d", c.name, got)
+		}
+	}
+	// Every tip rested: the one rested longest and rated lowest comes.
+	var all []*Entry
+	for tip := 1; tip <= 3; tip++ {
+		all = append(all, rated(fmt.Sprintf("2026-11-%02d", 19+tip), tip, 4))
+	}
+	if got := FocusTip(all, d("2026-11-23"), 3); got != 1 {
+		t.Errorf("all resting: %d, want 1", got)
+	}
+	if got := Schedule("").Due(all, d("2026-11-23"), 3); got != DueTip(all, d("2026-11-23"), 3) {
+		t.Errorf("no schedule is the sequence")
+	}
+}

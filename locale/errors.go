@@ -4,10 +4,26 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"syscall"
 
+	"tillit/config"
 	"tillit/journal"
 )
+
+// Allowed says what a setting allows: "auto, dark or light".
+func (c *Catalog) Allowed(key string) string {
+	k, _ := config.Lookup(key)
+	switch k.Kind {
+	case config.Choice:
+		return c.T("settings.allowed.choice", "Choices", c.Either(k.Choices))
+	case config.Bool:
+		return c.T("settings.allowed.bool")
+	case config.Clock:
+		return c.T("settings.allowed.clock")
+	}
+	return c.T("settings.allowed.text")
+}
 
 // Describe says what went wrong in the user's language, for the errors the
 // journal explains in kinds (a file it cannot parse, a file changed on disk,
@@ -22,8 +38,16 @@ func (c *Catalog) Describe(err error) string {
 		le *journal.LinkError
 		se *journal.SharedRootError
 		nr *journal.NotRegularError
+		ve *config.ValueError
+		ue *config.UnknownKeyError
 	)
 	switch {
+	case errors.As(err, &ve) && ve.Path != "":
+		return c.T("settings.bad_value", "Path", ve.Path, "Key", ve.Key, "Value", c.Quote(ve.Value), "Allowed", c.Allowed(ve.Key))
+	case errors.As(err, &ve):
+		return c.T("settings.bad_value_run", "Source", ve.Source(), "Key", ve.Key, "Value", c.Quote(ve.Value), "Allowed", c.Allowed(ve.Key))
+	case errors.As(err, &ue):
+		return c.T("settings.unknown_key", "Key", c.Quote(ue.Key), "Keys", strings.Join(config.Names(), ", "))
 	case errors.As(err, &le):
 		return c.T("err.link", "Link", le.Link, "Dir", journal.AppDirName)
 	case errors.As(err, &se):

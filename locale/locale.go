@@ -19,6 +19,8 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
+
+	"tillit/config"
 )
 
 //go:embed messages/*.yaml
@@ -29,22 +31,9 @@ var files embed.FS
 var Supported = []string{"nb", "en", "sv"}
 
 // Normalize maps a language name or POSIX locale (nb_NO.UTF-8, no, nn,
-// sv_SE, en_GB) to a supported language, or "" when it names none.
-func Normalize(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if i := strings.IndexAny(s, "_.@-"); i >= 0 {
-		s = s[:i]
-	}
-	switch s {
-	case "nb", "nn", "no", "norsk", "bokmål", "bokmal":
-		return "nb"
-	case "sv", "svenska", "swedish":
-		return "sv"
-	case "en", "english":
-		return "en"
-	}
-	return ""
-}
+// sv_SE, en_GB) to a supported language, or "" when it names none. The
+// settings file accepts the same names.
+func Normalize(s string) string { return config.NormalizeLang(s) }
 
 // Choose picks the language: the flag, TILLIT_LANG, the config file, then
 // the system locale (LC_ALL, LC_MESSAGES, LANG), else English. An explicit
@@ -235,6 +224,14 @@ func (c *Catalog) Decimal(x float64, digits int) string {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s
+}
+
+// Either lists choices the language's way: "auto, dark or light".
+func (c *Catalog) Either(choices []string) string {
+	if len(choices) < 2 {
+		return strings.Join(choices, "")
+	}
+	return strings.Join(choices[:len(choices)-1], ", ") + " " + c.T("word.or") + " " + choices[len(choices)-1]
 }
 
 // Quote puts text in the language's quotation marks: «…» in Norwegian,

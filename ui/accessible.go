@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"tillit/journal"
+	"tillit/locale"
 	"tillit/termtext"
 )
 
@@ -24,141 +25,93 @@ import (
 // draft after every answer, and saves through the document's own write, so
 // what it writes is what the screens would.
 
-// Accessible runs what o.Start names (Today: a numbered menu) as prompts on
-// in and out. It returns what the command line says at the end, and
-// whether the user left a document unsaved.
-func Accessible(o Options, in io.Reader, out io.Writer) (result string, aborted bool, err error) {
+// Accessible asks for the document o.Start names (the check-in or the
+// mentoring note of o.Day, the reflection of o.Week) on p. It returns what
+// the command line says at the end, and whether the user left the document
+// unsaved.
+func Accessible(o Options, p *Prompter) (result string, aborted bool, err error) {
 	if o.Editor == "" {
 		o.Editor = defaultEditor()
 	}
 	o.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil } // drafts are written after each answer
-	m := New(o)
-	p := &prompter{ctx: m.ctx, in: bufio.NewReader(in), out: out}
+	ctx := New(o).ctx
+	a := &asker{Prompter: p, ctx: ctx}
 	switch o.Start {
-	case StartCheckIn:
-		return p.document(openCheckin(p.ctx, o.Day, 0, false))
 	case StartMentoring:
-		return p.document(openMentoring(p.ctx, o.Day))
+		return a.document(openMentoring(ctx, o.Day))
 	case StartReflection:
-		return p.document(openReflection(p.ctx, o.Week))
+		return a.document(openReflection(ctx, o.Week))
 	}
-	return p.menu()
+	return a.document(openCheckin(ctx, o.Day, 0, false))
 }
 
-// prompter asks and reads, a line at a time.
-type prompter struct {
+// Prompter asks and reads, a line at a time, in the user's language.
+type Prompter struct {
+	lang *locale.Catalog
+	in   *bufio.Reader
+	out  io.Writer
+	eof  bool
+}
+
+// NewPrompter asks on out and reads the answers from in.
+func NewPrompter(lang *locale.Catalog, in io.Reader, out io.Writer) *Prompter {
+	return &Prompter{lang: lang, in: bufio.NewReader(in), out: out}
+}
+
+// asker asks for a document on a prompter.
+type asker struct {
+	*Prompter
 	ctx *Context
-	in  *bufio.Reader
-	out io.Writer
-	eof bool
 }
 
-// errInputEnded says standard input ended before a document was saved.
-var errInputEnded = errors.New("input ended")
+// ErrInputEnded says standard input ended before all was answered.
+var ErrInputEnded = errors.New("input ended")
 
-// say writes lines for the user: the journal's and the packs' text never
+// Say writes lines for the user: the journal's and the packs' text never
 // drives the terminal.
-func (p *prompter) say(s string) { fmt.Fprintln(p.out, termtext.Clean(s)) }
+func (p *Prompter) Say(s string) { fmt.Fprintln(p.out, termtext.Clean(s)) }
 
-func (p *prompter) line() (string, error) {
+func (p *Prompter) line() (string, error) {
 	if p.eof {
-		return "", errInputEnded
+		return "", ErrInputEnded
 	}
 	s, err := p.in.ReadString('\n')
 	if err != nil {
 		p.eof = true
 		if s == "" {
-			return "", errInputEnded
+			return "", ErrInputEnded
 		}
 	}
 	return strings.TrimRight(s, "\r\n"), nil
 }
 
-// ask writes a question and reads the answer.
-func (p *prompter) ask(q string) (string, error) {
-	fmt.Fprint(p.out, termtext.Clean(q)+" ")
+// Ask writes a question and reads the answer.
+func (p *Prompter) Ask(q string) (string, error) {
+	p.Say(q) // on a line of its own: the answer comes on the next
 	return p.line()
 }
 
-// choose lists options numbered and reads one of the numbers; an empty
+// Choose lists options numbered and reads one of the numbers; an empty
 // answer gives -1 (keep what is there).
-func (p *prompter) choose(q string, numbers []int, labels []string) (int, error) {
+func (p *Prompter) Choose(q string, numbers []int, labels []string) (int, error) {
 	for i, n := range numbers {
-		p.say(fmt.Sprintf("  %d  %s", n, labels[i]))
+		p.Say(fmt.Sprintf("  %d  %s", n, labels[i]))
 	}
 	for {
-		s, err := p.ask(q)
+		s, err := p.Ask(q)
 		if err != nil || strings.TrimSpace(s) == "" {
 			return -1, err
 		}
 		if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && slices.Contains(numbers, n) {
 			return n, nil
 		}
-		p.say(p.ctx.T("accessible.not_a_choice"))
+		p.Say(p.lang.T("accessible.not_a_choice"))
 	}
 }
 
-// menu is Today as a numbered list of what there is to do.
-func (p *prompter) menu() (string, bool, error) {
-	ctx := p.ctx
-	for {
-		day := ctx.Today()
-		p.say("tillit · " + ctx.LongDate(day))
-		items := []string{ctx.T("accessible.menu_checkin"), ctx.T("accessible.menu_note"), ctx.T("accessible.menu_reflection"),
-			ctx.T("accessible.menu_mentoring"), ctx.T("accessible.menu_quit")}
-		n, err := p.choose(ctx.T("accessible.choose"), []int{1, 2, 3, 4, 5}, items)
-		if err != nil {
-			return "", false, nil // the end of input ends the menu
-		}
-		var result string
-		var aborted bool
-		switch n {
-		case 1:
-			result, aborted, err = p.document(openCheckin(ctx, day, 0, false))
-		case 2:
-			result, err = p.note(day)
-		case 3:
-			result, aborted, err = p.document(openReflection(ctx, journal.WeekOf(day)))
-		case 4:
-			result, aborted, err = p.document(openMentoring(ctx, day))
-		case 5:
-			return "", false, nil
-		default:
-			continue
-		}
-		if err != nil {
-			p.say("! " + ctx.Lang.Describe(err))
-		} else if result != "" {
-			p.say(result)
-		}
-		if aborted && p.eof {
-			return result, true, nil
-		}
-		p.say("")
-	}
-}
-
-// note asks for a note and adds it to the day's entry.
-func (p *prompter) note(day journal.Date) (string, error) {
-	ctx := p.ctx
-	p.say(ctx.T("accessible.note"))
-	text, err := p.lines()
-	if err != nil || strings.TrimSpace(text) == "" {
-		return "", err
-	}
-	private, err := p.yesNo(ctx.T("accessible.private"), false)
-	if err != nil {
-		return "", err
-	}
-	if err := ctx.Store.AppendNote(day, ctx.Now(), text, private); err != nil {
-		return "", err
-	}
-	return ctx.T("cli.note_added", "Path", ctx.Store.DayPath(day)), nil
-}
-
-// lines reads lines up to one holding only a full stop (or the end of
+// Lines reads lines up to one holding only a full stop (or the end of
 // input).
-func (p *prompter) lines() (string, error) {
+func (p *Prompter) Lines() (string, error) {
 	var b []string
 	for {
 		s, err := p.line()
@@ -172,14 +125,15 @@ func (p *prompter) lines() (string, error) {
 	}
 }
 
-func (p *prompter) yesNo(q string, now bool) (bool, error) {
-	keep := p.ctx.T("accessible.no")
+// YesNo asks a question answered yes (1) or no (2); enter keeps now.
+func (p *Prompter) YesNo(q string, now bool) (bool, error) {
+	keep := p.lang.T("accessible.no")
 	if now {
-		keep = p.ctx.T("accessible.yes")
+		keep = p.lang.T("accessible.yes")
 	}
-	p.say(q)
-	n, err := p.choose(p.ctx.T("accessible.choose_keep", "Now", keep), []int{1, 2}, []string{p.ctx.T("accessible.yes"), p.ctx.T("accessible.no")})
-	p.say("")
+	p.Say(q)
+	n, err := p.Choose(p.lang.T("accessible.choose_keep", "Now", keep), []int{1, 2}, []string{p.lang.T("accessible.yes"), p.lang.T("accessible.no")})
+	p.Say("")
 	switch {
 	case err != nil:
 		return now, err
@@ -191,7 +145,7 @@ func (p *prompter) yesNo(q string, now bool) (bool, error) {
 
 // document opens a document (as the screens do, from what is on disk),
 // asks for it field by field and saves it.
-func (p *prompter) document(o *opening) (string, bool, error) {
+func (p *asker) document(o *opening) (string, bool, error) {
 	ctx := p.ctx
 	j := ctx.Store.Read()
 	s, err := o.build(o.load(j)(), j)
@@ -201,7 +155,7 @@ func (p *prompter) document(o *opening) (string, bool, error) {
 	f := s.(interface{ formOf() *form }).formOf()
 	defer func() { ctx.Store.ReleaseDraft(f.draft()) }()
 	if f.err != "" {
-		p.say("! " + f.err)
+		p.Say("! " + f.err)
 	}
 	if err := p.offer(f); err != nil {
 		return p.left(f, err)
@@ -209,9 +163,9 @@ func (p *prompter) document(o *opening) (string, bool, error) {
 	for i := 0; i < len(f.steps)-1; i++ {
 		f.step, f.field = i, 0
 		title, about, day := f.doc.header()
-		p.say(strings.Join(slices.DeleteFunc([]string{title, about, day, ctx.T("accessible.step", "N", i+1, "Of", len(f.steps))},
+		p.Say(strings.Join(slices.DeleteFunc([]string{title, about, day, ctx.T("accessible.step", "N", i+1, "Of", len(f.steps))},
 			func(s string) bool { return s == "" }), " · "))
-		p.say("")
+		p.Say("")
 		if err := p.step(f); err != nil {
 			return p.left(f, err)
 		}
@@ -221,17 +175,17 @@ func (p *prompter) document(o *opening) (string, bool, error) {
 
 // offer asks about the drafts left unfinished: resume one, discard it, or
 // leave them for later and start anew.
-func (p *prompter) offer(f *form) error {
+func (p *asker) offer(f *form) error {
 	ctx := p.ctx
 	for f.resumeOffer != nil {
-		p.say(f.doc.offered(len(f.offers), f.resumeOffer))
+		p.Say(f.doc.offered(len(f.offers), f.resumeOffer))
 		var numbers []int
 		var labels []string
 		for i, d := range f.offers {
 			numbers = append(numbers, i+1)
 			labels = append(labels, ctx.T("draft.saved_at", "Time", draftTime(ctx, d.Updated))+" · "+firstText(d))
 		}
-		n, err := p.choose(ctx.T("accessible.resume"), numbers, labels)
+		n, err := p.Choose(ctx.T("accessible.resume"), numbers, labels)
 		if err != nil {
 			return err
 		}
@@ -240,7 +194,7 @@ func (p *prompter) offer(f *form) error {
 			return nil
 		}
 		f.pickOffer(n - 1)
-		again, err := p.yesNo(ctx.T("accessible.resume_or_discard"), true)
+		again, err := p.YesNo(ctx.T("accessible.resume_or_discard"), true)
 		if err != nil {
 			return err
 		}
@@ -251,27 +205,27 @@ func (p *prompter) offer(f *form) error {
 			return nil
 		}
 		if err := ctx.Store.TrashDraft(f.dropOffer(), ctx.Now()); err != nil {
-			p.say("! " + ctx.Lang.Describe(err))
+			p.Say("! " + ctx.Lang.Describe(err))
 		}
 	}
 	return nil
 }
 
 // step asks for what a step shows: a page is said; each field is asked.
-func (p *prompter) step(f *form) error {
+func (p *asker) step(f *form) error {
 	st := f.cur()
 	if st.enter != nil {
 		st.enter()
 	}
 	if st.page != nil {
-		p.say(st.page())
+		p.Say(st.page())
 		if c, ok := f.doc.(*checkinModel); ok && !c.editing {
 			return p.otherTip(c)
 		}
 		return nil
 	}
 	if st.note != "" {
-		p.say(st.note)
+		p.Say(st.note)
 	}
 	for i, fl := range st.fields {
 		f.field = i
@@ -303,16 +257,16 @@ func sameDraft(a, b *journal.Draft) bool {
 }
 
 // keep writes the draft now: every answer is safe as soon as it is given.
-func (p *prompter) keep(f *form) {
+func (p *asker) keep(f *form) {
 	f.draftState.changed()
 	if cmd := f.saveDraft(); cmd != nil {
 		if msg, ok := cmd().(draftSavedMsg); ok && msg.err != nil {
-			p.say("! " + p.ctx.T("checkin.draft_failed", "Err", p.ctx.Lang.Describe(msg.err)))
+			p.Say("! " + p.ctx.T("checkin.draft_failed", "Err", p.ctx.Lang.Describe(msg.err)))
 		}
 	}
 }
 
-func (p *prompter) otherTip(c *checkinModel) error {
+func (p *asker) otherTip(c *checkinModel) error {
 	ctx := p.ctx
 	var numbers []int
 	var labels []string
@@ -320,28 +274,28 @@ func (p *prompter) otherTip(c *checkinModel) error {
 		numbers = append(numbers, t.Number)
 		labels = append(labels, t.Short)
 	}
-	p.say(ctx.T("accessible.other_tip", "N", c.tip.Number))
-	n, err := p.choose(ctx.T("accessible.choose_tip"), numbers, labels)
-	p.say("")
+	p.Say(ctx.T("accessible.other_tip", "N", c.tip.Number))
+	n, err := p.Choose(ctx.T("accessible.choose_tip"), numbers, labels)
+	p.Say("")
 	if err != nil || n < 0 || n == c.tip.Number {
 		return err
 	}
 	t, _ := c.pack.Tip(n)
 	c.chooseTip(t)
-	p.say(c.tipMarkdown())
+	p.Say(c.tipMarkdown())
 	return nil
 }
 
-func (p *prompter) part(pt *part) error {
+func (p *asker) part(pt *part) error {
 	ctx := p.ctx
-	p.say(pt.heading)
+	p.Say(pt.heading)
 	if v := pt.Value(); strings.TrimSpace(v) != "" {
-		p.say(ctx.T("accessible.now") + "\n" + firstLines(v, 3))
-		p.say(ctx.T("accessible.part_keep"))
+		p.Say(ctx.T("accessible.now") + "\n" + firstLines(v, 3))
+		p.Say(ctx.T("accessible.part_keep"))
 	} else {
-		p.say(ctx.T("accessible.part_how"))
+		p.Say(ctx.T("accessible.part_how"))
 	}
-	text, err := p.lines()
+	text, err := p.Lines()
 	if text != "" {
 		pt.text.SetValue(text)
 	}
@@ -349,36 +303,36 @@ func (p *prompter) part(pt *part) error {
 		return err
 	}
 	if strings.TrimSpace(pt.Value()) == "" {
-		p.say("")
+		p.Say("")
 		return nil
 	}
-	pt.private, err = p.yesNo(ctx.T("accessible.private"), pt.private)
+	pt.private, err = p.YesNo(ctx.T("accessible.private"), pt.private)
 	return err
 }
 
-func (p *prompter) oneLine(l *line) error {
-	p.say(l.label)
+func (p *asker) oneLine(l *line) error {
+	p.Say(l.label)
 	hint := l.hint
 	if l.offered != "" && l.Value() == l.offered {
 		hint = l.hintOffered
 	}
 	if hint != "" {
-		p.say(hint)
+		p.Say(hint)
 	}
 	q := p.ctx.T("accessible.line")
 	if v := l.Value(); v != "" {
 		q = p.ctx.T("accessible.line_keep", "Text", p.ctx.Lang.Quote(v))
 	}
-	s, err := p.ask(q)
-	p.say("")
+	s, err := p.Ask(q)
+	p.Say("")
 	if err == nil && strings.TrimSpace(s) != "" {
 		l.setText(s)
 	}
 	return err
 }
 
-func (p *prompter) choice(c *choice) error {
-	p.say(c.ask())
+func (p *asker) choice(c *choice) error {
+	p.Say(c.ask())
 	vs, numbers := c.values()
 	labels := make([]string, len(vs))
 	now := ""
@@ -392,16 +346,16 @@ func (p *prompter) choice(c *choice) error {
 	if now != "" {
 		q = p.ctx.T("accessible.choose_keep", "Now", now)
 	}
-	n, err := p.choose(q, numbers, labels)
-	p.say("")
+	n, err := p.Choose(q, numbers, labels)
+	p.Say("")
 	if err == nil && n >= 0 {
 		*c.value = vs[slices.Index(numbers, n)]
 	}
 	return err
 }
 
-func (p *prompter) checklist(l *checklist) error {
-	p.say(l.title)
+func (p *asker) checklist(l *checklist) error {
+	p.Say(l.title)
 	for i, ticked := range *l.ticked {
 		text, note := l.row(i)
 		box := "[ ]"
@@ -411,12 +365,12 @@ func (p *prompter) checklist(l *checklist) error {
 		if note != "" {
 			text += " (" + note + ")"
 		}
-		p.say(fmt.Sprintf("  %d  %s %s", i+1, box, text))
+		p.Say(fmt.Sprintf("  %d  %s %s", i+1, box, text))
 	}
 	for {
-		s, err := p.ask(p.ctx.T("accessible.checklist"))
+		s, err := p.Ask(p.ctx.T("accessible.checklist"))
 		if err != nil || strings.TrimSpace(s) == "" {
-			p.say("")
+			p.Say("")
 			return err
 		}
 		ticks := make([]bool, len(*l.ticked))
@@ -431,21 +385,21 @@ func (p *prompter) checklist(l *checklist) error {
 		}
 		if ok {
 			copy(*l.ticked, ticks)
-			p.say("")
+			p.Say("")
 			return nil
 		}
-		p.say(p.ctx.T("accessible.not_a_choice"))
+		p.Say(p.ctx.T("accessible.not_a_choice"))
 	}
 }
 
 // preview says the document as it will be saved, and saves it, leaves it
 // as a draft, or does what else the preview offers (the whole entry
 // private).
-func (p *prompter) preview(f *form) (string, bool, error) {
+func (p *asker) preview(f *form) (string, bool, error) {
 	ctx := p.ctx
 	f.step, f.field = len(f.steps)-1, 0
 	for {
-		p.say(f.doc.preview())
+		p.Say(f.doc.preview())
 		labels := []string{ctx.T("key.save"), ctx.T("accessible.leave")}
 		var extra []action
 		for _, a := range f.cur().keys() {
@@ -458,8 +412,8 @@ func (p *prompter) preview(f *form) (string, bool, error) {
 		for i := range numbers {
 			numbers[i] = i + 1
 		}
-		n, err := p.choose(ctx.T("accessible.choose"), numbers, labels)
-		p.say("")
+		n, err := p.Choose(ctx.T("accessible.choose"), numbers, labels)
+		p.Say("")
 		switch {
 		case err != nil:
 			return p.left(f, err)
@@ -483,11 +437,11 @@ func (p *prompter) preview(f *form) (string, bool, error) {
 // save writes the document. When the file changed on disk meanwhile, what
 // the user wrote goes over it as the screens do it, and the preview is
 // shown again (again).
-func (p *prompter) save(f *form) (result string, again bool, err error) {
+func (p *asker) save(f *form) (result string, again bool, err error) {
 	ctx := p.ctx
 	write, err := f.doc.write()
 	if err != nil {
-		p.say("! " + err.Error())
+		p.Say("! " + err.Error())
 		return "", true, nil
 	}
 	own, from := f.draft(), f.resumedFrom
@@ -501,7 +455,7 @@ func (p *prompter) save(f *form) (result string, again bool, err error) {
 		}
 		rebase()
 		p.keep(f)
-		p.say("! " + ctx.T("checkin.conflict"))
+		p.Say("! " + ctx.T("checkin.conflict"))
 		return "", true, nil
 	case err != nil:
 		f.forceDraft()
@@ -513,8 +467,8 @@ func (p *prompter) save(f *form) (result string, again bool, err error) {
 }
 
 // left leaves a document unsaved, its text kept as a draft.
-func (p *prompter) left(f *form, why error) (string, bool, error) {
-	if why != nil && !errors.Is(why, errInputEnded) {
+func (p *asker) left(f *form, why error) (string, bool, error) {
+	if why != nil && !errors.Is(why, ErrInputEnded) {
 		return "", true, why
 	}
 	if !f.keep() {

@@ -29,7 +29,7 @@ func TestAccessibleCheckin(t *testing.T) {
 	}, "\n") + "\n"
 	var out bytes.Buffer
 	result, aborted, err := Accessible(Options{Store: store, Lang: locale.New("nb"), Now: func() time.Time { return testNow },
-		Start: StartCheckIn, Day: day}, strings.NewReader(in), &out)
+		Start: StartCheckIn, Day: day}, NewPrompter(locale.New("nb"), strings.NewReader(in), &out))
 	if err != nil || aborted {
 		t.Fatalf("aborted %v, %v; said:\n%s", aborted, err, out.String())
 	}
@@ -65,7 +65,7 @@ func TestAccessibleInputEndingKeepsADraft(t *testing.T) {
 	day := journal.Date{Year: 2026, Month: 11, Day: 23}
 	o := Options{Store: store, Lang: locale.New("en"), Now: func() time.Time { return testNow }, Start: StartCheckIn, Day: day}
 	var out bytes.Buffer
-	result, aborted, err := Accessible(o, strings.NewReader("\nHalf a thought\n"), &out)
+	result, aborted, err := Accessible(o, NewPrompter(o.Lang, strings.NewReader("\nHalf a thought\n"), &out))
 	if err != nil || !aborted || !strings.Contains(result, "draft") {
 		t.Fatalf("aborted %v, %v, said %q", aborted, err, result)
 	}
@@ -73,7 +73,7 @@ func TestAccessibleInputEndingKeepsADraft(t *testing.T) {
 	// Draft 1, go on with it; the tip; its answer kept; not private; the
 	// second answer empty; no rating, no energy; the practice kept; save.
 	in := strings.Join([]string{"1", "yes", "1", "", ".", "2", ".", "", "", "", "1"}, "\n") + "\n"
-	result, aborted, err = Accessible(o, strings.NewReader(in), &out)
+	result, aborted, err = Accessible(o, NewPrompter(o.Lang, strings.NewReader(in), &out))
 	if err != nil || aborted || !strings.Contains(out.String(), "Half a thought") || !strings.Contains(out.String(), "Type one of the numbers") {
 		t.Fatalf("aborted %v, %v; said:\n%s", aborted, err, out.String())
 	}

@@ -23,6 +23,9 @@ import (
 type Context struct {
 	Width, Height int
 	Dark          bool
+	// fixedTheme is set when the theme setting says dark or light: the
+	// terminal's background is then neither asked nor followed.
+	fixedTheme bool
 
 	Styles *Styles
 	Keys   *KeyMap
@@ -33,9 +36,14 @@ type Context struct {
 	Packs []*content.Pack
 	// Coach works out what the command line works out too: today's tip,
 	// what a check-in starts from, the pack of an entry, the export.
-	Coach  *coach.Coach
-	Store  *journal.Store
-	Config config.Config
+	Coach *coach.Coach
+	Store *journal.Store
+	// Config is the settings of this run; File the settings file as
+	// written, and Overrides the flag or variable that sets a key over it
+	// for this run, by key.
+	Config    config.Config
+	File      config.Config
+	Overrides map[string]string
 	// Editor is the command that edits a file, empty for the platform's
 	// default.
 	Editor string
@@ -63,8 +71,9 @@ func (c *Context) nextRender() int {
 	return c.renders
 }
 
-// Today returns today's date by the clock.
-func (c *Context) Today() journal.Date { return journal.DateOf(c.Now()) }
+// Today returns today's date by the clock, as the settings count days:
+// before day_starts_at it is still the day before.
+func (c *Context) Today() journal.Date { return journal.DateOf(c.Config.Today(c.Now())) }
 
 // LongDate writes a day the user's way: "fredag 27. november 2026".
 func (c *Context) LongDate(d journal.Date) string { return c.Lang.LongDate(d.Year, d.Month, d.Day) }
@@ -113,6 +122,8 @@ func newContext(o Options) *Context {
 		Coach:     coach.New(o.Lang, o.Pack, o.Packs),
 		Store:     o.Store,
 		Config:    o.Config,
+		File:      o.File,
+		Overrides: o.Overrides,
 		Editor:    o.Editor,
 		ExportDir: o.ExportDir,
 		Now:       o.Now,
@@ -121,6 +132,7 @@ func newContext(o Options) *Context {
 		Tick:         o.Tick,
 		SteadyCursor: o.SteadyCursor,
 	}
+	ctx.Coach.Schedule = journal.Schedule(o.Config.Schedule)
 	ctx.setTheme(true)
 	return ctx
 }

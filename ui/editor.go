@@ -15,6 +15,18 @@ func openEditor(ctx *Context, path string, done func(error) tea.Msg) tea.Cmd {
 	return tea.ExecProcess(editorCommand(ctx.Editor, path), tea.ExecCallback(done))
 }
 
+// EditorCommand is the command that edits path with editor (the
+// platform's default when empty), for the command line too.
+func EditorCommand(editor, path string) *exec.Cmd { return editorCommand(editor, path) }
+
+// DefaultEditor is the editor used when no setting names one.
+func DefaultEditor() string {
+	if runtime.GOOS == "windows" {
+		return "notepad"
+	}
+	return defaultEditor()
+}
+
 func editorCommand(editor, path string) *exec.Cmd {
 	if runtime.GOOS == "windows" {
 		if editor == "" {

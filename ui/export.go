@@ -247,14 +247,7 @@ func (m *exportModel) write(overwrite bool) tea.Cmd {
 	}
 }
 
-func expandHome(p string) string {
-	if strings.HasPrefix(p, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, p[2:])
-		}
-	}
-	return p
-}
+func expandHome(p string) string { return config.ExpandHome(p) }
 
 func (m *exportModel) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {

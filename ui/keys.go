@@ -25,6 +25,7 @@ type KeyMap struct {
 	Mentoring key.Binding
 	Export    key.Binding
 	Journal   key.Binding
+	Settings  key.Binding
 
 	// Journal.
 	Filter    key.Binding
@@ -102,6 +103,7 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		Mentoring: b("key.mentoring", "m"),
 		Export:    b("key.export", "e"),
 		Journal:   b("key.journal", "j"),
+		Settings:  b("key.settings", "s"),
 
 		Filter:    b("key.filter", "/"),
 		ArrowUp:   b("key.up", "up"),
@@ -162,6 +164,13 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 	}
 	k.No.SetHelp("n", t.T("key.no"))
 	return k
+}
+
+// TodayKeys are the keys of Today and those that work on every screen, for
+// the manual page.
+func TodayKeys(t *locale.Catalog) []key.Binding {
+	k := DefaultKeyMap(t)
+	return []key.Binding{k.CheckIn, k.ChooseTip, k.Read, k.Review, k.Insights, k.Journal, k.Mentoring, k.Export, k.Settings, k.Help, k.ForceQuit, k.Quit}
 }
 
 // bindings is a help.KeyMap made of the bindings a screen offers now.

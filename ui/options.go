@@ -15,7 +15,12 @@ import (
 type Options struct {
 	Store  *journal.Store
 	Config config.Config
-	Lang   *locale.Catalog
+	// File is the settings file as written, Overrides what sets a key over
+	// it for this run ("--lang", "TILLIT_THEME"), by key: the Settings
+	// screen shows both.
+	File      config.Config
+	Overrides map[string]string
+	Lang      *locale.Catalog
 	// Pack is the prompt pack to use (nil: the built-in one); Packs are the
 	// user's own packs.
 	Pack   *content.Pack
@@ -37,6 +42,8 @@ type Options struct {
 	Day   journal.Date
 	Week  journal.Week
 	Once  bool
+	// Welcome greets a new user (there is no journal yet) before Today.
+	Welcome bool
 }
 
 // Start names the screen the interface starts on.
@@ -54,6 +61,10 @@ const (
 // startScreen is the screen Options.Start names, if not Today.
 func startScreen(ctx *Context, o Options) screen {
 	switch o.Start {
+	case StartToday:
+		if o.Welcome {
+			return newWelcome(ctx)
+		}
 	case StartCheckIn:
 		return openCheckin(ctx, o.Day, 0, false)
 	case StartRead:

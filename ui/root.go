@@ -60,16 +60,24 @@ func New(o Options) *Model {
 		o.Pack = content.MustBuiltin(o.Lang.Lang())
 	}
 	ctx := newContext(o)
+	if t := o.Config.Theme; t == "dark" || t == "light" {
+		// The settings decide: the terminal is not asked.
+		ctx.setTheme(t == "dark")
+		ctx.fixedTheme = true
+	}
 	today := newToday(ctx)
 	m := &Model{ctx: ctx, opts: o, today: &today, help: help.New()}
 	m.help.Styles = ctx.Styles.Help
 	return m
 }
 
-// Init asks the terminal for its background (without waiting for it: some
-// never answer), loads the journal, and opens the screen to start on.
+// Init asks the terminal for its background unless the theme setting says
+// (without waiting for it: some never answer), loads the journal, and opens the screen to start on.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx), emptyTrash(m.ctx)}
+	cmds := []tea.Cmd{loadJournal(m.ctx), emptyTrash(m.ctx)}
+	if !m.ctx.fixedTheme {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
 	if s := startScreen(m.ctx, m.opts); s != nil {
 		cmds = append(cmds, m.push(s))
 	}
@@ -164,17 +172,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.SetWidth(msg.Width - 2)
 		return m, m.rerender()
 	case tea.BackgroundColorMsg:
-		if msg.IsDark() == m.ctx.Dark {
+		if m.ctx.fixedTheme || msg.IsDark() == m.ctx.Dark {
 			return m, nil
 		}
-		m.ctx.setTheme(msg.IsDark())
-		m.help.Styles = m.ctx.Styles.Help
-		for _, s := range m.stack {
-			if r, ok := s.(restyling); ok {
-				r.restyle()
-			}
+		return m, m.restyle(msg.IsDark())
+	case themeMsg:
+		// The theme setting changed on the Settings screen.
+		m.ctx.fixedTheme = true
+		if msg.dark == m.ctx.Dark {
+			return m, nil
 		}
-		return m, m.rerender()
+		return m, m.restyle(msg.dark)
 	case journalLoadedMsg:
 		m.journal = msg.state
 		m.today.refresh(msg.state)
@@ -212,6 +220,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, cmd
+}
+
+// restyle sets every screen's colours for a dark or a light background.
+func (m *Model) restyle(dark bool) tea.Cmd {
+	m.ctx.setTheme(dark)
+	m.help.Styles = m.ctx.Styles.Help
+	for _, s := range m.stack {
+		if r, ok := s.(restyling); ok {
+			r.restyle()
+		}
+	}
+	return m.rerender()
 }
 
 // reloadJournalMsg asks the root to read the journal again, after a screen

@@ -105,7 +105,11 @@ func (m *todayModel) Update(msg tea.Msg) tea.Cmd {
 	if msg, ok := msg.(tea.KeyPressMsg); ok && m.loaded {
 		switch {
 		case key.Matches(msg, k.CheckIn):
-			return open(openCheckin(m.ctx, m.day, 0, false))
+			tip := 0 // editing: the entry's own
+			if !m.checkedIn() {
+				tip = m.tip.Number // the one the schedule chose
+			}
+			return open(openCheckin(m.ctx, m.day, tip, false))
 		case key.Matches(msg, k.ChooseTip) && !m.checkedIn():
 			return open(openCheckin(m.ctx, m.day, 0, true))
 		case key.Matches(msg, k.Read):
@@ -120,6 +124,8 @@ func (m *todayModel) Update(msg tea.Msg) tea.Cmd {
 			return open(newExport(m.ctx))
 		case key.Matches(msg, k.Journal):
 			return open(newJournal(m.ctx))
+		case key.Matches(msg, k.Settings):
+			return open(newSettings(m.ctx))
 		}
 	}
 	return nil
@@ -154,7 +160,7 @@ func (m *todayModel) help() bindings {
 		short = append(short, k.ChooseTip)
 	}
 	short = append(short, k.Read, k.Review, k.Journal, k.Insights, k.Export, k.Mentoring, k.Quit)
-	return bindings{short: short, full: [][]key.Binding{short}}
+	return bindings{short: short, full: [][]key.Binding{append(short, k.Settings)}}
 }
 
 func (m *todayModel) View() string {
