@@ -31,6 +31,10 @@ type Config struct {
 	// WeekdaysOnly treats every weekend as days away: they neither break
 	// nor extend a streak.
 	WeekdaysOnly bool `toml:"weekdays_only"`
+	// Sync is how the journal is synced with git; Remind the daily
+	// reminder (see sync.go).
+	Sync   Sync   `toml:"sync"`
+	Remind Remind `toml:"remind"`
 
 	// Path is the file the settings came from; empty when there was none.
 	Path string `toml:"-"`
