@@ -69,4 +69,6 @@ func (e *IdentityError) Error() string { return "git does not know your name and
 // DetachedError says the repository has no branch checked out.
 type DetachedError struct{ Root string }
 
-func (e *DetachedError) Error() string { return e.Root + ": git has no branch checked out (detached HEAD)" }
+func (e *DetachedError) Error() string {
+	return e.Root + ": git has no branch checked out (detached HEAD)"
+}

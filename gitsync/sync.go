@@ -168,7 +168,7 @@ func (r *Repo) rebasing() bool {
 // while the remote has no such branch yet (the first push makes it).
 type upstreamRef struct {
 	remote, branch, local string
-	exists               bool
+	exists                bool
 }
 
 // upstream finds the remote branch: the branch's upstream, else the same

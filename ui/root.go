@@ -35,6 +35,8 @@ type Model struct {
 	// quitAfterSave is set by ctrl+c while a document is being saved: the
 	// program ends when the save does, saying how it went.
 	quitAfterSave bool
+	// syncLine is what the last sync said (see sync.go).
+	syncLine string
 
 	// Result is what the command line prints after the interface closes.
 	Result string
@@ -69,7 +71,7 @@ func New(o Options) *Model {
 // Init asks the terminal for its background (without waiting for it: some
 // never answer), loads the journal, and opens the screen to start on.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx), emptyTrash(m.ctx)}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx), emptyTrash(m.ctx), m.syncJournal()}
 	if s := startScreen(m.ctx, m.opts); s != nil {
 		cmds = append(cmds, m.push(s))
 	}
@@ -154,6 +156,9 @@ func (m *Model) close(c closeMsg) tea.Cmd {
 	if r, ok := m.top().(reshowing); ok {
 		r.reshown(c)
 	}
+	if c.saved != "" {
+		return tea.Batch(loadJournal(m.ctx), m.syncJournal())
+	}
 	return loadJournal(m.ctx)
 }
 
@@ -186,6 +191,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Batch(cmds...)
 	case reloadJournalMsg:
+		return m, loadJournal(m.ctx)
+	case syncedMsg:
+		m.syncLine = msg.line
 		return m, loadJournal(m.ctx)
 	case openMsg:
 		return m, m.push(msg.screen)
@@ -364,7 +372,7 @@ func (m *Model) render() string {
 	case m.showHelp:
 		bodyLines, footer = m.helpPage(room)
 	case shown != nil:
-		bodyLines, footer = strings.Split(shown.View(), "\n"), " "+m.footer()
+		bodyLines, footer = strings.Split(shown.View(), "\n"), m.withSyncLine(" "+m.footer())
 	default:
 		bodyLines = []string{""} // nothing until the command's screen is ready
 	}
