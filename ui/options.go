@@ -36,8 +36,8 @@ type Options struct {
 	Day   journal.Date
 	Week  journal.Week
 	Once  bool
-	// Sync syncs the journal and says how it went, in a line for the
-	// footer: run after each save and at the start. nil when the journal
+	// Sync syncs the journal and says how it went, in a line shown
+	// above the footer: run after each save and at the start. nil when the journal
 	// does not sync by itself.
 	Sync func() string
 }

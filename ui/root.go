@@ -372,7 +372,7 @@ func (m *Model) render() string {
 	case m.showHelp:
 		bodyLines, footer = m.helpPage(room)
 	case shown != nil:
-		bodyLines, footer = strings.Split(shown.View(), "\n"), m.withSyncLine(" "+m.footer())
+		bodyLines, footer = strings.Split(shown.View(), "\n"), " "+m.footer()
 	default:
 		bodyLines = []string{""} // nothing until the command's screen is ready
 	}
@@ -382,5 +382,5 @@ func (m *Model) render() string {
 	for len(bodyLines) < room {
 		bodyLines = append(bodyLines, "")
 	}
-	return strings.Join(bodyLines, "\n") + "\n\n" + footer
+	return strings.Join(bodyLines, "\n") + "\n" + m.syncRow() + "\n" + footer
 }

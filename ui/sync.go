@@ -7,8 +7,8 @@ import (
 
 // The journal synced with git by itself (sync.auto = true in the settings):
 // after each save and when tillit starts, a command runs the sync the
-// command line gave (Options.Sync), and its one-line result shows at the
-// right of the footer. The sync never holds up a key: it runs beside the
+// command line gave (Options.Sync), and its one-line result shows on the
+// line above the footer, at its right. The sync never holds up a key: it runs beside the
 // screens, and the journal is read again when it has run, for what came
 // from the other machine.
 
@@ -25,16 +25,12 @@ func (m *Model) syncJournal() tea.Cmd {
 	return func() tea.Msg { return syncedMsg{run()} }
 }
 
-// withSyncLine puts the last sync's line at the right of the footer, when
-// the window has room for both.
-func (m *Model) withSyncLine(footer string) string {
-	if m.syncLine == "" {
-		return footer
+// syncRow is the line above the footer: the last sync's line at its right,
+// or nothing.
+func (m *Model) syncRow() string {
+	if m.syncLine == "" || m.showHelp {
+		return ""
 	}
-	line := m.ctx.Styles.Faint.Render(m.syncLine)
-	gap := m.ctx.Width - 1 - lipgloss.Width(footer) - lipgloss.Width(line)
-	if gap < 2 {
-		return footer
-	}
-	return footer + lipgloss.NewStyle().Width(gap).Render("") + line
+	line := m.ctx.Styles.Faint.Render(truncate(m.syncLine, m.ctx.Width-2))
+	return lipgloss.PlaceHorizontal(m.ctx.Width-1, lipgloss.Right, line)
 }
