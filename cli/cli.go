@@ -395,7 +395,7 @@ func (a *app) rootCommand() *cobra.Command {
 	f.StringVar(&a.packFlag, "pack", "", a.lang.T("flag.pack"))
 
 	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand(), a.readCommand(), a.packsCommand(), a.reviewCommand(), a.awayCommand(), a.exportCommand(), a.mentoringCommand(), a.searchCommand(), a.statusCommand(), a.demoCommand())
-	root.AddCommand(a.syncCommand())
+	root.AddCommand(a.syncCommand(), a.remindCommand())
 	root.AddCommand(a.doctorCommand(), a.importCommand())
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {

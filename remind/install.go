@@ -39,7 +39,7 @@ type Installer struct {
 	// HasSystemd reports whether a systemd user session is there, HasCron
 	// whether crontab is.
 	HasSystemd, HasCron func() bool
-	Now        func() time.Time
+	Now                 func() time.Time
 }
 
 // Installed is a reminder the scheduler has: when, with which scheduler,
