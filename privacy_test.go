@@ -28,8 +28,8 @@ func TestNoNetworkCode(t *testing.T) {
 		// desktop's own notification service over the session bus: the
 		// socket DBUS_SESSION_BUS_ADDRESS names, on this machine.
 		"github.com/godbus/dbus/v5": "the desktop session bus (a local socket), to show the reminder's notification",
-		"net/netip":              "the standard library's own",
-		"net/url":                "the standard library's own",
+		"net/netip":                 "the standard library's own",
+		"net/url":                   "the standard library's own",
 	}
 	var deps []string
 	for line := range strings.Lines(string(out)) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -115,8 +116,13 @@ func (a *app) syncStatus(repo *gitsync.Repo) error {
 	if err != nil {
 		return errors.New(a.describeSync(err))
 	}
+	width := 0
+	for _, l := range []string{"repository", "remote", "ahead_behind", "uncommitted", "last_sync", "last_failure", "conflicts"} {
+		width = max(width, utf8.RuneCountInString(a.lang.T("sync.status."+l))+1)
+	}
 	line := func(label, text string) {
-		fmt.Fprintf(a.stdout, "%-*s %s\n", 16, a.lang.T("sync.status."+label)+":", text)
+		l := a.lang.T("sync.status."+label) + ":"
+		fmt.Fprintf(a.stdout, "%s%s %s\n", l, strings.Repeat(" ", width-utf8.RuneCountInString(l)), text)
 	}
 	line("repository", a.lang.T("sync.status.branch", "Dir", a.store.Root, "Branch", st.Branch))
 	switch {
