@@ -281,6 +281,25 @@ func sameFiles(t *testing.T, before, after map[string]string) {
 	}
 }
 
+// twoMachines is a journal at work with a check-in on 2026-11-27 saying
+// text, synced, and one at home that joined it.
+func twoMachines(t *testing.T, text string) (work, home *Repo) {
+	t.Helper()
+	needGit(t)
+	env := gitEnv(t)
+	remote := bareRemote(t)
+	work, home = newRepo(t, env), newRepo(t, env)
+	if _, err := work.Init(context.Background(), remote); err != nil {
+		t.Fatal(err)
+	}
+	checkIn(t, work, "2026-11-27", 7, text)
+	mustSync(t, work)
+	if _, err := home.Init(context.Background(), remote); err != nil {
+		t.Fatal(err)
+	}
+	return work, home
+}
+
 func TestUnreachableRemoteLosesNothing(t *testing.T) {
 	needGit(t)
 	r := newRepo(t, gitEnv(t))
@@ -309,19 +328,8 @@ func TestUnreachableRemoteLosesNothing(t *testing.T) {
 }
 
 func TestARebaseGitCannotFinishIsAbortedAndLosesNothing(t *testing.T) {
-	needGit(t)
-	env := gitEnv(t)
-	remote := bareRemote(t)
 	ctx := context.Background()
-	work, home := newRepo(t, env), newRepo(t, env)
-	if _, err := work.Init(ctx, remote); err != nil {
-		t.Fatal(err)
-	}
-	checkIn(t, work, "2026-11-27", 7, "The first text.")
-	mustSync(t, work)
-	if _, err := home.Init(ctx, remote); err != nil {
-		t.Fatal(err)
-	}
+	work, home := twoMachines(t, "The first text.")
 	// At work the day is edited by hand and left broken; at home it gets
 	// a check-in on top of the first text.
 	broken := "---\ndate: 2026-11-27\ntip: [7\n---\n\nEdited by hand at work.\n"
@@ -385,19 +393,8 @@ func TestSyncOfAJournalThatIsNoRepository(t *testing.T) {
 }
 
 func TestAStoppedRebaseOfTillitsIsAbortedAtTheNextSync(t *testing.T) {
-	needGit(t)
-	env := gitEnv(t)
-	remote := bareRemote(t)
 	ctx := context.Background()
-	work, home := newRepo(t, env), newRepo(t, env)
-	if _, err := work.Init(ctx, remote); err != nil {
-		t.Fatal(err)
-	}
-	checkIn(t, work, "2026-11-27", 7, "Work.")
-	mustSync(t, work)
-	if _, err := home.Init(ctx, remote); err != nil {
-		t.Fatal(err)
-	}
+	work, home := twoMachines(t, "Work.")
 	checkIn(t, work, "2026-11-27", 7, "Work, more.")
 	mustSync(t, work)
 	checkIn(t, home, "2026-11-27", 7, "Home.")
