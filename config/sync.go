@@ -2,11 +2,7 @@ package config
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 
@@ -37,24 +33,9 @@ var (
 // proves that the new file says what the old one did but for them, and
 // otherwise writes nothing.
 func SetRemind(path string, r Remind) error {
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
-	}
-	old, err := os.ReadFile(path)
-	mode := fs.FileMode(0o600)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		old = nil
-	case err != nil:
-		return fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	default:
-		if fi, err := os.Stat(path); err == nil {
-			mode = fi.Mode().Perm()
-		}
-	}
-	var before Config
-	if _, err := toml.Decode(string(old), &before); err != nil {
-		return fmt.Errorf("%s: cannot set the reminder: %v", path, oneLine(err))
+	path, old, mode, before, err := readSettings(path, "set the reminder")
+	if err != nil {
+		return err
 	}
 	if before.Remind == r {
 		return nil
@@ -66,13 +47,7 @@ func SetRemind(path string, r Remind) error {
 	if _, err := toml.Decode(string(text), &after); err != nil || !reflect.DeepEqual(after, want) {
 		return fmt.Errorf("%s: cannot set the reminder safely; write [remind] at = %q by hand", path, r.At)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	}
-	if err := writeAtomic(path, text, mode); err != nil {
-		return fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	}
-	return nil
+	return writeSettings(path, text, mode)
 }
 
 // withRemind is the text with the reminder's keys in the [remind] table
