@@ -37,8 +37,8 @@ type Options struct {
 	Week  journal.Week
 	Once  bool
 	// Sync syncs the journal and says how it went, in a line shown
-	// above the footer: run after each save and at the start. nil when the journal
-	// does not sync by itself.
+	// above the footer: run at the start and after each save. nil when
+	// the journal does not sync by itself.
 	Sync func() string
 }
 

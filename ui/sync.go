@@ -8,9 +8,9 @@ import (
 // The journal synced with git by itself (sync.auto = true in the settings):
 // after each save and when tillit starts, a command runs the sync the
 // command line gave (Options.Sync), and its one-line result shows on the
-// line above the footer, at its right. The sync never holds up a key: it runs beside the
-// screens, and the journal is read again when it has run, for what came
-// from the other machine.
+// line above the footer, at its right. The sync never holds up a key: it
+// runs beside the screens, and the journal is read again when it has run,
+// for what came from the other machine.
 
 // syncedMsg brings the result of a sync.
 type syncedMsg struct{ line string }
