@@ -93,8 +93,8 @@ func (a *app) printInit(res *gitsync.InitResult, remote string) {
 	} else {
 		fmt.Fprintln(a.stdout, a.lang.T("sync.init_was", "Dir", a.store.Root))
 	}
-	if n := len(res.Committed); n > 0 {
-		fmt.Fprintln(a.stdout, "  "+a.lang.N("sync.init_committed", n))
+	for _, m := range res.Committed {
+		fmt.Fprintln(a.stdout, "  "+a.lang.T("sync.committed", "Message", m))
 	}
 	for _, p := range res.Merged {
 		fmt.Fprintln(a.stdout, "  "+a.lang.T("sync.merged", "Path", p))

@@ -42,8 +42,9 @@ func (r *Repo) changes() ([]change, error) {
 
 // commitAll commits what is new: each journal file (a day, a week's
 // reflection, a mentoring note, the days away) in a commit of its own with
-// a message that says what it is, the other files together. It returns
-// the messages.
+// a message that says what it is, the other files together; in a
+// repository without a commit yet, all of it in one. It returns the
+// messages.
 func (r *Repo) commitAll() ([]string, error) {
 	list, err := r.changes()
 	if err != nil || len(list) == 0 {
@@ -54,6 +55,16 @@ func (r *Repo) commitAll() ([]string, error) {
 	}
 	if _, err := r.git(nil, nil, "add", "--all"); err != nil {
 		return nil, err
+	}
+	if len(list) > 1 && !r.refExists("HEAD") {
+		// The first commit of a journal that was kept without git: what
+		// was there goes in at once. A commit a day would take minutes
+		// for years of journal, and tell nothing new.
+		msg := fmt.Sprintf("the journal as it was on this machine: %d files", len(list))
+		if _, err := r.git(nil, nil, "commit", "--quiet", "-m", msg); err != nil {
+			return nil, err
+		}
+		return []string{msg}, nil
 	}
 	var msgs []string
 	commit := func(msg string, paths ...string) error {

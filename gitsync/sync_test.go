@@ -322,7 +322,7 @@ func TestUnreachableRemoteLosesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Error == "" || st.Failed.IsZero() || !st.Synced.IsZero() || st.Ahead != 3 {
+	if st.Error == "" || st.Failed.IsZero() || !st.Synced.IsZero() || st.Ahead != 2 { // the journal as it was, then the day written offline
 		t.Errorf("status after a failed sync: %+v", st)
 	}
 }
