@@ -16,7 +16,7 @@ func TestDomainPackagesNeverReachTheUI(t *testing.T) {
 	if err != nil {
 		t.Skip("go is not on PATH")
 	}
-	for _, pkg := range []string{"journal", "content", "locale", "report", "config", "termtext", "coach"} {
+	for _, pkg := range []string{"journal", "content", "locale", "report", "config", "termtext", "coach", "gitsync", "remind"} {
 		out, err := exec.Command(gobin, "list", "-deps", "-f", "{{.ImportPath}}", "./"+pkg).Output()
 		if err != nil {
 			t.Fatalf("go list %s: %v", pkg, err)

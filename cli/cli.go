@@ -417,6 +417,7 @@ func (a *app) rootCommand() *cobra.Command {
 	f.BoolVar(&a.accessibleFlag, "accessible", false, a.lang.T("flag.accessible"))
 
 	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand(), a.readCommand(), a.packsCommand(), a.reviewCommand(), a.awayCommand(), a.exportCommand(), a.teamCommand(), a.mentoringCommand(), a.searchCommand(), a.statusCommand(), a.demoCommand(), a.configCommand(), a.manCommand())
+	root.AddCommand(a.syncCommand(), a.remindCommand())
 	root.AddCommand(a.doctorCommand(), a.importCommand())
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {

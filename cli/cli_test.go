@@ -30,6 +30,7 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"tillit": func() {
 			pinClock()
+			standIns()
 			mainCommand()
 		},
 		// tillit-faulty is tillit on a journal whose writes fail as

@@ -48,6 +48,9 @@ func (a *app) noteCommand() *cobra.Command {
 				return textError{err: err, text: strings.TrimRight(text, "\n") + "\n"}
 			}
 			fmt.Fprintln(a.stdout, a.lang.T("cli.note_added", "Path", a.store.DayPath(day)))
+			if line := a.syncNow(); line != "" {
+				fmt.Fprintln(a.stdout, line)
+			}
 			return nil
 		},
 	}

@@ -3,14 +3,18 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"text/template"
 
 	"github.com/spf13/cobra"
 
 	"tillit/journal"
+	"tillit/termtext"
 )
 
 func (a *app) statusCommand() *cobra.Command {
 	var quiet bool
+	var format string
 	cmd := &cobra.Command{
 		Use:     "status",
 		Short:   a.lang.T("cmd.status.short"),
@@ -18,6 +22,14 @@ func (a *app) statusCommand() *cobra.Command {
 		Example: a.lang.T("cmd.status.example"),
 		Args:    a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			var tmpl *template.Template
+			if format != "" {
+				t, err := template.New("status").Option("missingkey=error").Parse(format)
+				if err != nil {
+					return a.usage("status.bad_format", "Err", err.Error())
+				}
+				tmpl = t
+			}
 			today := a.today()
 			// Only the days of the streak are read: a prompt must be quick.
 			j, err := a.store.Recent(today, a.cfg.WeekdaysOnly)
@@ -32,6 +44,12 @@ func (a *app) statusCommand() *cobra.Command {
 			}
 			streak := j.CurrentStreak(today)
 			done := j.CheckedIn(today)
+			if tmpl != nil && !quiet {
+				if err := a.statusLine(tmpl, j, today); err != nil {
+					return a.usage("status.bad_format", "Err", err.Error())
+				}
+				quiet = true // the template said it all
+			}
 			if !quiet {
 				line := a.lang.N("status.not_yet", streak)
 				if done {
@@ -51,7 +69,35 @@ func (a *app) statusCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, a.lang.T("flag.status_quiet"))
+	cmd.Flags().StringVar(&format, "format", "", a.lang.T("flag.status_format"))
 	return cmd
+}
+
+// StatusLine is what a --format template can show.
+type StatusLine struct {
+	Done       bool   // today has a check-in
+	Streak     int    // days in a row, days away stepped over
+	Tip        int    // today's tip, once checked in; 0 before
+	Away       bool   // today is a day away
+	Unreadable bool   // a file of the streak cannot be read (tillit doctor)
+	Date       string // today, as 2026-11-27
+}
+
+// statusLine writes the status through the user's template, on a line.
+func (a *app) statusLine(tmpl *template.Template, j *journal.Journal, today journal.Date) error {
+	line := StatusLine{Done: j.CheckedIn(today), Streak: j.CurrentStreak(today), Unreadable: len(j.Problems) > 0, Date: today.String()}
+	if e := j.Entry(today); e != nil && e.IsCheckIn() {
+		line.Tip = e.Tip
+	}
+	line.Away, _ = j.AwayOn(today)
+	var b strings.Builder
+	if err := tmpl.Execute(&b, line); err != nil {
+		return err
+	}
+	// What the template makes goes to a prompt: cleaned of what a terminal
+	// would act on, on one line.
+	fmt.Fprintln(a.stdout, strings.TrimRight(termtext.Clean(b.String()), "\n"))
+	return nil
 }
 
 // statusTrouble ends status with exit 2, as grep does on trouble; quiet, it

@@ -48,8 +48,12 @@ func (a *app) runTUI(o ui.Options) error {
 	o.Editor = a.cfg.EditorCommand(os.Getenv)
 	o.Now = a.now // the interface goes by the same clock as the commands
 	o.ExportDir = exportDir()
+	sync, waitSync := a.autoSync()
+	o.Sync = sync
 	m := ui.New(o)
 	kept, err := a.runProgram(m, m.Draft)
+	// A sync under way finishes its local part; a fetch or push stops.
+	waitSync()
 	if err != nil {
 		return err
 	}
@@ -69,6 +73,13 @@ func (a *app) runTUI(o ui.Options) error {
 	}
 	if m.Result != "" {
 		fmt.Fprintln(a.stdout, m.Result)
+		if o.Once && sync != nil {
+			// The command's own screen saved and ended the program
+			// before the interface could sync: sync now.
+			if line := a.syncNow(); line != "" {
+				fmt.Fprintln(a.stdout, line)
+			}
+		}
 	}
 	return nil
 }

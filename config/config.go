@@ -46,6 +46,10 @@ type Config struct {
 	DayStartsAt string `toml:"day_starts_at"`
 	// Accessible asks plain line-by-line prompts instead of screens.
 	Accessible bool `toml:"accessible"`
+	// Sync is how the journal is synced with git; Remind the daily
+	// reminder (see sync.go).
+	Sync   Sync   `toml:"sync"`
+	Remind Remind `toml:"remind"`
 
 	// Path is the file the settings came from; empty when there was none.
 	Path string `toml:"-"`

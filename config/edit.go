@@ -36,12 +36,8 @@ func Set(path, name, value string, template []byte) (string, error) {
 	if err != nil {
 		return "", &ValueError{Path: path, Key: k.Name, Value: value}
 	}
-	// A settings file kept elsewhere (dotfiles) and linked here stays a
-	// link: the file it points to is the one written.
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
-	}
-	old, mode, err := readSettings(path)
+	path = resolved(path)
+	old, mode, err := readText(path)
 	if err != nil {
 		return "", err
 	}
@@ -63,11 +59,8 @@ func Set(path, name, value string, template []byte) (string, error) {
 	if err != nil || !reflect.DeepEqual(after, want) || !slices.Equal(undecoded, afterUndecoded) {
 		return "", fmt.Errorf("%s: cannot change %s safely; write %s = %s by hand", path, k.Name, k.Name, literal(k, v))
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return "", fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	}
-	if err := writeAtomic(path, text, mode); err != nil {
-		return "", fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	if err := writeSettings(path, text, mode); err != nil {
+		return "", err
 	}
 	return v, nil
 }
@@ -87,8 +80,8 @@ func Create(path string, template []byte) (bool, error) {
 	return true, nil
 }
 
-// readSettings reads the file and its mode; nil text when there is none.
-func readSettings(path string) ([]byte, fs.FileMode, error) {
+// readText reads the file and its mode; nil text when there is none.
+func readText(path string) ([]byte, fs.FileMode, error) {
 	data, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

@@ -79,6 +79,9 @@ var Keys = []Key{
 	{Name: "accessible", Kind: Bool, Flag: "--accessible", Default: "false",
 		get: func(c *Config) string { return boolText(c.Accessible) },
 		set: func(c *Config, v string) { c.Accessible = v == "true" }},
+	{Name: "sync.auto", Kind: Bool, Default: "false",
+		get: func(c *Config) string { return boolText(c.Sync.Auto) },
+		set: func(c *Config, v string) { c.Sync.Auto = v == "true" }},
 }
 
 // Lookup finds a key by its name.

@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -22,26 +19,9 @@ import (
 // decode to the old settings plus the names, or nothing is written. A
 // missing file is created (0600, in a folder of 0700).
 func AddPeople(path string, names []string) ([]string, error) {
-	// A settings file kept elsewhere (dotfiles) and linked here stays a
-	// link: the file it points to is the one written.
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
-	}
-	old, err := os.ReadFile(path)
-	mode := fs.FileMode(0o600)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		old = nil
-	case err != nil:
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	default:
-		if fi, err := os.Stat(path); err == nil {
-			mode = fi.Mode().Perm()
-		}
-	}
-	var before Config
-	if _, err := toml.Decode(string(old), &before); err != nil {
-		return nil, fmt.Errorf("%s: cannot add to people: %v", path, oneLine(err))
+	path, old, mode, before, err := readSettings(path, "add to people")
+	if err != nil {
+		return nil, err
 	}
 	var added []string
 	for _, n := range names {
@@ -65,11 +45,8 @@ func AddPeople(path string, names []string) ([]string, error) {
 	if _, err := toml.Decode(string(text), &after); err != nil || !reflect.DeepEqual(after, want) {
 		return nil, fmt.Errorf("%s: cannot add to people safely; add %s by hand", path, strings.Join(added, ", "))
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	}
-	if err := writeAtomic(path, text, mode); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	if err := writeSettings(path, text, mode); err != nil {
+		return nil, err
 	}
 	return added, nil
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 	"tillit/journal"
 	"tillit/locale"
 
@@ -50,31 +49,10 @@ func resumedText(a journal.DraftAnswer, current string) string {
 	return mergedText(a.Base, a.Text, current, "\n\n")
 }
 
-// mergedText is a field's text when the file changed under it: base is
-// what the field held when the user began, ours what they wrote, theirs
-// what the file holds now. A field only one side changed takes that side's
-// text; one both changed keeps both texts, the file's first, joined by sep,
-// so that nobody's words are lost. The user sees them before saving.
-func mergedText(base, ours, theirs, sep string) string {
-	same := func(a, b string) bool { return strings.TrimSpace(a) == strings.TrimSpace(b) }
-	switch {
-	case same(ours, base):
-		return theirs
-	case same(theirs, base), same(theirs, ours), strings.Contains(ours, strings.TrimSpace(theirs)):
-		return ours
-	}
-	return strings.TrimSpace(theirs) + sep + strings.TrimSpace(ours)
-}
-
-// mergePart merges one part of a document (an answer, a section) after a
-// conflict: as it was loaded, as the screen has it, and as the file has it
-// now. Untouched here, the part is the file's, privacy and all. Written
-// here, it stays private if either side made it so: what was typed as
-// private never turns public because another window said so.
-func mergePart(loaded string, loadedPrivate bool, shown string, shownPrivate bool, theirs string, theirsPrivate bool) (string, bool) {
-	text := mergedText(loaded, shown, theirs, "\n\n")
-	if shown != loaded || shownPrivate != loadedPrivate {
-		return text, shownPrivate || theirsPrivate
-	}
-	return text, theirsPrivate
-}
+// mergedText and mergePart merge a field, and a part of a document, after
+// a conflict: the journal's own merge (journal.MergeText, MergePart), which a
+// sync of two machines uses for a day changed on both.
+var (
+	mergedText = journal.MergeText
+	mergePart  = journal.MergePart
+)

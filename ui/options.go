@@ -44,6 +44,10 @@ type Options struct {
 	Once  bool
 	// Welcome greets a new user (there is no journal yet) before Today.
 	Welcome bool
+	// Sync syncs the journal and says how it went, in a line shown
+	// above the footer: run at the start and after each save. nil when
+	// the journal does not sync by itself.
+	Sync func() string
 }
 
 // Start names the screen the interface starts on.

@@ -35,6 +35,8 @@ type Model struct {
 	// quitAfterSave is set by ctrl+c while a document is being saved: the
 	// program ends when the save does, saying how it went.
 	quitAfterSave bool
+	// syncLine is what the last sync said (see sync.go).
+	syncLine string
 
 	// Result is what the command line prints after the interface closes.
 	Result string
@@ -78,6 +80,7 @@ func (m *Model) Init() tea.Cmd {
 	if !m.ctx.fixedTheme {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
+	cmds = append(cmds, m.syncJournal())
 	if s := startScreen(m.ctx, m.opts); s != nil {
 		cmds = append(cmds, m.push(s))
 	}
@@ -162,6 +165,9 @@ func (m *Model) close(c closeMsg) tea.Cmd {
 	if r, ok := m.top().(reshowing); ok {
 		r.reshown(c)
 	}
+	if c.saved != "" {
+		return tea.Batch(loadJournal(m.ctx), m.syncJournal())
+	}
 	return loadJournal(m.ctx)
 }
 
@@ -194,6 +200,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Batch(cmds...)
 	case reloadJournalMsg:
+		return m, loadJournal(m.ctx)
+	case syncedMsg:
+		m.syncLine = msg.line
 		return m, loadJournal(m.ctx)
 	case openMsg:
 		return m, m.push(msg.screen)
@@ -397,5 +406,5 @@ func (m *Model) render() string {
 	for len(bodyLines) < room {
 		bodyLines = append(bodyLines, "")
 	}
-	return strings.Join(bodyLines, "\n") + "\n\n" + footer
+	return strings.Join(bodyLines, "\n") + "\n" + m.syncRow() + "\n" + footer
 }
