@@ -168,13 +168,8 @@ func kindName(n *yaml.Node) string {
 
 // dateFromFileName reads the day from a name like 2026-11-23.md.
 func dateFromFileName(path string) (Date, bool) {
-	base := path[strings.LastIndexAny(path, `/\`)+1:]
-	name, ok := strings.CutSuffix(base, ".md")
-	if !ok {
-		return Date{}, false
-	}
-	d, err := ParseDate(name)
-	return d, err == nil
+	n, ok := dayName(path[strings.LastIndexAny(path, `/\`)+1:])
+	return n.day, ok && n.real
 }
 
 // syncFrontMatter writes changed fields into the front matter node. Keys the

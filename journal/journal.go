@@ -7,11 +7,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 )
 
@@ -38,12 +36,6 @@ type Journal struct {
 	streaksMu sync.Mutex
 }
 
-var (
-	yearDir  = regexp.MustCompile(`^\d{4}$`)
-	monthDir = regexp.MustCompile(`^(0[1-9]|1[0-2])$`)
-	dayFile  = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\.md$`)
-)
-
 // Read reads the whole journal. Files that cannot be read are listed in
 // Problems and left out; nothing is ever written. The files are parsed on
 // every core: a ten-year journal is 4,000 files.
@@ -63,7 +55,7 @@ func (s *Store) Read() *Journal {
 		case *Entry:
 			j.Entries = append(j.Entries, v)
 		case *Reflection:
-			j.Reflections[f.week] = v
+			j.Reflections[f.name.week] = v
 		case *Mentoring:
 			j.Mentorings = append(j.Mentorings, v)
 		}
@@ -106,28 +98,15 @@ func onEveryCore(n int, do func(i int)) {
 // journalFile is a file of the journal waiting to be parsed.
 type journalFile struct {
 	path string
-	kind int // fileEntry, fileReflection or fileMentoring
-	week Week
+	name fileName
 }
 
-const (
-	fileEntry = iota
-	fileReflection
-	fileMentoring
-)
-
 func (f journalFile) parse() (any, error) {
-	data, err := os.ReadFile(f.path)
+	data, _, err := readJournalFile(f.path)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", f.path, err)
 	}
-	switch f.kind {
-	case fileReflection:
-		return ParseReflection(f.path, data)
-	case fileMentoring:
-		return ParseMentoring(f.path, data)
-	}
-	return ParseEntry(f.path, data)
+	return f.name.parse(f.path, data)
 }
 
 // list finds the journal's files: entries and mentoring notes in the month
@@ -138,70 +117,74 @@ func (s *Store) list() ([]journalFile, []error) {
 		files    []journalFile
 		problems []error
 	)
-	years, err := os.ReadDir(s.Root)
+	walk(s.Root, func(path string, item fs.DirEntry, n fileName) {
+		switch {
+		case item.Type()&fs.ModeSymlink != 0:
+			problems = append(problems, linkError(path, path))
+		case item.Type().IsRegular():
+			files = append(files, journalFile{path, n})
+		}
+	}, func(err error) { problems = append(problems, err) })
+	return files, problems
+}
+
+// walk goes through the journal's folders by the table of kinds: the year
+// folders, the month folders in them, and in each the files whose names
+// belong there (a week's reflection in its year, a day in its month). It
+// calls found for each of those files, and for each year or month folder
+// that is a symbolic link (with a zero name): tillit follows none. failed
+// is told of each folder that cannot be read; a journal not yet made has
+// none.
+func walk(root string, found func(path string, item fs.DirEntry, n fileName), failed func(error)) {
+	years, err := os.ReadDir(root)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return
 	}
 	if err != nil {
-		return nil, []error{fmt.Errorf("read %s: %w", s.Root, err)}
+		failed(fmt.Errorf("read %s: %w", root, err))
+		return
+	}
+	folder := func(path string, item fs.DirEntry) bool {
+		if item.Type()&fs.ModeSymlink != 0 {
+			found(path, item, fileName{})
+			return false
+		}
+		return item.IsDir()
 	}
 	for _, y := range years {
-		if y.Type()&fs.ModeSymlink != 0 && yearDir.MatchString(y.Name()) {
-			problems = append(problems, linkError(filepath.Join(s.Root, y.Name()), filepath.Join(s.Root, y.Name())))
+		year := y.Name()
+		yearPath := filepath.Join(root, year)
+		if !isYearFolder(year) || !folder(yearPath, y) {
 			continue
 		}
-		if !y.IsDir() || !yearDir.MatchString(y.Name()) {
-			continue
-		}
-		yearPath := filepath.Join(s.Root, y.Name())
 		items, err := os.ReadDir(yearPath)
 		if err != nil {
-			problems = append(problems, fmt.Errorf("read %s: %w", yearPath, err))
+			failed(fmt.Errorf("read %s: %w", yearPath, err))
 			continue
 		}
 		for _, item := range items {
 			path := filepath.Join(yearPath, item.Name())
-			if item.Type()&fs.ModeSymlink != 0 && (reflectionFile.MatchString(item.Name()) || monthDir.MatchString(item.Name())) {
-				problems = append(problems, linkError(path, path))
-				continue
-			}
-			switch {
-			case item.Type().IsRegular() && reflectionFile.MatchString(item.Name()):
-				if w, ok := weekFromFileName(path); ok && fmt.Sprintf("%04d", w.Year) == y.Name() {
-					files = append(files, journalFile{path, fileReflection, w})
-				}
-			case item.IsDir() && monthDir.MatchString(item.Name()):
-				month, err := os.ReadDir(path)
-				if err != nil {
-					problems = append(problems, fmt.Errorf("read %s: %w", path, err))
+			if month := item.Name(); isMonthFolder(month) {
+				if !folder(path, item) {
 					continue
 				}
-				for _, f := range month {
-					name := f.Name()
-					if !strings.HasPrefix(name, y.Name()+"-"+item.Name()+"-") {
-						continue
-					}
-					p := filepath.Join(path, name)
-					if f.Type()&fs.ModeSymlink != 0 && (dayFile.MatchString(name) || mentoringFile.MatchString(name)) {
-						problems = append(problems, linkError(p, p))
-						continue
-					}
-					if !f.Type().IsRegular() {
-						continue
-					}
-					switch {
-					case mentoringFile.MatchString(name):
-						files = append(files, journalFile{p, fileMentoring, Week{}})
-					case dayFile.MatchString(name):
-						if _, ok := dateFromFileName(p); ok { // not 2026-02-30
-							files = append(files, journalFile{p, fileEntry, Week{}})
-						}
+				days, err := os.ReadDir(path)
+				if err != nil {
+					failed(fmt.Errorf("read %s: %w", path, err))
+					continue
+				}
+				for _, f := range days {
+					if n, ok := nameOf(f.Name()); ok && n.real && n.in(year, month) {
+						found(filepath.Join(path, f.Name()), f, n)
 					}
 				}
+				continue
+			}
+			if n, ok := nameOf(item.Name()); ok && n.real && n.in(year, "") {
+				found(path, item, n)
 			}
 		}
 	}
-	return files, problems
 }
 
 // index builds the lookups the questions below need.

@@ -3,7 +3,6 @@ package journal
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -29,8 +28,6 @@ type ReflectionMeta struct {
 	Pack            string   // the pack focus_tip counts in; empty for the built-in one
 	Private         bool
 }
-
-var reflectionFile = regexp.MustCompile(`^(\d{4})-W(\d{2})\.md$`)
 
 // ReflectionPath returns where the reflection of week w lives.
 func (s *Store) ReflectionPath(w Week) string {
@@ -74,13 +71,10 @@ func ParseReflection(path string, data []byte) (*Reflection, error) {
 	return r, nil
 }
 
+// weekFromFileName reads the week from a name like 2026-W48.md.
 func weekFromFileName(path string) (Week, bool) {
-	m := reflectionFile.FindStringSubmatch(filepath.Base(path))
-	if m == nil {
-		return Week{}, false
-	}
-	w, err := ParseWeek(m[1] + "-W" + m[2])
-	return w, err == nil
+	n, ok := weekName(filepath.Base(path))
+	return n.week, ok && n.real
 }
 
 // Render returns the file as it should be written; untouched parts keep

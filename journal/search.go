@@ -19,6 +19,7 @@ const (
 	KindDay       Kind = iota // a daily entry: a check-in, or a day of notes
 	KindWeek                  // a weekly reflection
 	KindMentoring             // a mentoring note
+	KindAway                  // the list of days away (away.md)
 )
 
 // Item is one file of the journal as the journal screen and search see it:
