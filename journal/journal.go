@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"sort"
 	"sync"
 )
 
@@ -27,6 +26,13 @@ type Journal struct {
 	// path (a *ParseError or a read error).
 	Problems []error
 
+	// store is where the journal was read from, for reading in full the
+	// files only summed up (Summary).
+	store *Store
+	// parsed counts the files read to make the journal: all of them for
+	// Read, those the index could not vouch for for Summary.
+	parsed int
+
 	byDate    map[Date]*Entry
 	outcomes  []Outcome
 	outcomeAt map[Date]int
@@ -40,9 +46,10 @@ type Journal struct {
 // Problems and left out; nothing is ever written. The files are parsed on
 // every core: a ten-year journal is 4,000 files.
 func (s *Store) Read() *Journal {
-	j := &Journal{Reflections: map[Week]*Reflection{}}
+	j := &Journal{Reflections: map[Week]*Reflection{}, store: s}
 	files, problems := s.list()
 	j.Problems = problems
+	j.parsed = len(files)
 	parsed := make([]any, len(files))
 	errs := make([]error, len(files))
 	onEveryCore(len(files), func(i int) { parsed[i], errs[i] = files[i].parse() })
@@ -60,18 +67,34 @@ func (s *Store) Read() *Journal {
 			j.Mentorings = append(j.Mentorings, v)
 		}
 	}
-	if away, err := s.readAway(); err != nil {
-		j.Problems = append(j.Problems, err)
-	} else {
-		j.Away = away.Periods
-		for _, p := range away.Problems {
-			j.Problems = append(j.Problems, fmt.Errorf("%s: %s", away.Path, p))
-		}
-	}
-	sort.Slice(j.Entries, func(a, b int) bool { return j.Entries[a].Date.Before(j.Entries[b].Date) })
-	sort.Slice(j.Mentorings, func(a, b int) bool { return j.Mentorings[a].Date.Before(j.Mentorings[b].Date) })
-	j.index()
+	j.readAway(s)
+	j.sortAndIndex()
 	return j
+}
+
+// readAway reads the days away into the journal; what cannot be read goes
+// into Problems.
+func (j *Journal) readAway(s *Store) {
+	away, err := s.readAway()
+	if err != nil {
+		j.Problems = append(j.Problems, err)
+		return
+	}
+	j.Away = away.Periods
+	for _, p := range away.Problems {
+		j.Problems = append(j.Problems, fmt.Errorf("%s: %s", away.Path, p))
+	}
+}
+
+// sortAndIndex puts the entries and the mentoring notes in the order of
+// their days, and builds the lookups.
+func (j *Journal) sortAndIndex() {
+	byDate := func(a, b Date) int { return a.Compare(b) }
+	if !slices.IsSortedFunc(j.Entries, func(a, b *Entry) int { return byDate(a.Date, b.Date) }) {
+		slices.SortStableFunc(j.Entries, func(a, b *Entry) int { return byDate(a.Date, b.Date) })
+	}
+	slices.SortStableFunc(j.Mentorings, func(a, b *Mentoring) int { return byDate(a.Date, b.Date) })
+	j.index()
 }
 
 // onEveryCore runs do(0) … do(n-1) spread over the machine's cores, and

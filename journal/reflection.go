@@ -18,6 +18,9 @@ type Reflection struct {
 	ReflectionMeta
 
 	orig ReflectionMeta
+	// focusPrivate is FocusPrivate for a reflection known only by its
+	// summary (Partial).
+	focusPrivate bool
 }
 
 // ReflectionMeta is what the front matter of a weekly reflection says.
@@ -134,7 +137,7 @@ func (r *Reflection) questionPrivate(q string) bool {
 // the reflection editor writes it) stands in a private part and in no
 // public one. Derived from a private part, the choice is private too.
 func (r *Reflection) FocusPrivate() bool {
-	if r.Private {
+	if r.Private || r.partial && r.focusPrivate {
 		return true
 	}
 	if r.FocusTip <= 0 {
