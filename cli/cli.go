@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"strings"
@@ -17,6 +18,7 @@ import (
 
 	"charm.land/fang/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
 
 	"tillit/coach"
@@ -104,6 +106,9 @@ func (a *app) setup() error {
 		return err
 	}
 	a.store = journal.NewStore(root)
+	// The journal's index lives with the user's other caches, never in
+	// the journal (it is tillit's, and made again from the files at will).
+	a.store.Cache = filepath.Join(xdg.CacheHome, "tillit")
 	return nil
 }
 

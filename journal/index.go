@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -167,30 +166,29 @@ func (s *Store) Summary() *Journal {
 		problems []error
 		stale    []int // the files to read: new, changed, not to be trusted, or bad
 	)
-	walk(s.Root, func(path string, item fs.DirEntry, n fileName) {
-		if item.Type()&fs.ModeSymlink != 0 {
-			problems = append(problems, linkError(path, path))
-			return
+	for _, w := range walk(s.Root, true) {
+		switch {
+		case w.err != nil:
+			problems = append(problems, w.err)
+			continue
+		case w.link:
+			problems = append(problems, linkError(w.path, w.path))
+			continue
+		case !w.regular:
+			continue
 		}
-		if !item.Type().IsRegular() {
-			return
-		}
-		f := indexedFile{path: path, sum: summary{name: n}}
-		info, err := item.Info()
-		if err == nil {
-			f.sum.stamp = stampOf(info)
-		}
-		if old, ok := known[n]; ok {
+		f := indexedFile{path: w.path, sum: summary{name: w.name, stamp: w.stamp}}
+		if old, ok := known[w.name]; ok {
 			f.old = &old
-			if err == nil && old.settled && !old.bad && old.stamp == f.sum.stamp {
+			if w.statErr == nil && old.settled && !old.bad && old.stamp == w.stamp {
 				f.sum = old
 				files = append(files, f)
-				return
+				continue
 			}
 		}
 		stale = append(stale, len(files))
 		files = append(files, f)
-	}, func(err error) { problems = append(problems, err) })
+	}
 
 	onEveryCore(len(stale), func(i int) { files[stale[i]].read(now) })
 

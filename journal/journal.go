@@ -1,12 +1,8 @@
 package journal
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
@@ -140,74 +136,17 @@ func (s *Store) list() ([]journalFile, []error) {
 		files    []journalFile
 		problems []error
 	)
-	walk(s.Root, func(path string, item fs.DirEntry, n fileName) {
+	for _, f := range walk(s.Root, false) {
 		switch {
-		case item.Type()&fs.ModeSymlink != 0:
-			problems = append(problems, linkError(path, path))
-		case item.Type().IsRegular():
-			files = append(files, journalFile{path, n})
+		case f.err != nil:
+			problems = append(problems, f.err)
+		case f.link:
+			problems = append(problems, linkError(f.path, f.path))
+		case f.regular:
+			files = append(files, journalFile{f.path, f.name})
 		}
-	}, func(err error) { problems = append(problems, err) })
+	}
 	return files, problems
-}
-
-// walk goes through the journal's folders by the table of kinds: the year
-// folders, the month folders in them, and in each the files whose names
-// belong there (a week's reflection in its year, a day in its month). It
-// calls found for each of those files, and for each year or month folder
-// that is a symbolic link (with a zero name): tillit follows none. failed
-// is told of each folder that cannot be read; a journal not yet made has
-// none.
-func walk(root string, found func(path string, item fs.DirEntry, n fileName), failed func(error)) {
-	years, err := os.ReadDir(root)
-	if errors.Is(err, fs.ErrNotExist) {
-		return
-	}
-	if err != nil {
-		failed(fmt.Errorf("read %s: %w", root, err))
-		return
-	}
-	folder := func(path string, item fs.DirEntry) bool {
-		if item.Type()&fs.ModeSymlink != 0 {
-			found(path, item, fileName{})
-			return false
-		}
-		return item.IsDir()
-	}
-	for _, y := range years {
-		year := y.Name()
-		yearPath := filepath.Join(root, year)
-		if !isYearFolder(year) || !folder(yearPath, y) {
-			continue
-		}
-		items, err := os.ReadDir(yearPath)
-		if err != nil {
-			failed(fmt.Errorf("read %s: %w", yearPath, err))
-			continue
-		}
-		for _, item := range items {
-			path := filepath.Join(yearPath, item.Name())
-			if month := item.Name(); isMonthFolder(month) {
-				if !folder(path, item) {
-					continue
-				}
-				days, err := os.ReadDir(path)
-				if err != nil {
-					failed(fmt.Errorf("read %s: %w", path, err))
-					continue
-				}
-				for _, f := range days {
-					if n, ok := nameOf(f.Name()); ok && n.real && n.in(year, month) {
-						found(filepath.Join(path, f.Name()), f, n)
-					}
-				}
-				continue
-			}
-			if n, ok := nameOf(item.Name()); ok && n.real && n.in(year, "") {
-				found(path, item, n)
-			}
-		}
-	}
 }
 
 // index builds the lookups the questions below need.

@@ -85,12 +85,16 @@ func (it *Item) First() string {
 	return ""
 }
 
-// Items returns every file of the journal, newest first; on one day the
-// mentoring note comes before the entry, and a week's reflection before
-// the days of that week.
+// Items returns every file of the journal read in full, newest first; on
+// one day the mentoring note comes before the entry, and a week's
+// reflection before the days of that week. (Of a journal from its index,
+// files known only by their summary are left out: see Find.)
 func (j *Journal) Items() []*Item {
 	items := make([]*Item, 0, len(j.Entries)+len(j.Reflections)+len(j.Mentorings))
 	for _, e := range j.Entries {
+		if e.partial {
+			continue
+		}
 		it := &Item{Kind: KindDay, Date: e.Date, Path: e.Path, Tip: e.Tip, Pack: e.Pack, Rating: e.Rating,
 			Private: e.Private, Commitment: e.Commitment, Entry: e}
 		it.fill(&e.document, e.Tags)
@@ -98,12 +102,18 @@ func (j *Journal) Items() []*Item {
 		items = append(items, it)
 	}
 	for w, r := range j.Reflections {
+		if r.partial {
+			continue
+		}
 		it := &Item{Kind: KindWeek, Date: w.Sunday(), Week: w, Path: r.Path, Private: r.Private, Reflection: r}
 		it.fill(&r.document, nil)
 		it.written(&r.document, func(key, text string) bool { return key == "mentor_questions" && r.questionPrivate(text) })
 		items = append(items, it)
 	}
 	for _, m := range j.Mentorings {
+		if m.partial {
+			continue
+		}
 		it := &Item{Kind: KindMentoring, Date: m.Date, Path: m.Path, Private: m.Private, Mentoring: m}
 		it.fill(&m.document, nil)
 		answered := j.Answered(m)

@@ -26,12 +26,19 @@ type Model struct {
 	ctx  *Context
 	opts Options
 
-	today    *todayModel
-	stack    []screen // the screens over Today, the top one on show
-	journal  journalState
-	help     help.Model
-	showHelp bool
-	helpTop  int // the first line of the help shown, on a short window
+	today   *todayModel
+	stack   []screen // the screens over Today, the top one on show
+	journal journalState
+	// summary is the journal from its index, before the whole is read:
+	// what a check-in starts from can be read from it (see opening).
+	summary *journal.Journal
+	// shownGen is the reading of the journal Today shows, journalGen the
+	// one the other screens have: a slow reading that ends after a later
+	// one is not shown.
+	shownGen, journalGen int
+	help                 help.Model
+	showHelp             bool
+	helpTop              int // the first line of the help shown, on a short window
 	// quitAfterSave is set by ctrl+c while a document is being saved: the
 	// program ends when the save does, saying how it went.
 	quitAfterSave bool
@@ -69,7 +76,7 @@ func New(o Options) *Model {
 // Init asks the terminal for its background (without waiting for it: some
 // never answer), loads the journal, and opens the screen to start on.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadJournal(m.ctx), emptyTrash(m.ctx)}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadAll(m.ctx), emptyTrash(m.ctx)}
 	if s := startScreen(m.ctx, m.opts); s != nil {
 		cmds = append(cmds, m.push(s))
 	}
@@ -110,6 +117,8 @@ func (m *Model) start(s screen) tea.Cmd {
 	var cmds []tea.Cmd
 	if r, ok := s.(refreshing); ok && m.journal.Journal != nil {
 		cmds = append(cmds, r.refresh(m.journal.Journal))
+	} else if o, ok := s.(*opening); ok && o.fromIndex && m.summary != nil {
+		cmds = append(cmds, o.refresh(m.summary))
 	}
 	if i, ok := s.(starting); ok {
 		cmds = append(cmds, i.Init())
@@ -154,7 +163,7 @@ func (m *Model) close(c closeMsg) tea.Cmd {
 	if r, ok := m.top().(reshowing); ok {
 		r.reshown(c)
 	}
-	return loadJournal(m.ctx)
+	return loadAll(m.ctx)
 }
 
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -175,9 +184,29 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return m, m.rerender()
+	case todayLoadedMsg:
+		if msg.gen <= m.shownGen {
+			return m, nil // the whole journal of this reading, or a later one, is shown already
+		}
+		m.shownGen = msg.gen
+		m.today.refresh(msg.state, msg.day)
+		m.summary = msg.state.Journal
+		var cmds []tea.Cmd
+		for _, s := range m.stack {
+			if o, ok := s.(*opening); ok && o.fromIndex {
+				cmds = append(cmds, o.refresh(msg.state.Journal))
+			}
+		}
+		return m, tea.Batch(cmds...)
 	case journalLoadedMsg:
-		m.journal = msg.state
-		m.today.refresh(msg.state)
+		if msg.gen < m.journalGen {
+			return m, nil
+		}
+		m.journal, m.journalGen = msg.state, msg.gen
+		if msg.gen >= m.shownGen {
+			m.shownGen = msg.gen
+			m.today.refresh(msg.state, msg.day)
+		}
 		var cmds []tea.Cmd
 		for _, s := range m.stack {
 			if r, ok := s.(refreshing); ok {
@@ -186,7 +215,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Batch(cmds...)
 	case reloadJournalMsg:
-		return m, loadJournal(m.ctx)
+		return m, loadAll(m.ctx)
 	case openMsg:
 		return m, m.push(msg.screen)
 	case readyMsg:
