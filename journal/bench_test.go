@@ -108,7 +108,7 @@ func BenchmarkSummaryWarm(b *testing.B) {
 	GenerateJournal(b, root, d("2026-11-27"), 3650)
 	s := NewStore(root)
 	s.Cache = b.TempDir()
-	s.now = func() time.Time { return time.Now().Add(time.Hour) }
+	s.Clock = func() time.Time { return time.Now().Add(time.Hour) }
 	s.Summary()
 	b.ResetTimer()
 	for range b.N {

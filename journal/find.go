@@ -103,7 +103,7 @@ func (it *Item) mayHold(q Query, terms []term, tag string, labels func(*Item) []
 
 // searchable is the text of a file as search may find words in it: its
 // bytes, when every word the file holds is written in them as search sees
-// it. A front matter with escapes (\u00e5) or quotes doubled ('it”s')
+// it. A front matter with escapes (\u00e5), or a quote doubled in quotes,
 // holds words its bytes do not spell; ok is false for such a file, and it
 // is read in full.
 func searchable(data []byte) (text string, ok bool) {

@@ -157,8 +157,8 @@ func (s *Store) Summary() *Journal {
 		return s.Read()
 	}
 	now := time.Now()
-	if s.now != nil {
-		now = s.now()
+	if s.Clock != nil {
+		now = s.Clock()
 	}
 	known, loaded := s.loadIndex()
 	var (

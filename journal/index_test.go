@@ -62,7 +62,7 @@ func summed(j *Journal) string {
 func indexed(t *testing.T, s *Store) *Store {
 	t.Helper()
 	s.Cache = t.TempDir()
-	s.now = func() time.Time { return time.Now().Add(time.Hour) }
+	s.Clock = func() time.Time { return time.Now().Add(time.Hour) }
 	return s
 }
 
@@ -164,12 +164,12 @@ func mode(t *testing.T, path string) os.FileMode {
 // coarse clock: it is read again until it has settled.
 func TestTheIndexReadsAgainWhatWasJustWritten(t *testing.T) {
 	s := indexed(t, writeJournal(t, handJournal))
-	s.now = time.Now
+	s.Clock = time.Now
 	sameAsRead(t, s)
 	if n := sameAsRead(t, s); n != len(handJournal) {
 		t.Errorf("read %d files written just now, want all %d", n, len(handJournal))
 	}
-	s.now = func() time.Time { return time.Now().Add(settleTime + time.Second) }
+	s.Clock = func() time.Time { return time.Now().Add(settleTime + time.Second) }
 	sameAsRead(t, s)
 	if n := sameAsRead(t, s); n != 0 {
 		t.Errorf("read %d settled files again", n)
@@ -300,7 +300,7 @@ func TestTheIndexSeesEveryChange(t *testing.T) {
 			if err := os.Chtimes(path, past, past); err != nil {
 				t.Fatal(err)
 			}
-			s.now = func() time.Time { return past.Add(-time.Hour) }
+			s.Clock = func() time.Time { return past.Add(-time.Hour) }
 		}, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

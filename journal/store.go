@@ -39,9 +39,10 @@ type Store struct {
 	// Summary): under the user's cache folder, never in the journal.
 	// Empty, there is no index, and Summary reads the whole journal.
 	Cache string
-	// now is the clock the index goes by; nil is the system's. Tests set
-	// it.
-	now func() time.Time
+	// Clock is the clock the index goes by (to tell a file just written,
+	// which it reads again, from one it may trust); nil is the system's.
+	// Tests set it.
+	Clock func() time.Time
 
 	mu   sync.Mutex
 	held map[string]*flock.Flock // the drafts this process has open, by path
