@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -449,19 +450,52 @@ func (it *Item) holds(t term) bool {
 var plainLetters = strings.NewReplacer("ø", "o", "æ", "ae", "ß", "ss", "œ", "oe", "ð", "d", "þ", "th", "ł", "l")
 
 // plain takes accents and special letters off folded text: "støtte" is
-// "stotte", "blåklokka" is "blaklokka", "café" is "cafe".
+// "stotte", "blåklokka" is "blaklokka", "café" is "cafe". It goes rune by
+// rune, each looked up once (see plainRune): search runs it over every
+// file that does not hold a word as typed.
 func plain(s string) string {
 	if isASCII(s) {
 		return s
 	}
+	table := plainTable()
 	var b strings.Builder
-	for _, r := range norm.NFD.String(plainLetters.Replace(s)) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			b.WriteByte(byte(r))
+		case int(r) < len(table):
+			b.WriteString(table[r])
+		default:
+			b.WriteString(plainRune(r))
 		}
 	}
 	return b.String()
 }
+
+// plainRune is one rune without its accents: its special letter spelt out
+// (ø is o), decomposed (é is e and an accent), the accents left out.
+// Only ASCII words are looked for in plain text, so a rune at a time is as
+// good as the whole text at once.
+func plainRune(r rune) string {
+	var b strings.Builder
+	for _, c := range norm.NFD.String(plainLetters.Replace(string(r))) {
+		if !unicode.Is(unicode.Mn, c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// plainTable holds plainRune of the runes up to U+07FF (the Latin, Greek
+// and Cyrillic letters among them), made on first use.
+var plainTable = sync.OnceValue(func() []string {
+	table := make([]string, 0x800)
+	for r := range table {
+		table[r] = plainRune(rune(r))
+	}
+	return table
+})
 
 // loosely reports whether w is in s, or is a word of s with letters left
 // out ("tilit" for "tillit", "okt" for "oktober"): the first letter right
