@@ -121,20 +121,48 @@ func packLike(s string, version bool) bool {
 
 // partial is the file as the index knows it, without its text: enough
 // for the streak, the tip due and the numbers of a week, not for showing
-// it.
-func (s summary) partial(path string) any {
+// it. The file is made in the slab of its kind: a journal of years is tens
+// of thousands of them, made in three allocations rather than one each.
+func (s summary) partial(path string, slab *slabs) any {
 	doc := document{Path: path, partial: true}
 	switch s.name.kind {
 	case KindWeek:
-		return &Reflection{document: doc, focusPrivate: s.focusPrivate, ReflectionMeta: ReflectionMeta{
-			Week: s.name.week, FocusTip: s.focusTip, Pack: s.pack, Private: s.private}}
+		slab.reflections = append(slab.reflections, Reflection{document: doc, focusPrivate: s.focusPrivate, ReflectionMeta: ReflectionMeta{
+			Week: s.name.week, FocusTip: s.focusTip, Pack: s.pack, Private: s.private}})
+		return &slab.reflections[len(slab.reflections)-1]
 	case KindMentoring:
-		return &Mentoring{document: doc, MentoringMeta: MentoringMeta{Date: s.name.day, Private: s.private}}
+		slab.mentorings = append(slab.mentorings, Mentoring{document: doc, MentoringMeta: MentoringMeta{Date: s.name.day, Private: s.private}})
+		return &slab.mentorings[len(slab.mentorings)-1]
 	}
-	return &Entry{document: doc, committed: s.committed, Meta: Meta{
+	slab.entries = append(slab.entries, Entry{document: doc, committed: s.committed, Meta: Meta{
 		Date: s.name.day, Tip: s.tip, Rating: s.rating, Energy: s.energy,
 		Followup: s.followup, FollowupOf: s.followupOf, Outcome: s.outcome, OutcomeDate: s.outcomed,
-		Private: s.private, Pack: s.pack, PackVersion: s.packVersion}}
+		Private: s.private, Pack: s.pack, PackVersion: s.packVersion}})
+	return &slab.entries[len(slab.entries)-1]
+}
+
+// slabs hold the partial files of a journal, each kind in one array.
+type slabs struct {
+	entries     []Entry
+	reflections []Reflection
+	mentorings  []Mentoring
+}
+
+// newSlabs makes room for the files, so that no slab grows (and moves)
+// while pointers into it are handed out.
+func newSlabs(files []indexedFile) *slabs {
+	var n [3]int
+	for _, f := range files {
+		switch f.sum.name.kind {
+		case KindDay:
+			n[0]++
+		case KindWeek:
+			n[1]++
+		case KindMentoring:
+			n[2]++
+		}
+	}
+	return &slabs{make([]Entry, 0, n[0]), make([]Reflection, 0, n[1]), make([]Mentoring, 0, n[2])}
 }
 
 // indexedFile is a file found in the folders, with what the index knows
@@ -193,7 +221,9 @@ func (s *Store) Summary() *Journal {
 	onEveryCore(len(stale), func(i int) { files[stale[i]].read(now) })
 
 	changed := !loaded
-	j := &Journal{Reflections: map[Week]*Reflection{}, Problems: problems, store: s, parsed: len(stale)}
+	slab := newSlabs(files)
+	j := &Journal{Reflections: make(map[Week]*Reflection, cap(slab.reflections)), Problems: problems, store: s, parsed: len(stale),
+		Entries: make([]*Entry, 0, cap(slab.entries)), Mentorings: make([]*Mentoring, 0, cap(slab.mentorings))}
 	seen := 0
 	for _, f := range files {
 		if f.old != nil {
@@ -206,7 +236,7 @@ func (s *Store) Summary() *Journal {
 			j.Problems = append(j.Problems, f.err)
 			continue
 		}
-		switch v := f.sum.partial(f.path).(type) {
+		switch v := f.sum.partial(f.path, slab).(type) {
 		case *Entry:
 			j.Entries = append(j.Entries, v)
 		case *Reflection:

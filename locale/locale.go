@@ -129,9 +129,13 @@ func (c *Catalog) Lang() string { return c.lang }
 // T("checkin.step", "N", 3, "Of", 6). A missing message shows its id, so a
 // gap is visible and never a crash.
 func (c *Catalog) T(id string, pairs ...any) string {
-	if len(pairs) == 0 {
+	// A message is kept once made, with its values when they are few and
+	// short: an export of years asks for "tip 3" thousands of times, and
+	// a template costs microseconds each time.
+	key, keep := cacheKey(id, pairs)
+	if keep {
 		c.mu.Lock()
-		s, ok := c.cache[id]
+		s, ok := c.cache[key]
 		c.mu.Unlock()
 		if ok {
 			return s
@@ -141,12 +145,46 @@ func (c *Catalog) T(id string, pairs ...any) string {
 	if err != nil {
 		s = id
 	}
-	if len(pairs) == 0 {
+	if keep {
 		c.mu.Lock()
-		c.cache[id] = s
+		if len(c.cache) < maxCached {
+			c.cache[key] = s
+		}
 		c.mu.Unlock()
 	}
 	return s
+}
+
+// maxCached bounds the messages a catalog keeps: an interface that runs
+// for days says many different things.
+const maxCached = 4096
+
+// cacheKey is how a message with its values is kept: false when a value
+// is not a number or a short text.
+func cacheKey(id string, pairs []any) (string, bool) {
+	if len(pairs) == 0 {
+		return id, true
+	}
+	if len(pairs) > 8 {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString(id)
+	for _, p := range pairs {
+		b.WriteByte(0)
+		switch v := p.(type) {
+		case string:
+			if len(v) > 64 || strings.IndexByte(v, 0) >= 0 {
+				return "", false
+			}
+			b.WriteString(v)
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
 }
 
 // N returns the plural form of message id for count n; {{.Count}} is n.
