@@ -392,6 +392,19 @@ func decodeIndex(data []byte, root string) (map[fileName]summary, error) {
 		return nil, errBadIndex
 	}
 	known := make(map[fileName]summary, n)
+	var packs []string // the packs' names made once each: a journal has a few
+	intern := func(b []byte) string {
+		for _, p := range packs {
+			if string(b) == p {
+				return p
+			}
+		}
+		s := string(b)
+		if len(packs) < 16 {
+			packs = append(packs, s)
+		}
+		return s
+	}
 	for range n {
 		var s summary
 		s.name.kind = Kind(r.uint())
@@ -415,7 +428,7 @@ func decodeIndex(data []byte, root string) (map[fileName]summary, error) {
 		s.followup, s.outcome = followupFromCode(r.uint()), followupFromCode(r.uint())
 		s.focusTip, s.questions = int(r.uint()), int(r.uint())
 		s.followupOf, s.outcomed = r.date(), r.date()
-		s.pack, s.packVersion = r.string(), r.string()
+		s.pack, s.packVersion = intern(r.bytes()), intern(r.bytes())
 		if r.err {
 			return nil, errBadIndex
 		}
@@ -474,15 +487,17 @@ func (r *indexReader) int() int64 {
 	return v
 }
 
-func (r *indexReader) string() string {
+func (r *indexReader) string() string { return string(r.bytes()) }
+
+func (r *indexReader) bytes() []byte {
 	n := r.uint()
 	if n > uint64(len(r.b)) {
 		r.err, r.b = true, nil
-		return ""
+		return nil
 	}
-	s := string(r.b[:n])
+	b := r.b[:n]
 	r.b = r.b[n:]
-	return s
+	return b
 }
 
 func (r *indexReader) date() Date {

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Journal is everything read from a journal folder at one moment: the daily
@@ -94,23 +95,30 @@ func (j *Journal) sortAndIndex() {
 }
 
 // onEveryCore runs do(0) … do(n-1) spread over the machine's cores, and
-// returns when all are done. do(i) must touch only what is i's.
+// returns when all are done. do(i) must touch only what is i's. Each
+// worker takes the next i from a counter: no channel, no wake-up for each
+// of thousands of small jobs.
 func onEveryCore(n int, do func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range max(1, runtime.GOMAXPROCS(0)) {
+	workers := min(n, max(1, runtime.GOMAXPROCS(0)))
+	if workers <= 1 {
+		for i := range n {
+			do(i)
+		}
+		return
+	}
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				do(i)
 			}
 		}()
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
 
