@@ -2,68 +2,32 @@ package coach
 
 import (
 	"fmt"
-	"os"
 	"testing"
 	"time"
 
 	"tillit/content"
+	demojournal "tillit/internal/demo"
 	"tillit/journal"
 	"tillit/locale"
 	"tillit/report"
 )
 
-// The use cases on journals made as tillit demo makes them, of 365, 3,650
-// and 36,500 days (the last left out under -short), read from a kept index
-// as the commands read them.
-func benchSizes() []int {
-	if testing.Short() {
-		return []int{365, 3650}
-	}
-	return []int{365, 3650, 36500}
-}
+// The use cases on journals made as tillit demo makes them (see
+// internal/demo for the sizes), read from a kept index as the commands
+// read them.
 
-var demoRoots = map[int]string{}
+var end = demojournal.End
 
-// end is the last day of the benchmarks' journals; today is the day after.
-var end = journal.Date{Year: 2026, Month: 11, Day: 26}
+func TestMain(m *testing.M) { demojournal.Main(m) }
 
-func demo(b *testing.B, days int) *journal.Store {
-	b.Helper()
-	root, ok := demoRoots[days]
-	if !ok {
-		var err error
-		if root, err = os.MkdirTemp("", "tillit-bench-"); err != nil {
-			b.Fatal(err)
-		}
-		text, err := report.SampleText(locale.New("nb"), content.MustBuiltin("nb"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := journal.Sample(journal.NewStore(root), end, days, 14, text); err != nil {
-			b.Fatal(err)
-		}
-		demoRoots[days] = root
-	}
-	s := journal.NewStore(root)
-	s.Cache = b.TempDir()
-	s.Clock = func() time.Time { return time.Now().Add(time.Hour) }
-	s.Summary() // the index made
-	return s
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	for _, root := range demoRoots {
-		os.RemoveAll(root)
-	}
-	os.Exit(code)
-}
-
-// each runs f on a journal of each size.
+// each runs f on a journal of each size, its index made.
 func each(b *testing.B, f func(b *testing.B, s *journal.Store, days int)) {
-	for _, days := range benchSizes() {
+	for _, days := range demojournal.Sizes() {
 		b.Run(fmt.Sprintf("days=%d", days), func(b *testing.B) {
-			s := demo(b, days)
+			s := journal.NewStore(demojournal.Journal(b, days))
+			s.Cache = b.TempDir()
+			s.Clock = func() time.Time { return time.Now().Add(time.Hour) }
+			s.Summary()
 			b.ResetTimer()
 			f(b, s, days)
 		})
