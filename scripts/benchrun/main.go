@@ -59,6 +59,7 @@ type job struct {
 	pty  bool      // run in a pseudo-terminal until Today's date is on screen
 	cold bool      // remove the index before each run
 	wall []float64 // ms
+	cpu  []float64 // ms of user and system time
 	rss  []float64 // MiB
 }
 
@@ -95,22 +96,22 @@ func suite(env []string, bin, base, journal string, days, runs int, word string)
 			if jb.cold {
 				os.RemoveAll(cache)
 			}
-			var wall, rss float64
+			var r run
 			if jb.pty {
-				wall, rss = firstFrame(env, jb.args, date)
+				r = firstFrame(env, jb.args, date)
 			} else {
-				wall, rss = timed(env, jb.args)
+				r = timed(env, jb.args)
 			}
 			if round >= 0 {
-				jb.wall, jb.rss = append(jb.wall, wall), append(jb.rss, rss)
+				jb.wall, jb.cpu, jb.rss = append(jb.wall, r.wall), append(jb.cpu, r.cpu), append(jb.rss, r.rss)
 			}
 		}
 	}
-	f := median(jobs[0].wall)
-	fmt.Printf("## %d days\n\n| command | median ms | − F ms | peak MiB |\n|---|---:|---:|---:|\n", days)
+	f, fcpu := median(jobs[0].wall), median(jobs[0].cpu)
+	fmt.Printf("## %d days\n\n| command | median ms | − F ms | cpu ms | − F cpu ms | peak MiB |\n|---|---:|---:|---:|---:|---:|\n", days)
 	for _, jb := range jobs {
-		m := median(jb.wall)
-		fmt.Printf("| %s | %.1f | %+.1f | %.0f |\n", jb.name, m, m-f, median(jb.rss))
+		m, c := median(jb.wall), median(jb.cpu)
+		fmt.Printf("| %s | %.1f | %+.1f | %.1f | %+.1f | %.0f |\n", jb.name, m, m-f, c, c-fcpu, median(jb.rss))
 	}
 	fmt.Println()
 }
@@ -121,16 +122,27 @@ func command(env []string, args ...string) *exec.Cmd {
 	return c
 }
 
-// timed runs a command to its end, its output thrown away, and returns
-// how long it took (ms) and its peak memory (MiB).
-func timed(env, args []string) (float64, float64) {
+// run is what one run took: wall and processor time (ms), peak memory
+// (MiB).
+type run struct{ wall, cpu, rss float64 }
+
+// finished is the run of a process that ended after wall.
+func finished(p *os.ProcessState, wall time.Duration) run {
+	if p == nil {
+		return run{wall: ms(wall)}
+	}
+	return run{ms(wall), ms(p.UserTime() + p.SystemTime()), peak(p)}
+}
+
+// timed runs a command to its end, its output thrown away.
+func timed(env, args []string) run {
 	c := command(env, args...)
 	start := time.Now()
 	if err := c.Run(); err != nil && c.ProcessState == nil {
 		fmt.Fprintf(os.Stderr, "benchrun: %s: %v\n", strings.Join(args, " "), err)
 		os.Exit(1)
 	}
-	return ms(time.Since(start)), peak(c.ProcessState)
+	return finished(c.ProcessState, time.Since(start))
 }
 
 // todayDate is the day as Today's header writes it: the first line of

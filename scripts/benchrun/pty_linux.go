@@ -15,9 +15,10 @@ import (
 
 // firstFrame starts tillit in a pseudo-terminal of 100×30 that answers as
 // a terminal does (a terminal emulator reads what it writes), and returns
-// how long it took until the screen shows today's date (ms), and the
-// peak memory of the run (MiB). Then it leaves with ctrl+c.
-func firstFrame(env, args []string, date string) (float64, float64) {
+// how long it took until the screen shows today's date (the wall time of
+// the run), and the processor time and peak memory of the whole run. Then
+// it leaves with ctrl+c.
+func firstFrame(env, args []string, date string) run {
 	ctrl, tty, err := openPTY(100, 30)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "benchrun: pty:", err)
@@ -73,7 +74,9 @@ func firstFrame(env, args []string, date string) (float64, float64) {
 		c.Process.Kill()
 		<-done
 	}
-	return took, peak(c.ProcessState)
+	r := finished(c.ProcessState, 0)
+	r.wall = took
+	return r
 }
 
 func openPTY(cols, rows uint16) (ctrl, tty *os.File, err error) {
