@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -88,8 +89,15 @@ func (it *Item) mayHold(q Query, terms []term, tag string, labels func(*Item) []
 	}
 	// The stand-in holds the whole file as one line, and its tags: every
 	// word the item would hold is in there. Its labels are made only when
-	// a word is not found in the text.
-	it.folded = []string{fold(text)}
+	// a word is not found in the text. Words of ASCII letters (most) are
+	// looked for in the text folded and without its accents in one pass:
+	// what they find there as typed, they find there too.
+	if allASCII(terms) {
+		plain := plainFolded(text)
+		it.folded, it.plain = []string{plain}, []string{plain}
+	} else {
+		it.folded = []string{fold(text)}
+	}
 	it.Tags = tagsOf(data)
 	if it.matches(q, terms, tag) {
 		return true
@@ -100,6 +108,53 @@ func (it *Item) mayHold(q Query, terms []term, tag string, labels func(*Item) []
 	it.Labels, it.labels = labels(it), nil
 	return it.matches(q, terms, tag)
 }
+
+func allASCII(terms []term) bool {
+	for _, t := range terms {
+		if !t.ascii && !t.number {
+			return false
+		}
+	}
+	return true
+}
+
+// plainFolded is plain(fold(s)), made a rune at a time in one pass: the
+// text folded and without its accents, in which a word of ASCII letters
+// is found where it is found in the text folded, and where the accents
+// alone kept it from being found.
+func plainFolded(s string) string {
+	table := plainFoldTable()
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if int(r) < len(table) {
+			b.WriteString(table[r])
+		} else {
+			b.WriteString(plain(fold(string(r))))
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// plainFoldTable holds plain(fold(r)) of the runes up to U+07FF.
+var plainFoldTable = sync.OnceValue(func() []string {
+	table := make([]string, 0x800)
+	for r := range table {
+		table[r] = plain(fold(string(rune(r))))
+	}
+	return table
+})
 
 // searchable is the text of a file as search may find words in it: its
 // bytes, when every word the file holds is written in them as search sees
