@@ -170,8 +170,11 @@ func newSlabs(files []indexedFile) *slabs {
 type indexedFile struct {
 	path string
 	sum  summary
-	old  *summary // what the index said before, if it knew the file
-	err  error
+	// known says the index knew the file, old what it said; kept, that
+	// it vouched for it and the file was not read.
+	known, kept bool
+	old         summary
+	err         error
 }
 
 // Summary returns the journal as its index tells it, checked against the
@@ -189,12 +192,13 @@ func (s *Store) Summary() *Journal {
 		now = s.Clock()
 	}
 	known, loaded := s.loadIndex()
+	found := walk(s.Root, true)
 	var (
-		files    []indexedFile
+		files    = make([]indexedFile, 0, len(found))
 		problems []error
 		stale    []int // the files to read: new, changed, not to be trusted, or bad
 	)
-	for _, w := range walk(s.Root, true) {
+	for _, w := range found {
 		switch {
 		case w.err != nil:
 			problems = append(problems, w.err)
@@ -207,12 +211,12 @@ func (s *Store) Summary() *Journal {
 		}
 		f := indexedFile{path: w.path, sum: summary{name: w.name, stamp: w.stamp}}
 		if old, ok := known[w.name]; ok {
-			f.old = &old
 			if w.statErr == nil && old.settled && !old.bad && old.stamp == w.stamp {
-				f.sum = old
+				f.sum, f.known, f.kept = old, true, true
 				files = append(files, f)
 				continue
 			}
+			f.old, f.known = old, true
 		}
 		stale = append(stale, len(files))
 		files = append(files, f)
@@ -226,9 +230,9 @@ func (s *Store) Summary() *Journal {
 		Entries: make([]*Entry, 0, cap(slab.entries)), Mentorings: make([]*Mentoring, 0, cap(slab.mentorings))}
 	seen := 0
 	for _, f := range files {
-		if f.old != nil {
+		if f.known {
 			seen++
-			changed = changed || *f.old != f.sum
+			changed = changed || !f.kept && f.old != f.sum
 		} else {
 			changed = true
 		}
