@@ -112,8 +112,8 @@ func (a *app) options(o ui.Options) ui.Options {
 // accessibleReview says the week as tillit review --print does, and offers
 // to write its reflection.
 func (a *app) accessibleReview(p *ui.Prompter, w journal.Week) error {
-	j := a.readJournal()
-	p.Say(report.Week(j, j.Week(w, a.today()), a.reportOptions(true)))
+	j, st := a.coach.Week(a.readJournal(), w, a.today())
+	p.Say(report.Week(j, st, a.reportOptions(true)))
 	write, err := p.YesNo(a.lang.T("accessible.write_reflection"), false)
 	if err != nil || !write {
 		return err

@@ -11,11 +11,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"strings"
 	"time"
 
+	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -120,6 +122,9 @@ func (a *app) setup(cmd *cobra.Command) error {
 		return err
 	}
 	a.store = journal.NewStore(root)
+	// The journal's index lives with the user's other caches, never in
+	// the journal (it is tillit's, and made again from the files at will).
+	a.store.Cache = filepath.Join(xdg.CacheHome, "tillit")
 	return nil
 }
 

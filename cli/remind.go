@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"tillit/config"
-	"tillit/journal"
 	"tillit/remind"
 )
 
@@ -87,7 +86,7 @@ func (a *app) remindCommand() *cobra.Command {
 		Short: a.lang.T("cmd.remind_now.short"),
 		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			today := journal.DateOf(a.now())
+			today := a.today()
 			why, streak, err := remind.Decide(a.store, today, a.cfg.WeekdaysOnly)
 			if err != nil {
 				return err

@@ -38,8 +38,7 @@ func (a *app) reviewCommand() *cobra.Command {
 			if !print && !asJSON && terminal {
 				return a.runTUI(ui.Options{Start: ui.StartReview, Week: w, Once: true})
 			}
-			j := a.readJournal()
-			st := j.Week(w, today)
+			j, st := a.coach.Week(a.readJournal(), w, today)
 			if asJSON {
 				return writeJSON(a, st.JSON())
 			}
@@ -52,10 +51,12 @@ func (a *app) reviewCommand() *cobra.Command {
 	return cmd
 }
 
-// readJournal reads the whole journal, warning on stderr about each file
-// that could not be read (it is left out, and left alone).
+// readJournal reads the journal from its index (what each file's numbers
+// are, not their words: the commands read in full what they show, through
+// coach), warning on stderr about each file that could not be read (it is
+// left out, and left alone).
 func (a *app) readJournal() *journal.Journal {
-	j := a.store.Read()
+	j := a.store.Summary()
 	j.WeekdaysOnly = a.cfg.WeekdaysOnly
 	for _, p := range j.Problems {
 		a.warn(p)

@@ -51,12 +51,8 @@ func (a *app) searchCommand() *cobra.Command {
 			if q.Empty() {
 				return a.usage("err.search_what") // "" or "#": it would list everything
 			}
-			items := a.readJournal().Items()
 			o := a.reportOptions(true)
-			for _, it := range items {
-				it.Labels = report.Labels(it, o)
-			}
-			hits := journal.Search(items, q)
+			hits := a.readJournal().Find(q, func(it *journal.Item) []string { return report.Labels(it, o) })
 			if len(hits) == 0 {
 				return quietError{exitError}
 			}

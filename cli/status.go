@@ -31,16 +31,16 @@ func (a *app) statusCommand() *cobra.Command {
 				tmpl = t
 			}
 			today := a.today()
-			// Only the days of the streak are read: a prompt must be quick.
-			j, err := a.store.Recent(today, a.cfg.WeekdaysOnly)
-			if err != nil {
-				return a.statusTrouble(quiet, err)
-			}
-			var pe *journal.ParseError
-			if len(j.Problems) > 0 && errors.As(j.Problems[0], &pe) && pe.Path == a.store.DayPath(today) {
-				// Today's own file cannot be read: whether it is a
-				// check-in cannot be told.
-				return a.statusTrouble(quiet, j.Problems[0])
+			// From the index: a prompt must be quick.
+			j := a.store.Summary()
+			j.WeekdaysOnly = a.cfg.WeekdaysOnly
+			for _, err := range j.Problems {
+				var pe *journal.ParseError
+				if errors.As(err, &pe) && pe.Path == a.store.DayPath(today) {
+					// Today's own file cannot be read: whether it is a
+					// check-in cannot be told.
+					return a.statusTrouble(quiet, err)
+				}
 			}
 			streak := j.CurrentStreak(today)
 			done := j.CheckedIn(today)

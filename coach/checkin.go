@@ -28,6 +28,34 @@ type CheckIn struct {
 	schedule journal.Schedule
 }
 
+// CheckInJournal is j with what a check-in of day shows read in full: the
+// commitment it follows up, the last check-in on each tip of each pack
+// (to look back at, whichever tip is chosen) and how their commitments
+// went. A journal read in full is given back as it is.
+func (c *Coach) CheckInJournal(j *journal.Journal, day journal.Date) *journal.Journal {
+	want := map[journal.Date]bool{}
+	if e := journal.CommitmentToFollowUp(j.Entries, day); e != nil {
+		want[e.Date] = true
+	}
+	type onTip struct {
+		pack string
+		tip  int
+	}
+	last := map[onTip]*journal.Entry{}
+	for _, e := range j.Entries {
+		if e.IsCheckIn() && e.Date.Before(day) {
+			last[onTip{e.Pack, e.Tip}] = e
+		}
+	}
+	for _, e := range last {
+		want[e.Date] = true
+		if o := j.OutcomeOf(e.Date); o != nil && o.RecordedIn != nil {
+			want[o.RecordedIn.Date] = true
+		}
+	}
+	return j.Load(func(r journal.Ref) bool { return r.Kind == journal.KindDay && want[r.Day] })
+}
+
 // CheckIn prepares the check-in of day over base (the day's entry, or a new
 // one), from the journal's entries. tip is one the user chose; 0 takes the
 // one due.

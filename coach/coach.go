@@ -97,7 +97,10 @@ type Day struct {
 	Focus *content.Tip
 }
 
-// Today is what day brings, from the journal as read.
+// Today is what day brings, from the journal as read: in full, or from its
+// index (Store.Summary). The numbers come from what the journal holds of
+// every file; of a journal from its index, the day's own entry and the
+// one whose commitment is open are read in full, for their words.
 func (c *Coach) Today(j *journal.Journal, day journal.Date) Day {
 	d := Day{Date: day, Entry: j.Entry(day), Pack: c.Pack}
 	d.CheckedIn = d.Entry != nil && d.Entry.IsCheckIn()
@@ -127,7 +130,18 @@ func (c *Coach) Today(j *journal.Journal, day journal.Date) Day {
 		d.Open = journal.CommitmentToFollowUp(j.Entries, day)
 	}
 	d.Focus = c.FocusOf(j, journal.WeekOf(day).Add(-1))
+	d.Entry, d.Open = full(j, d.Entry), full(j, d.Open)
 	return d
+}
+
+// full is e with its words, read now when the journal holds only its
+// summary. Should the file have become unreadable since (an editor in
+// the middle of a write), its numbers are all there is to show.
+func full(j *journal.Journal, e *journal.Entry) *journal.Entry {
+	if f, err := j.Full(e); err == nil {
+		return f
+	}
+	return e
 }
 
 // FocusOf returns the tip the reflection of week w chose to focus on, from
@@ -142,4 +156,35 @@ func (c *Coach) FocusOf(j *journal.Journal, w journal.Week) *content.Tip {
 		return nil
 	}
 	return &t
+}
+
+// Week is the review of week w as of today: its numbers, and j with what
+// the week's page shows read in full (see Journal.Load) — the week's
+// entries and the entries that say how their commitments went, its
+// reflection and mentoring notes, and, when the week has a mentoring note,
+// the reflections whose questions it may answer.
+func (c *Coach) Week(j *journal.Journal, w journal.Week, today journal.Date) (*journal.Journal, journal.WeekStats) {
+	days := map[journal.Date]bool{}
+	for _, d := range w.Days() {
+		days[d] = true
+	}
+	for _, o := range j.Outcomes() {
+		if days[o.Commitment.Date] && o.RecordedIn != nil {
+			days[o.RecordedIn.Date] = true
+		}
+	}
+	mentoring := false
+	for _, m := range j.Mentorings {
+		mentoring = mentoring || w.Contains(m.Date)
+	}
+	j = j.Load(func(r journal.Ref) bool {
+		switch r.Kind {
+		case journal.KindWeek:
+			return r.Week == w || mentoring
+		case journal.KindMentoring:
+			return w.Contains(r.Day)
+		}
+		return days[r.Day]
+	})
+	return j, j.Week(w, today)
 }

@@ -44,23 +44,25 @@ const MinQuestions = 8
 // language first.
 var Languages = []string{"nb", "en", "sv"}
 
-var (
-	builtinOnce sync.Once
-	builtin     map[string]*Pack
-	builtinErr  error
-)
+// builtin holds the built-in pack in each language, each read from its
+// file the first time it is asked for: a command speaks one language.
+var builtin = map[string]*builtinPack{"nb": {}, "en": {}, "sv": {}}
+
+type builtinPack struct {
+	once sync.Once
+	pack *Pack
+	err  error
+}
 
 // Builtin returns the built-in pack in lang, falling back to English for a
 // language tillit does not have.
 func Builtin(lang string) (*Pack, error) {
-	builtinOnce.Do(loadBuiltin)
-	if builtinErr != nil {
-		return nil, builtinErr
+	b, ok := builtin[lang]
+	if !ok {
+		lang, b = "en", builtin["en"]
 	}
-	if p, ok := builtin[lang]; ok {
-		return p, nil
-	}
-	return builtin["en"], nil
+	b.once.Do(func() { b.pack, b.err = loadBuiltin(lang) })
+	return b.pack, b.err
 }
 
 // MustBuiltin is Builtin for callers that run after the embedded files were
@@ -73,23 +75,18 @@ func MustBuiltin(lang string) *Pack {
 	return p
 }
 
-func loadBuiltin() {
-	builtin = map[string]*Pack{}
-	for _, lang := range Languages {
-		name := "packs/trust/" + lang + ".yaml"
-		data, err := files.ReadFile(name)
-		if err != nil {
-			builtinErr = fmt.Errorf("content %s: %w", name, err)
-			return
-		}
-		p, err := ParsePack(name, data)
-		if err != nil {
-			builtinErr = err
-			return
-		}
-		p.Path = ""
-		builtin[lang] = p
+func loadBuiltin(lang string) (*Pack, error) {
+	name := "packs/trust/" + lang + ".yaml"
+	data, err := files.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("content %s: %w", name, err)
 	}
+	p, err := ParsePack(name, data)
+	if err != nil {
+		return nil, err
+	}
+	p.Path = ""
+	return p, nil
 }
 
 // QuestionsFor returns the questions the k-th check-in on the tip asks

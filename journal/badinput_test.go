@@ -179,7 +179,7 @@ func noTempFiles(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 	for _, f := range files {
-		if !dayFile.MatchString(f.Name()) && !mentoringFile.MatchString(f.Name()) {
+		if !isKind(f.Name(), KindDay) && !isKind(f.Name(), KindMentoring) {
 			t.Errorf("%s left in %s", f.Name(), dir)
 		}
 	}

@@ -3,6 +3,7 @@ package journal
 import (
 	"fmt"
 	"testing"
+	"time"
 )
 
 // sampleText stands in for a pack and its sample texts in benchmarks.
@@ -96,6 +97,23 @@ func BenchmarkDoctorOf(b *testing.B) {
 	for range b.N {
 		if _, err := s.DoctorOf(j, func(string) int { return 14 }); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSummaryWarm reads a ten-year journal from its index, checked
+// against the folders: nothing changed.
+func BenchmarkSummaryWarm(b *testing.B) {
+	root := b.TempDir()
+	GenerateJournal(b, root, d("2026-11-27"), 3650)
+	s := NewStore(root)
+	s.Cache = b.TempDir()
+	s.Clock = func() time.Time { return time.Now().Add(time.Hour) }
+	s.Summary()
+	b.ResetTimer()
+	for range b.N {
+		if j := s.Summary(); j.parsed != 0 || len(j.Entries) != 3650 {
+			b.Fatalf("%d parsed", j.parsed)
 		}
 	}
 }

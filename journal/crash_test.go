@@ -203,7 +203,7 @@ func checkAfterCrash(t *testing.T, s *Store) int {
 		if d.IsDir() && d.Name() == AppDirName {
 			return fs.SkipDir
 		}
-		if !d.IsDir() && !dayFile.MatchString(d.Name()) {
+		if !d.IsDir() && !isKind(d.Name(), KindDay) {
 			t.Errorf("left beside the entries: %s", path)
 		}
 		return nil

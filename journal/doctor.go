@@ -145,10 +145,8 @@ type doctor struct {
 // doctorFile is a journal file waiting to be read.
 type doctorFile struct {
 	path string
-	kind int // fileEntry, fileReflection, fileMentoring or fileAway
+	name fileName
 }
-
-const fileAway = fileMentoring + 1
 
 func (d *doctor) add(f Finding) { d.found = append(d.found, f) }
 
@@ -158,33 +156,17 @@ func (d *doctor) walkRoot() error {
 	if err != nil {
 		return fmt.Errorf("read %s: %w", d.root, err)
 	}
-	for _, item := range items {
-		name := item.Name()
-		path := filepath.Join(d.root, name)
-		info, ok := d.look(path, item)
-		if !ok {
-			continue
-		}
-		switch {
-		case info.IsDir() && yearDir.MatchString(name):
-			d.walkYear(path, name)
-		case info.Mode().IsRegular() && name == AwayFileName:
-			d.files = append(d.files, doctorFile{path, fileAway})
-		default:
-			d.stray(path, info, "", "")
-		}
-	}
+	d.walkFolder(d.root, "", "", items)
 	return nil
 }
 
-// walkYear looks at a year folder: month folders and the weekly
-// reflections of the ISO week-year belong there.
-func (d *doctor) walkYear(dir, year string) {
-	items, err := os.ReadDir(dir)
-	if err != nil {
-		d.add(Finding{Path: dir, Kind: FindUnreadable, Err: err, Folder: true, Detail: "cannot be read: " + err.Error()})
-		return
-	}
+// walkFolder looks at the items of a folder of the journal: the root
+// (year and month empty), a year folder (month empty) or a month folder.
+// What belongs there by the table of kinds is read; a journal file in
+// another folder than its name says is misplaced, one named for a day or
+// week that does not exist is reported as such, and anything else is a
+// stray.
+func (d *doctor) walkFolder(dir, year, month string, items []fs.DirEntry) {
 	for _, item := range items {
 		name := item.Name()
 		path := filepath.Join(dir, name)
@@ -193,67 +175,45 @@ func (d *doctor) walkYear(dir, year string) {
 			continue
 		}
 		switch {
-		case info.IsDir() && monthDir.MatchString(name):
-			d.walkMonth(path, year, name)
-		case info.Mode().IsRegular() && reflectionFile.MatchString(name):
-			w, ok := weekFromFileName(name)
-			switch {
-			case !ok:
-				d.add(Finding{Path: path, Kind: FindNoSuchDay, Detail: "there is no such week"})
-			case fmt.Sprintf("%04d", w.Year) != year:
-				d.misplaced(path, fmt.Sprintf("%04d/", w.Year))
-			default:
-				d.files = append(d.files, doctorFile{path, fileReflection})
-			}
+		case info.IsDir() && year == "" && isYearFolder(name):
+			d.walkSub(path, name, "")
+		case info.IsDir() && year != "" && month == "" && isMonthFolder(name):
+			d.walkSub(path, year, name)
+		case info.Mode().IsRegular():
+			d.file(path, year, month, info)
 		default:
-			d.stray(path, info, year, "")
+			d.stray(path, info)
 		}
 	}
 }
 
-// walkMonth looks at a month folder: the entries and mentoring notes of its
-// days belong there.
-func (d *doctor) walkMonth(dir, year, month string) {
+// walkSub looks at a year or a month folder.
+func (d *doctor) walkSub(dir, year, month string) {
 	items, err := os.ReadDir(dir)
 	if err != nil {
 		d.add(Finding{Path: dir, Kind: FindUnreadable, Err: err, Folder: true, Detail: "cannot be read: " + err.Error()})
 		return
 	}
-	for _, item := range items {
-		name := item.Name()
-		path := filepath.Join(dir, name)
-		info, ok := d.look(path, item)
-		if !ok {
-			continue
-		}
-		day, kind, named := dayName(name)
-		switch {
-		case !info.Mode().IsRegular() || !named:
-			d.stray(path, info, year, month)
-		case day.IsZero():
-			d.add(Finding{Path: path, Kind: FindNoSuchDay, Detail: "there is no such day in the calendar"})
-		case fmt.Sprintf("%04d", day.Year) != year || fmt.Sprintf("%02d", day.Month) != month:
-			d.misplaced(path, fmt.Sprintf("%04d/%02d/", day.Year, day.Month))
-		default:
-			d.files = append(d.files, doctorFile{path, kind})
-		}
-	}
+	d.walkFolder(dir, year, month, items)
 }
 
-// dayName reads a name like 2026-11-23.md or 2026-11-23-mentoring.md. named
-// is false for any other name; day is zero for a name of that form that is
-// no day (2026-02-30.md).
-func dayName(name string) (day Date, kind int, named bool) {
-	var m []string
-	if m = mentoringFile.FindStringSubmatch(name); m != nil {
-		kind = fileMentoring
-	} else if m = dayFile.FindStringSubmatch(name); m != nil {
-		kind = fileEntry
-	} else {
-		return Date{}, 0, false
+// file takes a plain file of a folder of the journal.
+func (d *doctor) file(path, year, month string, info fs.FileInfo) {
+	n, ok := nameOf(info.Name())
+	switch {
+	case !ok:
+		d.stray(path, info)
+	case !n.real && n.kind == KindWeek:
+		d.add(Finding{Path: path, Kind: FindNoSuchDay, Detail: "there is no such week"})
+	case !n.real:
+		d.add(Finding{Path: path, Kind: FindNoSuchDay, Detail: "there is no such day in the calendar"})
+	case n.in(year, month):
+		d.files = append(d.files, doctorFile{path, n})
+	case n.dated():
+		d.misplaced(path, n.home())
+	default:
+		d.stray(path, info)
 	}
-	day, _ = ParseDate(m[1] + "-" + m[2] + "-" + m[3])
-	return day, kind, true
 }
 
 // look takes a folder item: hidden ones are left alone entirely; symbolic
@@ -374,23 +334,8 @@ func within(root, path string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// stray reports something in a place where tillit neither reads nor writes:
-// a journal file in the wrong folder says where it belongs.
-func (d *doctor) stray(path string, info fs.FileInfo, year, month string) {
-	name := info.Name()
-	if info.Mode().IsRegular() {
-		if day, _, ok := dayName(name); ok && !day.IsZero() {
-			want := fmt.Sprintf("%04d/%02d/", day.Year, day.Month)
-			if year+"/"+month+"/" != want {
-				d.misplaced(path, want)
-				return
-			}
-		}
-		if w, ok := weekFromFileName(name); ok && (month != "" || year == "") {
-			d.misplaced(path, fmt.Sprintf("%04d/", w.Year))
-			return
-		}
-	}
+// stray reports something in a place where tillit neither reads nor writes.
+func (d *doctor) stray(path string, info fs.FileInfo) {
 	f := Finding{Path: path, Kind: FindStray, Folder: info.IsDir(), Special: !info.IsDir() && !info.Mode().IsRegular()}
 	switch {
 	case info.IsDir():
@@ -456,34 +401,25 @@ func (d *doctor) check(f doctorFile) []Finding {
 // parse reads and parses a journal file; the error is for a file that
 // cannot be read, a parse error goes into the result.
 func parse(f doctorFile) (parsedFile, error) {
-	data, err := os.ReadFile(f.path)
+	data, _, err := readJournalFile(f.path)
 	if err != nil {
 		return parsedFile{}, err
 	}
-	var p parsedFile
-	switch f.kind {
-	case fileEntry:
-		var e *Entry
-		if e, p.err = ParseEntry(f.path, data); p.err == nil {
-			p = parsedFile{problems: e.Problems, tipKey: "tip", tip: e.Tip, pack: e.Pack}
-		}
-	case fileReflection:
-		var r *Reflection
-		if r, p.err = ParseReflection(f.path, data); p.err == nil {
-			p = parsedFile{problems: r.Problems, tipKey: "focus_tip", tip: r.FocusTip, pack: r.Pack}
-		}
-	case fileMentoring:
-		var m *Mentoring
-		if m, p.err = ParseMentoring(f.path, data); p.err == nil {
-			p.problems = m.Problems
-		}
-	case fileAway:
-		var a *awayFile
-		if a, p.err = parseAwayFile(f.path, data); p.err == nil {
-			p.problems = a.Problems
-		}
+	v, err := f.name.parse(f.path, data)
+	if err != nil {
+		return parsedFile{err: err}, nil
 	}
-	return p, nil
+	switch v := v.(type) {
+	case *Entry:
+		return parsedFile{problems: v.Problems, tipKey: "tip", tip: v.Tip, pack: v.Pack}, nil
+	case *Reflection:
+		return parsedFile{problems: v.Problems, tipKey: "focus_tip", tip: v.FocusTip, pack: v.Pack}, nil
+	case *Mentoring:
+		return parsedFile{problems: v.Problems}, nil
+	case *awayFile:
+		return parsedFile{problems: v.Problems}, nil
+	}
+	return parsedFile{}, nil
 }
 
 // SharedRootError says tillit doctor --fix-permissions left the journal

@@ -25,6 +25,9 @@ type document struct {
 	head  []byte      // front matter with fences, as read
 	body  []byte      // body as read
 	crlf  bool        // the file uses CRLF line endings
+	// partial is set when only what the index holds of the file is known
+	// (Store.Summary): no text, no body. Journal.Full reads the file.
+	partial bool
 	// unclear is set when the file seems to have a front matter that
 	// cannot be found for sure (frontMatterUnclear): it is private as a
 	// whole, and only ever appended to.
@@ -33,6 +36,10 @@ type document struct {
 
 // OnDisk reports whether the file was read from disk.
 func (d *document) OnDisk() bool { return d.raw != nil }
+
+// Partial reports whether only what the index holds of the file is known:
+// its numbers and days, not its text (see Store.Summary).
+func (d *document) Partial() bool { return d.partial }
 
 // parseDocument splits a file into front matter and body. It fails with a
 // *ParseError when the file must not be touched: a NUL byte, no closing

@@ -86,7 +86,14 @@ type Entry struct {
 	Meta
 
 	orig Meta // what the file said, to rewrite only changed keys
+	// committed is set on an entry known only by its summary (Partial)
+	// that makes a commitment: its words are in the file.
+	committed bool
 }
+
+// MadeCommitment reports whether the entry makes a commitment, also when
+// only its summary is known.
+func (e *Entry) MadeCommitment() bool { return e.Commitment != "" || e.committed }
 
 // IsCheckIn reports whether the entry is a check-in: a day with a tip. A day
 // with only notes is not one.
@@ -168,13 +175,8 @@ func kindName(n *yaml.Node) string {
 
 // dateFromFileName reads the day from a name like 2026-11-23.md.
 func dateFromFileName(path string) (Date, bool) {
-	base := path[strings.LastIndexAny(path, `/\`)+1:]
-	name, ok := strings.CutSuffix(base, ".md")
-	if !ok {
-		return Date{}, false
-	}
-	d, err := ParseDate(name)
-	return d, err == nil
+	n, ok := dayName(path[strings.LastIndexAny(path, `/\`)+1:])
+	return n.day, ok && n.real
 }
 
 // syncFrontMatter writes changed fields into the front matter node. Keys the

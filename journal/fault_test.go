@@ -90,7 +90,7 @@ func onlyWhatWasThere(t *testing.T, root string) {
 			return err
 		}
 		name := d.Name()
-		if !dayFile.MatchString(name) && name != "lock" {
+		if !isKind(name, KindDay) && name != "lock" {
 			t.Errorf("left behind: %s", path)
 		}
 		return nil

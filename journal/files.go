@@ -31,30 +31,34 @@ type JournalFile struct {
 }
 
 // Identify tells what the path rel (from the journal's root, with / or the
-// system's separator) names. A file in the wrong folder (2026/11/2026-12-01.md)
-// is an OtherFile: tillit does not read it there.
+// system's separator) names, by the table of the kinds of journal file. A
+// file in the wrong folder (2026/11/2026-12-01.md) is an OtherFile: tillit
+// does not read it there.
 func Identify(rel string) JournalFile {
 	parts := strings.Split(filepath.ToSlash(filepath.Clean(rel)), "/")
+	n, ok := nameOf(parts[len(parts)-1])
+	var year, month string
 	switch len(parts) {
 	case 1:
-		if parts[0] == AwayFileName {
-			return JournalFile{Kind: AwayList}
-		}
 	case 2:
-		if w, ok := weekFromFileName(parts[1]); ok && parts[0] == fmt.Sprintf("%04d", w.Year) {
-			return JournalFile{Kind: ReflectionFile, Week: w}
-		}
+		year = parts[0]
 	case 3:
-		day, kind, named := dayName(parts[2])
-		if !named || day.IsZero() || parts[0] != fmt.Sprintf("%04d", day.Year) || parts[1] != fmt.Sprintf("%02d", day.Month) {
-			break
-		}
-		if kind == fileMentoring {
-			return JournalFile{Kind: MentoringFile, Day: day}
-		}
-		return JournalFile{Kind: DayFile, Day: day}
+		year, month = parts[0], parts[1]
+	default:
+		ok = false
 	}
-	return JournalFile{Kind: OtherFile}
+	if !ok || !n.real || !n.in(year, month) {
+		return JournalFile{Kind: OtherFile}
+	}
+	switch n.kind {
+	case KindDay:
+		return JournalFile{Kind: DayFile, Day: n.day}
+	case KindMentoring:
+		return JournalFile{Kind: MentoringFile, Day: n.day}
+	case KindWeek:
+		return JournalFile{Kind: ReflectionFile, Week: n.week}
+	}
+	return JournalFile{Kind: AwayList}
 }
 
 // EnsureRoot makes the journal's folder (mode 0700) when it is missing.

@@ -111,6 +111,12 @@ func parseFrontMatter(text []byte) (frontMatter, error) {
 		return frontMatter{}, &ParseError{Kind: ParseNotUTF8, Lines: [2]int{line, 0},
 			Reason: fmt.Sprintf("the front matter is not UTF-8 text (line %d)", line)}
 	}
+	if doc, ok := plainFrontMatter(text); ok {
+		if err := checkDuplicateKeys(doc.Content[0]); err != nil {
+			return frontMatter{}, err
+		}
+		return frontMatter{doc: doc}, nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
 		detail := yamlReason(err)

@@ -1,18 +1,12 @@
 package journal
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
-	"sort"
-	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Journal is everything read from a journal folder at one moment: the daily
@@ -29,6 +23,13 @@ type Journal struct {
 	// path (a *ParseError or a read error).
 	Problems []error
 
+	// store is where the journal was read from, for reading in full the
+	// files only summed up (Summary).
+	store *Store
+	// parsed counts the files read to make the journal: all of them for
+	// Read, those the index could not vouch for for Summary.
+	parsed int
+
 	byDate    map[Date]*Entry
 	outcomes  []Outcome
 	outcomeAt map[Date]int
@@ -38,19 +39,14 @@ type Journal struct {
 	streaksMu sync.Mutex
 }
 
-var (
-	yearDir  = regexp.MustCompile(`^\d{4}$`)
-	monthDir = regexp.MustCompile(`^(0[1-9]|1[0-2])$`)
-	dayFile  = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\.md$`)
-)
-
 // Read reads the whole journal. Files that cannot be read are listed in
 // Problems and left out; nothing is ever written. The files are parsed on
 // every core: a ten-year journal is 4,000 files.
 func (s *Store) Read() *Journal {
-	j := &Journal{Reflections: map[Week]*Reflection{}}
+	j := &Journal{Reflections: map[Week]*Reflection{}, store: s}
 	files, problems := s.list()
 	j.Problems = problems
+	j.parsed = len(files)
 	parsed := make([]any, len(files))
 	errs := make([]error, len(files))
 	onEveryCore(len(files), func(i int) { parsed[i], errs[i] = files[i].parse() })
@@ -63,71 +59,81 @@ func (s *Store) Read() *Journal {
 		case *Entry:
 			j.Entries = append(j.Entries, v)
 		case *Reflection:
-			j.Reflections[f.week] = v
+			j.Reflections[f.name.week] = v
 		case *Mentoring:
 			j.Mentorings = append(j.Mentorings, v)
 		}
 	}
-	if away, err := s.readAway(); err != nil {
-		j.Problems = append(j.Problems, err)
-	} else {
-		j.Away = away.Periods
-		for _, p := range away.Problems {
-			j.Problems = append(j.Problems, fmt.Errorf("%s: %s", away.Path, p))
-		}
-	}
-	sort.Slice(j.Entries, func(a, b int) bool { return j.Entries[a].Date.Before(j.Entries[b].Date) })
-	sort.Slice(j.Mentorings, func(a, b int) bool { return j.Mentorings[a].Date.Before(j.Mentorings[b].Date) })
-	j.index()
+	j.readAway(s)
+	j.sortAndIndex()
 	return j
 }
 
+// readAway reads the days away into the journal; what cannot be read goes
+// into Problems.
+func (j *Journal) readAway(s *Store) {
+	away, err := s.readAway()
+	if err != nil {
+		j.Problems = append(j.Problems, err)
+		return
+	}
+	j.Away = away.Periods
+	for _, p := range away.Problems {
+		j.Problems = append(j.Problems, fmt.Errorf("%s: %s", away.Path, p))
+	}
+}
+
+// sortAndIndex puts the entries and the mentoring notes in the order of
+// their days, and builds the lookups.
+func (j *Journal) sortAndIndex() {
+	byDate := func(a, b Date) int { return a.Compare(b) }
+	if !slices.IsSortedFunc(j.Entries, func(a, b *Entry) int { return byDate(a.Date, b.Date) }) {
+		slices.SortStableFunc(j.Entries, func(a, b *Entry) int { return byDate(a.Date, b.Date) })
+	}
+	slices.SortStableFunc(j.Mentorings, func(a, b *Mentoring) int { return byDate(a.Date, b.Date) })
+	j.index()
+}
+
 // onEveryCore runs do(0) … do(n-1) spread over the machine's cores, and
-// returns when all are done. do(i) must touch only what is i's.
+// returns when all are done. do(i) must touch only what is i's. Each
+// worker takes the next i from a counter: no channel, no wake-up for each
+// of thousands of small jobs.
 func onEveryCore(n int, do func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range max(1, runtime.GOMAXPROCS(0)) {
+	workers := min(n, max(1, runtime.GOMAXPROCS(0)))
+	if workers <= 1 {
+		for i := range n {
+			do(i)
+		}
+		return
+	}
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				do(i)
 			}
 		}()
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
 
 // journalFile is a file of the journal waiting to be parsed.
 type journalFile struct {
 	path string
-	kind int // fileEntry, fileReflection or fileMentoring
-	week Week
+	name fileName
 }
 
-const (
-	fileEntry = iota
-	fileReflection
-	fileMentoring
-)
-
 func (f journalFile) parse() (any, error) {
-	data, err := os.ReadFile(f.path)
+	data, _, err := readJournalFile(f.path)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", f.path, err)
 	}
-	switch f.kind {
-	case fileReflection:
-		return ParseReflection(f.path, data)
-	case fileMentoring:
-		return ParseMentoring(f.path, data)
-	}
-	return ParseEntry(f.path, data)
+	return f.name.parse(f.path, data)
 }
 
 // list finds the journal's files: entries and mentoring notes in the month
@@ -138,67 +144,14 @@ func (s *Store) list() ([]journalFile, []error) {
 		files    []journalFile
 		problems []error
 	)
-	years, err := os.ReadDir(s.Root)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, []error{fmt.Errorf("read %s: %w", s.Root, err)}
-	}
-	for _, y := range years {
-		if y.Type()&fs.ModeSymlink != 0 && yearDir.MatchString(y.Name()) {
-			problems = append(problems, linkError(filepath.Join(s.Root, y.Name()), filepath.Join(s.Root, y.Name())))
-			continue
-		}
-		if !y.IsDir() || !yearDir.MatchString(y.Name()) {
-			continue
-		}
-		yearPath := filepath.Join(s.Root, y.Name())
-		items, err := os.ReadDir(yearPath)
-		if err != nil {
-			problems = append(problems, fmt.Errorf("read %s: %w", yearPath, err))
-			continue
-		}
-		for _, item := range items {
-			path := filepath.Join(yearPath, item.Name())
-			if item.Type()&fs.ModeSymlink != 0 && (reflectionFile.MatchString(item.Name()) || monthDir.MatchString(item.Name())) {
-				problems = append(problems, linkError(path, path))
-				continue
-			}
-			switch {
-			case item.Type().IsRegular() && reflectionFile.MatchString(item.Name()):
-				if w, ok := weekFromFileName(path); ok && fmt.Sprintf("%04d", w.Year) == y.Name() {
-					files = append(files, journalFile{path, fileReflection, w})
-				}
-			case item.IsDir() && monthDir.MatchString(item.Name()):
-				month, err := os.ReadDir(path)
-				if err != nil {
-					problems = append(problems, fmt.Errorf("read %s: %w", path, err))
-					continue
-				}
-				for _, f := range month {
-					name := f.Name()
-					if !strings.HasPrefix(name, y.Name()+"-"+item.Name()+"-") {
-						continue
-					}
-					p := filepath.Join(path, name)
-					if f.Type()&fs.ModeSymlink != 0 && (dayFile.MatchString(name) || mentoringFile.MatchString(name)) {
-						problems = append(problems, linkError(p, p))
-						continue
-					}
-					if !f.Type().IsRegular() {
-						continue
-					}
-					switch {
-					case mentoringFile.MatchString(name):
-						files = append(files, journalFile{p, fileMentoring, Week{}})
-					case dayFile.MatchString(name):
-						if _, ok := dateFromFileName(p); ok { // not 2026-02-30
-							files = append(files, journalFile{p, fileEntry, Week{}})
-						}
-					}
-				}
-			}
+	for _, f := range walk(s.Root, false) {
+		switch {
+		case f.err != nil:
+			problems = append(problems, f.err)
+		case f.link:
+			problems = append(problems, linkError(f.path, f.path))
+		case f.regular:
+			files = append(files, journalFile{f.path, f.name})
 		}
 	}
 	return files, problems

@@ -3,7 +3,6 @@ package journal
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 
 	"go.yaml.in/yaml/v3"
@@ -27,8 +26,6 @@ type MentoringMeta struct {
 	Answered []string // the mentor questions the meeting answered, as written
 	Private  bool
 }
-
-var mentoringFile = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})-mentoring\.md$`)
 
 // MentoringPath returns where the mentoring note of day d lives.
 func (s *Store) MentoringPath(d Date) string {
@@ -55,14 +52,12 @@ func ParseMentoring(path string, data []byte) (*Mentoring, error) {
 	m.Private = d.private()
 	m.orig = m.MentoringMeta
 	m.orig.Answered = slices.Clone(m.Answered)
-	if mm := mentoringFile.FindStringSubmatch(filepath.Base(path)); mm != nil {
-		if day, err := ParseDate(mm[1] + "-" + mm[2] + "-" + mm[3]); err == nil {
-			if !m.Date.IsZero() && m.Date != day {
-				d.problem(Problem{Key: "date", Kind: ProblemDiffers, Value: m.Date.String(), Want: day.String()},
-					"%s differs from the file name (%s)", m.Date, day)
-			}
-			m.Date = day
+	if n, ok := mentoringName(filepath.Base(path)); ok && n.real {
+		if !m.Date.IsZero() && m.Date != n.day {
+			d.problem(Problem{Key: "date", Kind: ProblemDiffers, Value: m.Date.String(), Want: n.day.String()},
+				"%s differs from the file name (%s)", m.Date, n.day)
 		}
+		m.Date = n.day
 	}
 	return m, nil
 }

@@ -3,7 +3,6 @@ package journal
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -19,6 +18,9 @@ type Reflection struct {
 	ReflectionMeta
 
 	orig ReflectionMeta
+	// focusPrivate is FocusPrivate for a reflection known only by its
+	// summary (Partial).
+	focusPrivate bool
 }
 
 // ReflectionMeta is what the front matter of a weekly reflection says.
@@ -29,8 +31,6 @@ type ReflectionMeta struct {
 	Pack            string   // the pack focus_tip counts in; empty for the built-in one
 	Private         bool
 }
-
-var reflectionFile = regexp.MustCompile(`^(\d{4})-W(\d{2})\.md$`)
 
 // ReflectionPath returns where the reflection of week w lives.
 func (s *Store) ReflectionPath(w Week) string {
@@ -74,13 +74,10 @@ func ParseReflection(path string, data []byte) (*Reflection, error) {
 	return r, nil
 }
 
+// weekFromFileName reads the week from a name like 2026-W48.md.
 func weekFromFileName(path string) (Week, bool) {
-	m := reflectionFile.FindStringSubmatch(filepath.Base(path))
-	if m == nil {
-		return Week{}, false
-	}
-	w, err := ParseWeek(m[1] + "-W" + m[2])
-	return w, err == nil
+	n, ok := weekName(filepath.Base(path))
+	return n.week, ok && n.real
 }
 
 // Render returns the file as it should be written; untouched parts keep
@@ -140,7 +137,7 @@ func (r *Reflection) questionPrivate(q string) bool {
 // the reflection editor writes it) stands in a private part and in no
 // public one. Derived from a private part, the choice is private too.
 func (r *Reflection) FocusPrivate() bool {
-	if r.Private {
+	if r.Private || r.partial && r.focusPrivate {
 		return true
 	}
 	if r.FocusTip <= 0 {

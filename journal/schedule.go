@@ -120,7 +120,7 @@ func Outcomes(entries []*Entry) []Outcome {
 				out[target].Private = out[target].Private || e.Private
 			}
 		}
-		if e.IsCheckIn() && e.Commitment != "" {
+		if e.IsCheckIn() && e.MadeCommitment() {
 			o := Outcome{Commitment: e, Private: e.Private}
 			if e.Outcome != "" {
 				o.Result, o.Note, o.RecordedIn = e.Outcome, e.OutcomeNote, e

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,6 +20,7 @@ const (
 	KindDay       Kind = iota // a daily entry: a check-in, or a day of notes
 	KindWeek                  // a weekly reflection
 	KindMentoring             // a mentoring note
+	KindAway                  // the list of days away (away.md)
 )
 
 // Item is one file of the journal as the journal screen and search see it:
@@ -84,12 +86,16 @@ func (it *Item) First() string {
 	return ""
 }
 
-// Items returns every file of the journal, newest first; on one day the
-// mentoring note comes before the entry, and a week's reflection before
-// the days of that week.
+// Items returns every file of the journal read in full, newest first; on
+// one day the mentoring note comes before the entry, and a week's
+// reflection before the days of that week. (Of a journal from its index,
+// files known only by their summary are left out: see Find.)
 func (j *Journal) Items() []*Item {
 	items := make([]*Item, 0, len(j.Entries)+len(j.Reflections)+len(j.Mentorings))
 	for _, e := range j.Entries {
+		if e.partial {
+			continue
+		}
 		it := &Item{Kind: KindDay, Date: e.Date, Path: e.Path, Tip: e.Tip, Pack: e.Pack, Rating: e.Rating,
 			Private: e.Private, Commitment: e.Commitment, Entry: e}
 		it.fill(&e.document, e.Tags)
@@ -97,12 +103,18 @@ func (j *Journal) Items() []*Item {
 		items = append(items, it)
 	}
 	for w, r := range j.Reflections {
+		if r.partial {
+			continue
+		}
 		it := &Item{Kind: KindWeek, Date: w.Sunday(), Week: w, Path: r.Path, Private: r.Private, Reflection: r}
 		it.fill(&r.document, nil)
 		it.written(&r.document, func(key, text string) bool { return key == "mentor_questions" && r.questionPrivate(text) })
 		items = append(items, it)
 	}
 	for _, m := range j.Mentorings {
+		if m.partial {
+			continue
+		}
 		it := &Item{Kind: KindMentoring, Date: m.Date, Path: m.Path, Private: m.Private, Mentoring: m}
 		it.fill(&m.document, nil)
 		answered := j.Answered(m)
@@ -438,19 +450,52 @@ func (it *Item) holds(t term) bool {
 var plainLetters = strings.NewReplacer("ø", "o", "æ", "ae", "ß", "ss", "œ", "oe", "ð", "d", "þ", "th", "ł", "l")
 
 // plain takes accents and special letters off folded text: "støtte" is
-// "stotte", "blåklokka" is "blaklokka", "café" is "cafe".
+// "stotte", "blåklokka" is "blaklokka", "café" is "cafe". It goes rune by
+// rune, each looked up once (see plainRune): search runs it over every
+// file that does not hold a word as typed.
 func plain(s string) string {
 	if isASCII(s) {
 		return s
 	}
+	table := plainTable()
 	var b strings.Builder
-	for _, r := range norm.NFD.String(plainLetters.Replace(s)) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			b.WriteByte(byte(r))
+		case int(r) < len(table):
+			b.WriteString(table[r])
+		default:
+			b.WriteString(plainRune(r))
 		}
 	}
 	return b.String()
 }
+
+// plainRune is one rune without its accents: its special letter spelt out
+// (ø is o), decomposed (é is e and an accent), the accents left out.
+// Only ASCII words are looked for in plain text, so a rune at a time is as
+// good as the whole text at once.
+func plainRune(r rune) string {
+	var b strings.Builder
+	for _, c := range norm.NFD.String(plainLetters.Replace(string(r))) {
+		if !unicode.Is(unicode.Mn, c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// plainTable holds plainRune of the runes up to U+07FF (the Latin, Greek
+// and Cyrillic letters among them), made on first use.
+var plainTable = sync.OnceValue(func() []string {
+	table := make([]string, 0x800)
+	for r := range table {
+		table[r] = plainRune(rune(r))
+	}
+	return table
+})
 
 // loosely reports whether w is in s, or is a word of s with letters left
 // out ("tilit" for "tillit", "okt" for "oktober"): the first letter right

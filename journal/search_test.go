@@ -2,7 +2,11 @@ package journal
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // A small journal checked by hand: answers, notes, a free paragraph, a
@@ -122,6 +126,31 @@ func TestMatchLoosely(t *testing.T) {
 	} {
 		if got := it.Match(typed); got != want {
 			t.Errorf("Match(%q) = %v, want %v", typed, got, want)
+		}
+	}
+}
+
+// Plain text made a rune at a time is the text without its accents as
+// the whole is made: the same ASCII words are found in it.
+func TestPlainRuneByRune(t *testing.T) {
+	whole := func(s string) string {
+		var b strings.Builder
+		for _, r := range norm.NFD.String(plainLetters.Replace(s)) {
+			if !unicode.Is(unicode.Mn, r) {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	for _, s := range []string{"støtte", "blåklokka", "café", "ærlig øvelse på møtet", "straße", "łódź", "œuvre", "þorn ðe", "e\u0301", "naïve Ångström", "Ελλάδα", "Москва", "日本語", "🙂 ok"} {
+		s = fold(s)
+		if got, want := plain(s), whole(s); got != want {
+			t.Errorf("%q: %q, want %q", s, got, want)
+		}
+	}
+	for r := rune(0x80); r < 0x3000; r++ {
+		if got, want := plain(string(r)), whole(string(r)); got != want {
+			t.Errorf("%U: %q, want %q", r, got, want)
 		}
 	}
 }

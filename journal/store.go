@@ -35,6 +35,14 @@ func (e *ConflictError) Error() string {
 // Store is a journal folder.
 type Store struct {
 	Root string
+	// Cache is the folder tillit may keep the journal's index in (see
+	// Summary): under the user's cache folder, never in the journal.
+	// Empty, there is no index, and Summary reads the whole journal.
+	Cache string
+	// Clock is the clock the index goes by (to tell a file just written,
+	// which it reads again, from one it may trust); nil is the system's.
+	// Tests set it.
+	Clock func() time.Time
 
 	mu   sync.Mutex
 	held map[string]*flock.Flock // the drafts this process has open, by path

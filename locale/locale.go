@@ -60,42 +60,57 @@ func Choose(flag, env, config string, getenv func(string) string) (string, error
 	return "en", nil
 }
 
-var (
-	bundleOnce sync.Once
-	bundle     *i18n.Bundle
-	bundleErr  error
-)
+// A bundle holds the messages of one language. It is read from its file
+// the first time a catalog of that language is asked for a message: a
+// command reads one language of three, and only when it speaks.
+type bundle struct {
+	once      sync.Once
+	localizer *i18n.Localizer
+	err       error
+}
 
-func loadBundle() {
-	bundle = i18n.NewBundle(language.English)
-	bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-	for _, lang := range Supported {
-		if _, err := bundle.LoadMessageFileFS(files, "messages/"+lang+".yaml"); err != nil {
-			bundleErr = fmt.Errorf("messages/%s.yaml: %w", lang, err)
-			return
-		}
+var bundles = map[string]*bundle{"nb": {}, "en": {}, "sv": {}}
+
+func (b *bundle) load(lang string) {
+	tag := language.Make(lang)
+	bb := i18n.NewBundle(tag)
+	bb.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	if _, err := bb.LoadMessageFileFS(files, "messages/"+lang+".yaml"); err != nil {
+		b.err = fmt.Errorf("messages/%s.yaml: %w", lang, err)
+		return
 	}
+	b.localizer = i18n.NewLocalizer(bb, lang)
 }
 
 // Catalog is the interface's words in one language.
 type Catalog struct {
-	lang      string
-	localizer *i18n.Localizer
-	mu        sync.Mutex
-	cache     map[string]string
+	lang  string
+	mu    sync.Mutex
+	cache map[string]string
+
+	datesOnce sync.Once
+	dates     *datePatterns
 }
 
-// New returns the catalog for lang (one of Supported).
+// New returns the catalog for lang (one of Supported). Its messages are
+// read when the first one is asked for.
 func New(lang string) *Catalog {
-	bundleOnce.Do(loadBundle)
-	if bundleErr != nil {
-		// The catalogs are embedded and checked by the tests.
-		panic(bundleErr)
-	}
 	if Normalize(lang) == "" {
 		lang = "en"
 	}
-	return &Catalog{lang: lang, localizer: i18n.NewLocalizer(bundle, lang), cache: map[string]string{}}
+	return &Catalog{lang: lang, cache: map[string]string{}}
+}
+
+// localizer returns the messages of the catalog's language, reading them
+// the first time.
+func (c *Catalog) localizer() *i18n.Localizer {
+	b := bundles[c.lang]
+	b.once.Do(func() { b.load(c.lang) })
+	if b.err != nil {
+		// The catalogs are embedded and checked by the tests.
+		panic(b.err)
+	}
+	return b.localizer
 }
 
 // Lang returns the catalog's language code.
@@ -105,31 +120,69 @@ func (c *Catalog) Lang() string { return c.lang }
 // T("checkin.step", "N", 3, "Of", 6). A missing message shows its id, so a
 // gap is visible and never a crash.
 func (c *Catalog) T(id string, pairs ...any) string {
-	if len(pairs) == 0 {
+	// A message is kept once made, with its values when they are few and
+	// short: an export of years asks for "tip 3" thousands of times, and
+	// a template costs microseconds each time.
+	key, keep := cacheKey(id, pairs)
+	if keep {
 		c.mu.Lock()
-		s, ok := c.cache[id]
+		s, ok := c.cache[key]
 		c.mu.Unlock()
 		if ok {
 			return s
 		}
 	}
-	s, err := c.localizer.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data(pairs)})
+	s, err := c.localizer().Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data(pairs)})
 	if err != nil {
 		s = id
 	}
-	if len(pairs) == 0 {
+	if keep {
 		c.mu.Lock()
-		c.cache[id] = s
+		if len(c.cache) < maxCached {
+			c.cache[key] = s
+		}
 		c.mu.Unlock()
 	}
 	return s
+}
+
+// maxCached bounds the messages a catalog keeps: an interface that runs
+// for days says many different things.
+const maxCached = 4096
+
+// cacheKey is how a message with its values is kept: false when a value
+// is not a number or a short text.
+func cacheKey(id string, pairs []any) (string, bool) {
+	if len(pairs) == 0 {
+		return id, true
+	}
+	if len(pairs) > 8 {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString(id)
+	for _, p := range pairs {
+		b.WriteByte(0)
+		switch v := p.(type) {
+		case string:
+			if len(v) > 64 || strings.IndexByte(v, 0) >= 0 {
+				return "", false
+			}
+			b.WriteString(v)
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
 }
 
 // N returns the plural form of message id for count n; {{.Count}} is n.
 func (c *Catalog) N(id string, n int, pairs ...any) string {
 	d := data(pairs)
 	d["Count"] = n
-	s, err := c.localizer.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n, TemplateData: d})
+	s, err := c.localizer().Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n, TemplateData: d})
 	if err != nil {
 		return id
 	}
@@ -138,7 +191,7 @@ func (c *Catalog) N(id string, n int, pairs ...any) string {
 
 // Has reports whether the catalog has a message id.
 func (c *Catalog) Has(id string) bool {
-	_, err := c.localizer.Localize(&i18n.LocalizeConfig{MessageID: id})
+	_, err := c.localizer().Localize(&i18n.LocalizeConfig{MessageID: id})
 	return err == nil
 }
 
@@ -177,6 +230,10 @@ func (c *Catalog) Month(m time.Month) string { return c.T("date.month." + monthI
 
 // LongDate writes a day the local way: "fredag 27. november 2026".
 func (c *Catalog) LongDate(year int, month time.Month, day int) string {
+	p := c.patterns()
+	if p.long != nil && validMonth(month) {
+		return p.long.write(year, month, day, p.weekday[:], p.month[:])
+	}
 	wd := time.Date(year, month, day, 12, 0, 0, 0, time.UTC).Weekday()
 	return c.T("date.long", "Weekday", c.Weekday(wd), "Day", day, "Month", c.Month(month), "Year", year)
 }
@@ -195,15 +252,25 @@ func (c *Catalog) Heading(s string) string {
 
 // ShortDate writes a day in little room: "fr 27. nov. 2026".
 func (c *Catalog) ShortDate(year int, month time.Month, day int) string {
+	p := c.patterns()
+	if p.short != nil && validMonth(month) {
+		return p.short.write(year, month, day, p.weekdayShort[:], p.monthShort[:])
+	}
 	wd := time.Date(year, month, day, 12, 0, 0, 0, time.UTC).Weekday()
 	return c.T("date.short", "Weekday", c.WeekdayShort(wd), "Day", day, "Month", c.T("date.month_short."+monthIDs[month]), "Year", year)
 }
 
 // DayMonth writes a day without the year: "fredag 27. november".
 func (c *Catalog) DayMonth(year int, month time.Month, day int) string {
+	p := c.patterns()
+	if p.dayMonth != nil && validMonth(month) {
+		return p.dayMonth.write(year, month, day, p.weekday[:], p.month[:])
+	}
 	wd := time.Date(year, month, day, 12, 0, 0, 0, time.UTC).Weekday()
 	return c.T("date.day_month", "Weekday", c.Weekday(wd), "Day", day, "Month", c.Month(month))
 }
+
+func validMonth(m time.Month) bool { return m >= time.January && m <= time.December }
 
 // Span writes a stretch of days the local way: "23.–29. november 2026",
 // "30. november – 6. desember 2026", "28. desember 2026 – 3. januar 2027".

@@ -144,3 +144,27 @@ func TestHeadingStartsWithACapital(t *testing.T) {
 		t.Errorf("ø: %q", got)
 	}
 }
+
+// The days written from the worked-out patterns read as the templates
+// write them, every day of a year and in every language.
+func TestDatesAsTheTemplatesWriteThem(t *testing.T) {
+	for _, lang := range Supported {
+		c := New(lang)
+		if p := c.patterns(); p.long == nil || p.short == nil || p.dayMonth == nil {
+			t.Errorf("%s: a date pattern was not worked out", lang)
+		}
+		for d := time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC); d.Year() == 2024; d = d.AddDate(0, 0, 1) {
+			y, m, day := d.Date()
+			wd, wds, mn, mns := c.Weekday(d.Weekday()), c.WeekdayShort(d.Weekday()), c.Month(m), c.T("date.month_short."+monthIDs[m])
+			for _, tc := range []struct{ got, want string }{
+				{c.LongDate(y, m, day), c.T("date.long", "Weekday", wd, "Day", day, "Month", mn, "Year", y)},
+				{c.ShortDate(y, m, day), c.T("date.short", "Weekday", wds, "Day", day, "Month", mns, "Year", y)},
+				{c.DayMonth(y, m, day), c.T("date.day_month", "Weekday", wd, "Day", day, "Month", mn)},
+			} {
+				if tc.got != tc.want {
+					t.Fatalf("%s %s: %q, the template writes %q", lang, d.Format(time.DateOnly), tc.got, tc.want)
+				}
+			}
+		}
+	}
+}

@@ -77,13 +77,11 @@ const (
 	Away                 // today is a day away (or a weekend, with weekdays_only)
 )
 
-// Decide says whether today calls for a reminder, reading only the days
-// of the current streak; streak is the streak the reminder may mention.
+// Decide says whether today calls for a reminder, from the journal's
+// index; streak is the streak the reminder may mention.
 func Decide(store *journal.Store, today journal.Date, weekdaysOnly bool) (why Why, streak int, err error) {
-	j, err := store.Recent(today, weekdaysOnly)
-	if err != nil {
-		return Due, 0, err
-	}
+	j := store.Summary()
+	j.WeekdaysOnly = weekdaysOnly
 	switch away, _ := j.AwayOn(today); {
 	case j.CheckedIn(today):
 		return CheckedIn, 0, nil

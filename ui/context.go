@@ -64,6 +64,9 @@ type Context struct {
 	// renders numbers every render request, across screens, so a result
 	// meant for an earlier screen is never taken for a current one.
 	renders int
+	// loads numbers the readings of the journal, so that Today from the
+	// index never takes the place of a later reading.
+	loads int
 }
 
 func (c *Context) nextRender() int {

@@ -15,7 +15,8 @@ import (
 // the due one), pick opens the tip chooser first.
 func openCheckin(ctx *Context, day journal.Date, tip int, pick bool) *opening {
 	return &opening{
-		load: func(j *journal.Journal) tea.Cmd { return prepareCheckin(ctx, j, day, tip, pick) },
+		fromIndex: true,
+		load:      func(j *journal.Journal) tea.Cmd { return prepareCheckin(ctx, j, day, tip, pick) },
 		build: func(msg tea.Msg, _ *journal.Journal) (screen, error) {
 			d, ok := msg.(draftLoadedMsg)
 			switch {
@@ -104,6 +105,7 @@ func prepareCheckin(ctx *Context, j *journal.Journal, day journal.Date, tip int,
 				return draftLoadedMsg{err: err}
 			}
 		}
-		return draftLoadedMsg{setup: checkinSetup{day: day, base: base, entries: j.Entries, drafts: drafts, tip: tip}, pick: pick, notice: notice}
+		entries := ctx.Coach.CheckInJournal(j, day).Entries
+		return draftLoadedMsg{setup: checkinSetup{day: day, base: base, entries: entries, drafts: drafts, tip: tip}, pick: pick, notice: notice}
 	}
 }

@@ -26,12 +26,19 @@ type Model struct {
 	ctx  *Context
 	opts Options
 
-	today    *todayModel
-	stack    []screen // the screens over Today, the top one on show
-	journal  journalState
-	help     help.Model
-	showHelp bool
-	helpTop  int // the first line of the help shown, on a short window
+	today   *todayModel
+	stack   []screen // the screens over Today, the top one on show
+	journal journalState
+	// summary is the journal from its index, before the whole is read:
+	// what a check-in starts from can be read from it (see opening).
+	summary *journal.Journal
+	// shownGen is the reading of the journal Today shows, journalGen the
+	// one the other screens have: a slow reading that ends after a later
+	// one is not shown.
+	shownGen, journalGen int
+	help                 help.Model
+	showHelp             bool
+	helpTop              int // the first line of the help shown, on a short window
 	// quitAfterSave is set by ctrl+c while a document is being saved: the
 	// program ends when the save does, saying how it went.
 	quitAfterSave bool
@@ -76,7 +83,7 @@ func New(o Options) *Model {
 // Init asks the terminal for its background unless the theme setting says
 // (without waiting for it: some never answer), loads the journal, and opens the screen to start on.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{loadJournal(m.ctx), emptyTrash(m.ctx)}
+	cmds := []tea.Cmd{loadAll(m.ctx), emptyTrash(m.ctx)}
 	if !m.ctx.fixedTheme {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -121,6 +128,8 @@ func (m *Model) start(s screen) tea.Cmd {
 	var cmds []tea.Cmd
 	if r, ok := s.(refreshing); ok && m.journal.Journal != nil {
 		cmds = append(cmds, r.refresh(m.journal.Journal))
+	} else if o, ok := s.(*opening); ok && o.fromIndex && m.summary != nil {
+		cmds = append(cmds, o.refresh(m.summary))
 	}
 	if i, ok := s.(starting); ok {
 		cmds = append(cmds, i.Init())
@@ -166,9 +175,9 @@ func (m *Model) close(c closeMsg) tea.Cmd {
 		r.reshown(c)
 	}
 	if c.saved != "" {
-		return tea.Batch(loadJournal(m.ctx), m.syncJournal())
+		return tea.Batch(loadAll(m.ctx), m.syncJournal())
 	}
-	return loadJournal(m.ctx)
+	return loadAll(m.ctx)
 }
 
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -189,9 +198,29 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		return m, m.restyle(msg.dark)
+	case todayLoadedMsg:
+		if msg.gen <= m.shownGen {
+			return m, nil // the whole journal of this reading, or a later one, is shown already
+		}
+		m.shownGen = msg.gen
+		m.today.refresh(msg.state, msg.day)
+		m.summary = msg.state.Journal
+		var cmds []tea.Cmd
+		for _, s := range m.stack {
+			if o, ok := s.(*opening); ok && o.fromIndex {
+				cmds = append(cmds, o.refresh(msg.state.Journal))
+			}
+		}
+		return m, tea.Batch(cmds...)
 	case journalLoadedMsg:
-		m.journal = msg.state
-		m.today.refresh(msg.state)
+		if msg.gen < m.journalGen {
+			return m, nil
+		}
+		m.journal, m.journalGen = msg.state, msg.gen
+		if msg.gen >= m.shownGen {
+			m.shownGen = msg.gen
+			m.today.refresh(msg.state, msg.day)
+		}
 		var cmds []tea.Cmd
 		for _, s := range m.stack {
 			if r, ok := s.(refreshing); ok {
@@ -200,10 +229,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Batch(cmds...)
 	case reloadJournalMsg:
-		return m, loadJournal(m.ctx)
+		return m, loadAll(m.ctx)
 	case syncedMsg:
 		m.syncLine = msg.line
-		return m, loadJournal(m.ctx)
+		return m, loadAll(m.ctx)
 	case openMsg:
 		return m, m.push(msg.screen)
 	case readyMsg:

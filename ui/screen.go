@@ -90,6 +90,10 @@ type opening struct {
 	load  func(*journal.Journal) tea.Cmd
 	build func(tea.Msg, *journal.Journal) (screen, error)
 	j     *journal.Journal
+	// fromIndex says load can start from the journal as its index tells
+	// it (Store.Summary), before the whole is read: it reads in full what
+	// it needs.
+	fromIndex bool
 }
 
 func (o *opening) refresh(j *journal.Journal) tea.Cmd {

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"tillit/coach"
 	"tillit/content"
 	"tillit/journal"
 	"tillit/termtext"
@@ -50,12 +51,13 @@ const (
 
 func newToday(ctx *Context) todayModel { return todayModel{ctx: ctx} }
 
-// refresh recomputes what Today shows from a freshly loaded journal.
-func (m *todayModel) refresh(j journalState) {
+// refresh shows what a freshly loaded journal says of day d (worked out
+// by coach.Today in the command that read it: of a journal from its index,
+// that reads the entries whose words Today shows).
+func (m *todayModel) refresh(j journalState, d coach.Day) {
 	ctx := m.ctx
 	m.loaded = true
-	m.day = ctx.Today()
-	d := ctx.Coach.Today(j.Journal, m.day)
+	m.day = d.Date
 	m.entry, m.pack, m.tip = d.Entry, d.Pack, d.Tip
 	if d.TipGone {
 		m.tip.Title, m.tip.Short = ctx.T("today.tip_gone"), ctx.T("today.tip_gone")
