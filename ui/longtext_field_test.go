@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // The field shown in part: what it says, what its help says, where typing
@@ -99,5 +101,68 @@ func TestRenderedPageWrapsOnlyWhatIsWide(t *testing.T) {
 		if !strings.Contains(p.View(), "x") && !strings.Contains(p.View(), "Linje 1:") {
 			t.Errorf("the page shows:\n%s", p.View())
 		}
+	}
+}
+
+// A long answer is edited through a window that follows the cursor: the
+// text is whole, typing lands where the cursor is, at its beginning, in
+// its middle and at its end, and the textarea never holds all of it.
+func TestLongAnswerThroughAWindow(t *testing.T) {
+	ctx := testContext(t, "en")
+	f := newTextArea(ctx, "")
+	f.SetWidth(80)
+	f.SetHeight(10)
+	var lines []string
+	for i := range 400 {
+		lines = append(lines, fmt.Sprintf("Line %d of a long answer about the rota and Ingrid's question.", i+1))
+	}
+	text := strings.Join(lines, "\n")
+	f.SetValue(text)
+	f.Focus()
+	if f.Partial() || len(f.ta.Value()) >= len(text) || f.Value() != text {
+		t.Fatalf("partial %v, the textarea holds %d of %d bytes", f.Partial(), len(f.ta.Value()), len(text))
+	}
+	if !strings.Contains(f.View(), "Line 400 of") {
+		t.Errorf("the cursor's end is not on show:\n%s", f.View())
+	}
+	key := func(msg tea.KeyPressMsg) { f, _ = f.Update(msg) }
+	typ := func(s string) {
+		for _, r := range s {
+			key(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+	}
+	// Up 250 lines, to the start of line 150: the window follows.
+	for range 250 {
+		key(tea.KeyPressMsg{Code: tea.KeyUp})
+	}
+	key(tea.KeyPressMsg{Code: tea.KeyHome})
+	typ("» ")
+	lines[149] = "» " + lines[149]
+	if f.Value() != strings.Join(lines, "\n") {
+		t.Fatalf("typed in the middle, line 150 reads %q", strings.Split(f.Value(), "\n")[149])
+	}
+	if !strings.Contains(ansi.Strip(f.View()), "» Line 150 of") {
+		t.Errorf("the window does not show the cursor's line:\n%s", f.View())
+	}
+	// To the very beginning, and to the very end.
+	key(tea.KeyPressMsg{Code: tea.KeyHome, Mod: tea.ModCtrl})
+	typ("Start. ")
+	key(tea.KeyPressMsg{Code: tea.KeyEnd, Mod: tea.ModCtrl})
+	typ(" End.")
+	lines[0] = "Start. " + lines[0]
+	lines[399] += " End."
+	if f.Value() != strings.Join(lines, "\n") {
+		t.Fatalf("the beginning %q, the end %q", f.Value()[:20], f.Value()[len(f.Value())-20:])
+	}
+	// A new line in the middle keeps every other line where it was.
+	for range 100 {
+		key(tea.KeyPressMsg{Code: tea.KeyUp})
+	}
+	key(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if got := strings.Count(f.Value(), "\n"); got != 400 {
+		t.Errorf("%d newlines after one enter, want 400", got)
+	}
+	if len(f.ta.Value()) > 4*windowBytes {
+		t.Errorf("the textarea holds %d bytes", len(f.ta.Value()))
 	}
 }
