@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"tillit/config"
 )
 
 // The texts of a tip that a context changes.
@@ -16,8 +18,12 @@ func contextTexts(t Tip) []string {
 	return texts
 }
 
-// Every context has a word for every placeholder in every language.
+// Every context has a word for every placeholder in every language, and
+// the settings offer exactly these contexts.
 func TestEveryContextHasEveryWord(t *testing.T) {
+	if !slices.Equal(Contexts, config.Contexts) {
+		t.Fatalf("content has the contexts %v, the settings %v", Contexts, config.Contexts)
+	}
 	for _, lang := range Languages {
 		general := ContextWords(lang, "")
 		if len(general) == 0 {
