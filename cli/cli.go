@@ -161,7 +161,7 @@ func isConfigCommand(cmd *cobra.Command) bool {
 func (a *app) today() journal.Date { return journal.DateOf(a.cfg.Today(a.now())) }
 
 // choosePack reads the user's packs and picks the one to use: --pack, the
-// config's pack, else the built-in one. A broken pack file only stops tillit
+// config's pack, else the built-in one, read in the user's context. A broken pack file only stops tillit
 // when it is the pack asked for.
 func (a *app) choosePack(lang string) error {
 	packs, errs := content.LoadPacks(content.PacksDir(a.cfg.Dir()))
@@ -180,6 +180,11 @@ func (a *app) choosePack(lang string) error {
 			return usageError{err: err}
 		}
 		return err
+	}
+	// The tips speak of the people of the user's context.
+	p = p.InContext(a.cfg.Context)
+	for i := range packs {
+		packs[i] = packs[i].InContext(a.cfg.Context)
 	}
 	a.pack = p
 	a.coach = coach.New(a.lang, p, packs)

@@ -31,8 +31,16 @@ type Coach struct {
 }
 
 // New is the coaching of a user with the pack in use and their own packs.
+// Every pack is read in the context of the pack in use: an entry written
+// with another pack shows its tip with the same words.
 func New(lang *locale.Catalog, pack *content.Pack, packs []*content.Pack) *Coach {
-	return &Coach{Lang: lang, Pack: pack, Packs: packs, packOf: report.Packs(lang.Lang(), pack, packs)}
+	packOf := report.Packs(lang.Lang(), pack, packs)
+	return &Coach{Lang: lang, Pack: pack, Packs: packs, packOf: func(id string) *content.Pack {
+		if p := packOf(id); p != nil {
+			return p.InContext(pack.Context)
+		}
+		return nil
+	}}
 }
 
 // PackOf returns the pack with id ("" is the built-in one), in the user's

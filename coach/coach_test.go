@@ -166,3 +166,22 @@ func TestPackOfFromManyCommands(t *testing.T) {
 		<-done
 	}
 }
+
+// A day checked in with the built-in pack, while the user's own pack is in
+// use, shows its tip in the user's context too: every pack is read in the
+// context of the pack in use.
+func TestAnotherPacksTipIsReadInTheSameContext(t *testing.T) {
+	own, err := content.ParsePack("own.yaml", []byte("pack: own\nlanguage: nb\ntips:\n  - number: 1\n    id: a\n    title: Ett råd.\n    questions: [\"Hva?\", \"Hvem?\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(locale.New("nb"), own.InContext("care"), nil)
+	j := read(t, map[string]string{"2026/11/2026-11-27.md": "---\ntip: 9\npack: trust\nrating: 3\n---\n"})
+	d := c.Today(j, friday)
+	if !d.CheckedIn || d.Tip.Number != 9 || d.Pack.ID != content.BuiltinID {
+		t.Fatalf("the day: %+v", d)
+	}
+	if !strings.Contains(d.Tip.Try, "hos beboerne") {
+		t.Errorf("tip 9 of the built-in pack, in care: %q", d.Tip.Try)
+	}
+}

@@ -41,6 +41,10 @@ type Config struct {
 	// Schedule is how today's tip is chosen: sequence (in order) or focus
 	// (the weakest, longest unvisited).
 	Schedule string `toml:"schedule"`
+	// Context is where the user leads (school, care, nav, municipality,
+	// state): it chooses the example words of the tips. general, or
+	// nothing, is the general wording.
+	Context string `toml:"context"`
 	// DayStartsAt is when a new day begins ("04:00"): a check-in before it
 	// belongs to the day before.
 	DayStartsAt string `toml:"day_starts_at"`

@@ -76,6 +76,8 @@ var Keys = []Key{
 		get: func(c *Config) string { return c.DayStartsAt }, set: func(c *Config, v string) { c.DayStartsAt = v }},
 	{Name: "pack", Kind: Text, Flag: "--pack", Default: "trust",
 		get: func(c *Config) string { return c.Pack }, set: func(c *Config, v string) { c.Pack = v }},
+	{Name: "context", Kind: Choice, Choices: Contexts, Default: "general",
+		get: func(c *Config) string { return c.Context }, set: func(c *Config, v string) { c.Context = v }},
 	{Name: "accessible", Kind: Bool, Flag: "--accessible", Default: "false",
 		get: func(c *Config) string { return boolText(c.Accessible) },
 		set: func(c *Config, v string) { c.Accessible = v == "true" }},
@@ -83,6 +85,11 @@ var Keys = []Key{
 		get: func(c *Config) string { return boolText(c.Sync.Auto) },
 		set: func(c *Config, v string) { c.Sync.Auto = v == "true" }},
 }
+
+// Contexts are where a manager can lead, for the context setting: the
+// example words of the tips follow it (content.Contexts, the same list, has
+// the words).
+var Contexts = []string{"general", "school", "care", "nav", "municipality", "state"}
 
 // Lookup finds a key by its name.
 func Lookup(name string) (Key, bool) {

@@ -51,8 +51,9 @@ var userAsSource = map[int][]int{
 }
 
 // Across the pack: questions on the goal (GROW), on growth (do those
-// served grow?), on what the law requires and on confidentiality, and ones
-// that turn a guess about staff into asking one of them.
+// served grow?), on what the law requires and on confidentiality, on
+// working with the union and safety representatives, and ones that turn a
+// guess about staff into asking one of them.
 var kinds = map[string]struct {
 	questions [][2]int // tip, question
 	words     map[string]*regexp.Regexp
@@ -65,6 +66,12 @@ var kinds = map[string]struct {
 		"nb": regexp.MustCompile(`loven`), "sv": regexp.MustCompile(`lagen`), "en": regexp.MustCompile(`law`)}},
 	"confidentiality": {[][2]int{{12, 9}}, map[string]*regexp.Regexp{
 		"nb": regexp.MustCompile(`taushetsplikt`), "sv": regexp.MustCompile(`sekretess`), "en": regexp.MustCompile(`confidentiality`)}},
+	// The reform rests on cooperation with the unions (partssamarbeid):
+	// clearing up rules, making decisions and meeting places with the
+	// union and safety representatives.
+	"partnership": {[][2]int{{1, 11}, {3, 10}, {13, 10}}, map[string]*regexp.Regexp{
+		"nb": regexp.MustCompile(`tillitsvalgte (og|eller) verneombud`), "sv": regexp.MustCompile(`fackliga företrädare (och|eller) skyddsombud`),
+		"en": regexp.MustCompile(`union (representatives )?(and|or) safety representatives`)}},
 	"ask one of them": {[][2]int{{4, 5}, {7, 10}, {9, 6}, {11, 10}}, map[string]*regexp.Regexp{
 		"nb": regexp.MustCompile(`^Spør `), "sv": regexp.MustCompile(`^Fråga `), "en": regexp.MustCompile(`^Ask `)}},
 }

@@ -17,7 +17,7 @@ import (
 	"sync"
 )
 
-//go:embed packs/trust/*.yaml article/*.md intro/*.md mentor/*.md sample/*.yaml
+//go:embed packs/trust/*.yaml article/*.md intro/*.md mentor/*.md sample/*.yaml contexts/*.yaml
 var files embed.FS
 
 // BuiltinID is the id of the built-in pack. A journal entry without a pack

@@ -45,6 +45,10 @@ type Pack struct {
 
 	// Path is the file the pack was read from; empty for the built-in one.
 	Path string `yaml:"-"`
+	// Context is the context whose example words the tips read with (see
+	// InContext); a pack as read is in the general wording.
+	Context  string    `yaml:"-"`
+	contexts *contexts `yaml:"-"`
 }
 
 // Tip is one tip of a pack.
@@ -268,6 +272,7 @@ func ParsePack(path string, data []byte) (*Pack, error) {
 		}
 	}
 	p.Path = path
+	p.readInGeneral()
 	return &p, nil
 }
 

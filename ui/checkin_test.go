@@ -170,7 +170,7 @@ func TestCheckinSteps(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(data)
-	for _, want := range []string{"date: 2026-11-23\npack: trust\npack_version: 2\ntip: 1\n", "rating: 4\n", "energy: 2\n", "commitment: Spør Kari hva hun trenger\n",
+	for _, want := range []string{"date: 2026-11-23\npack: trust\npack_version: 3\ntip: 1\n", "rating: 4\n", "energy: 2\n", "commitment: Spør Kari hva hun trenger\n",
 		"<!-- private -->\n## " + m.questions[0] + "\n\nFørste linje med æøå\nandre linje ÆØÅ\n<!-- /private -->", "Svar to"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("file lacks %q:\n%s", want, s)

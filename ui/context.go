@@ -122,7 +122,6 @@ func newContext(o Options) *Context {
 		Lang:      o.Lang,
 		Pack:      o.Pack,
 		Packs:     o.Packs,
-		Coach:     coach.New(o.Lang, o.Pack, o.Packs),
 		Store:     o.Store,
 		Config:    o.Config,
 		File:      o.File,
@@ -135,7 +134,20 @@ func newContext(o Options) *Context {
 		Tick:         o.Tick,
 		SteadyCursor: o.SteadyCursor,
 	}
-	ctx.Coach.Schedule = journal.Schedule(o.Config.Schedule)
+	ctx.readIn(o.Config.Context)
 	ctx.setTheme(true)
 	return ctx
+}
+
+// readIn reads the packs with the example words of context (the settings'
+// context: whom the tips speak of), and coaches with them.
+func (c *Context) readIn(context string) {
+	c.Pack = c.Pack.InContext(context)
+	packs := make([]*content.Pack, len(c.Packs))
+	for i, p := range c.Packs {
+		packs[i] = p.InContext(context)
+	}
+	c.Packs = packs
+	c.Coach = coach.New(c.Lang, c.Pack, c.Packs)
+	c.Coach.Schedule = journal.Schedule(c.Config.Schedule)
 }

@@ -133,6 +133,8 @@ func TestReflectionAndClosingACommitment(t *testing.T) {
 	typ("Å si nei.")
 	key("tab") // where I chose control
 	typ("Turnusen.")
+	key("tab") // the week's extra question
+	typ("At de ville ha mer ansvar.")
 	key("tab")   // the focus chooser
 	key("right") // 5 → 6
 	key("tab")
@@ -152,6 +154,7 @@ func TestReflectionAndClosingACommitment(t *testing.T) {
 	}
 	for _, want := range []string{"focus_tip: 6\n", "mentor_questions:\n  - Hvordan?\n", "## Hva gikk bra?\n\nPersonalmøtet.\n", "## Hva lærte jeg?\n\nÅ vente.\n", "6 · Kontroll og tilsyn skal utføres med henblikk på læring.\n\nFordi.",
 		"## Hva var vanskelig, og hva gjorde jeg da?\n\nÅ si nei.\n", "## Hvor valgte jeg kontroll der jeg kunne vist tillit – og omvendt?\n\nTurnusen.\n",
+		"## Hva hørte jeg fra medarbeidere eller brukere som overrasket meg?\n\nAt de ville ha mer ansvar.\n",
 		"## Hva vil jeg prøve neste uke, og hvordan vil jeg merke at det virker?\n\nSpørre først.\n"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("reflection lacks %q:\n%s", want, data)

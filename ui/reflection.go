@@ -20,12 +20,28 @@ const (
 	partFocus   // why this tip: the tip itself is chosen beside it
 	partNext    // what I will try, and how I will notice it works
 	partMentor
+	partExtra // the week's extra question (extraOf), asked with what was hard
 	parts
 )
 
+// extras are questions the reflection asks besides its own, one a week in
+// turn, so that no week asks more than eight: each is saved under its own
+// heading.
+var extras = []string{"reflection.surprised", "reflection.promise"}
+
+// extraOf is the extra question of week w (its message id): the next one
+// each week, across the turn of a year too.
+func extraOf(w journal.Week) string {
+	monday := journal.Date{Year: 2024, Month: 1, Day: 1} // a Monday: week 0
+	n := len(extras)
+	return extras[(monday.DaysUntil(w.Monday())/7%n+n)%n]
+}
+
 // reflectionModel writes the weekly reflection: what went well, what I
-// learned, which tip to focus on next week, questions for my mentor. It is
-// saved as YYYY/YYYY-Www.md; opening it again edits that file.
+// learned, what was hard, where I chose control, this week's extra
+// question, which tip to focus on next week, what I will try, questions for
+// my mentor. It is saved as YYYY/YYYY-Www.md; opening it again edits that
+// file.
 type reflectionModel struct {
 	form
 	week  journal.Week
@@ -58,7 +74,7 @@ func newReflection(ctx *Context, base *journal.Reflection, drafts []*journal.Dra
 	m := &reflectionModel{week: base.Week, base: base, focus: base.FocusTip}
 	m.form = newForm(ctx, m, "week-"+base.Week.String())
 	ids := [parts]string{"reflection.went_well", "reflection.learned", "reflection.hard", "reflection.control",
-		"reflection.focus", "reflection.next", "reflection.mentor"}
+		"reflection.focus", "reflection.next", "reflection.mentor", extraOf(base.Week)}
 	for i, id := range ids {
 		m.text[i] = newPart(ctx, sectionHeading(ctx, base.Body, id), ctx.T(id+"_hint"))
 		m.text[i].loadText(m.fromFile(base, i))
@@ -69,7 +85,7 @@ func newReflection(ctx *Context, base *journal.Reflection, drafts []*journal.Dra
 		ask: func() string { return ctx.T("reflection.focus_choose") }, label: m.focusLabel}
 	m.steps = []*formStep{
 		{fields: []field{m.text[partWentWell], m.text[partLearned]}},
-		{fields: []field{m.text[partHard], m.text[partControl]}},
+		{fields: []field{m.text[partHard], m.text[partControl], m.text[partExtra]}},
 		{fields: []field{chooser, m.text[partFocus]}},
 		{fields: []field{m.text[partNext]}},
 		{fields: []field{m.text[partMentor]}, note: ctx.T("reflection.mentor_note")},
@@ -120,7 +136,7 @@ func (m *reflectionModel) apply() *journal.Reflection {
 	r := m.base.Clone()
 	// A new section goes after the others: they are set in the order
 	// they are asked.
-	for _, i := range []int{partWentWell, partLearned, partHard, partControl} {
+	for _, i := range []int{partWentWell, partLearned, partHard, partControl, partExtra} {
 		m.text[i].writeTo(&r.Body)
 	}
 	if f := m.text[partFocus]; f.changed() || m.focus != m.base.FocusTip {

@@ -164,8 +164,8 @@ func (m *settingsModel) save(name, value string) tea.Cmd {
 }
 
 // apply makes a change count at once where it can: the colours, who you
-// are, the days and the tips of the journal (read again when the screen
-// closes). The language, the journal folder, the pack and the screen
+// are, the days, the words of the tips and the tips of the journal (read
+// again when the screen closes). The language, the journal folder, the pack and the screen
 // reader mode take effect at the next start, and the screen says so.
 func (m *settingsModel) apply(k config.Key, v string) tea.Cmd {
 	ctx := m.ctx
@@ -180,6 +180,8 @@ func (m *settingsModel) apply(k config.Key, v string) tea.Cmd {
 		}
 		ctx.fixedTheme = false
 		return tea.RequestBackgroundColor
+	case "context":
+		ctx.readIn(v)
 	case "editor":
 		ctx.Editor = ctx.Config.EditorCommand(os.Getenv)
 		if ctx.Editor == "" {

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tillit/config"
+	"tillit/content"
 	"tillit/journal"
 	"tillit/locale"
 )
@@ -150,5 +152,73 @@ func TestScheduleSetting(t *testing.T) {
 		if ci, ok := m.top().(*checkinModel); !ok || ci.tip.Number != c.tip {
 			t.Errorf("%s: tillit checkin opened %T", c.schedule, m.top())
 		}
+	}
+}
+
+// context: the tip page of a check-in speaks of the people of the user's
+// context (here tip 2: the people served and the service), in every
+// language; without it, in the general wording.
+func TestContextSetting(t *testing.T) {
+	entries := map[string]string{"2026/10/2026-10-01.md": "---\ndate: 2026-10-01\ntip: 1\nrating: 4\n---\n"}
+	root := t.TempDir()
+	for name, text := range entries {
+		os.MkdirAll(filepath.Join(root, filepath.Dir(name)), 0o700)
+		os.WriteFile(filepath.Join(root, name), []byte(text), 0o600)
+	}
+	for _, lang := range content.Languages {
+		general := ""
+		for _, c := range append([]string{""}, content.Contexts...) {
+			m := newTestModel(Options{Store: journal.NewStore(root), Lang: locale.New(lang), Editor: "true", Config: config.Config{Context: c}})
+			settle(m, m.Init())
+			m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+			keys(m, "enter")
+			ci, ok := m.top().(*checkinModel)
+			if !ok || ci.tip.Number != 2 {
+				t.Fatalf("%s %s: enter on Today opened %T", lang, c, m.top())
+			}
+			page := ci.tipMarkdown()
+			words := content.ContextWords(lang, c)
+			for _, w := range []string{words["people_served"], words["service"], words["users"]} {
+				if !strings.Contains(page, w) {
+					t.Errorf("%s %q: the tip page lacks %q:\n%s", lang, c, w, page)
+				}
+			}
+			switch c {
+			case "", content.GeneralContext:
+				if general != "" && page != general {
+					t.Errorf("%s: general reads otherwise than no context", lang)
+				}
+				general = page
+			default:
+				if page == general {
+					t.Errorf("%s %s: the page reads as the general one", lang, c)
+				}
+			}
+		}
+	}
+}
+
+// Changing the context on the Settings screen changes the words of the
+// tips at once: the next check-in's page speaks of pupils.
+func TestContextSettingChangesTheTipsAtOnce(t *testing.T) {
+	entries := map[string]string{"2026/10/2026-10-01.md": "---\ndate: 2026-10-01\ntip: 1\nrating: 4\n---\n"}
+	path := filepath.Join(t.TempDir(), "config.toml")
+	m := settingsModelAt(t, config.Config{}, path, entries)
+	keys(m, "s")
+	row := slices.IndexFunc(config.Keys, func(k config.Key) bool { return k.Name == "context" })
+	for range row {
+		keys(m, "down")
+	}
+	keys(m, "enter") // general → school
+	if got, _ := os.ReadFile(path); !strings.Contains(string(got), "\ncontext = \"school\"\n") {
+		t.Fatalf("the file is\n%s", got)
+	}
+	keys(m, "esc", "enter")
+	ci, ok := m.top().(*checkinModel)
+	if !ok {
+		t.Fatalf("enter on Today opened %T", m.top())
+	}
+	if page := ci.tipMarkdown(); !strings.Contains(page, "pupils and parents") {
+		t.Errorf("the tip page after the change:\n%s", page)
 	}
 }
