@@ -347,6 +347,24 @@ func (j *Journal) OutcomeOf(day Date) *Outcome {
 	return &j.outcomes[i]
 }
 
+// FollowedUpIn returns the commitment whose follow-up e records, with how
+// it went; nil when e follows none up.
+func (j *Journal) FollowedUpIn(e *Entry) *Outcome { return FollowedUpIn(j.outcomes, e) }
+
+// FollowedUpIn finds, among outcomes, the commitment whose follow-up e
+// records.
+func FollowedUpIn(outcomes []Outcome, e *Entry) *Outcome {
+	if e == nil || e.Followup == "" {
+		return nil
+	}
+	for i, o := range outcomes {
+		if o.RecordedIn == e && o.Commitment != e {
+			return &outcomes[i]
+		}
+	}
+	return nil
+}
+
 // Outcomes returns every commitment with how it went, oldest first.
 func (j *Journal) Outcomes() []Outcome { return j.outcomes }
 

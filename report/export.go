@@ -101,9 +101,12 @@ type ExportEntry struct {
 	Followup     journal.Followup
 	FollowupOf   journal.Date
 	FollowupNote string
-	Commitment   string
-	Outcome      journal.Followup // how the commitment went; empty while open
-	OutcomeNote  string
+	// FollowedUp is the commitment the follow-up is about; empty when it
+	// was made in a private entry left out.
+	FollowedUp  string
+	Commitment  string
+	Outcome     journal.Followup // how the commitment went; empty while open
+	OutcomeNote string
 	// OutcomePrivate is set when how the commitment went was recorded in a
 	// private entry: Outcome and OutcomeNote are left out unless private
 	// parts were asked for.
@@ -165,6 +168,7 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 		if !e.IsCheckIn() {
 			xe.TipTitle = ""
 		}
+		xe.FollowedUp = o.followedUp(journal.FollowedUpIn(j.Outcomes(), e))
 		if oc, ok := outcomes[e.Date]; ok {
 			xe.OutcomePrivate = oc.Private
 			if !oc.Private || o.Private {

@@ -131,7 +131,7 @@ func (x *Export) markdownEntry(e ExportEntry, o Options) string {
 		fmt.Fprintf(&b, "🔒 %s\n\n", o.t("private.label"))
 	}
 	b.WriteString(o.facts(e.Rating, e.Energy))
-	b.WriteString(o.followupLine(e.Followup, escapeLine(e.FollowupNote)))
+	b.WriteString(o.followupLine(e.Followup, escapeLine(e.FollowupNote), escapeLine(e.FollowedUp)))
 	b.WriteString(markdownText(e.Body, 4, o))
 	if e.Commitment != "" {
 		line := fmt.Sprintf("**%s:** %s — ", o.t("preview.commitment"), escapeLine(e.Commitment))
@@ -172,7 +172,7 @@ func markdownText(t ExportText, level int, o Options) string {
 			fmt.Fprintf(&b, "🔒 %s\n\n", o.t("private.label"))
 		}
 		if s.Text != "" {
-			b.WriteString(pushHeadings(s.Text, level+1) + "\n\n")
+			b.WriteString(pushHeadings(Text(s.Text), level+1) + "\n\n")
 		}
 	}
 	return b.String()

@@ -395,16 +395,22 @@ func (m *checkinModel) tipMarkdown() string {
 	if !m.showLast {
 		return md + "\n*" + m.ctx.T("checkin.last_time_hint", "Day", m.ctx.DayMonth(m.lastTime.Date)) + "*\n"
 	}
-	return md + "\n# " + m.ctx.T("checkin.last_time") + "\n\n" + report.Entry(m.lastTime, m.plan.OutcomeOf(m.lastTime), m.ctx.Coach.ReportOptions(true))
+	return md + "\n# " + m.ctx.T("checkin.last_time") + "\n\n" + report.Entry(m.lastTime, m.plan.Around(m.lastTime), m.ctx.Coach.ReportOptions(true))
 }
 
-// preview is the entry as it will be saved.
+// preview is the entry as it will be saved, written as every other view
+// of an entry is (the journal, the review, the export): what the preview
+// shows is what the mentor gets.
 func (m *checkinModel) preview() string {
-	var all []journal.Answer
-	for _, a := range m.answers {
-		all = append(all, journal.Answer{Question: a.heading, Text: previewText(m.ctx, a.Value()), Private: a.private})
+	e := m.base.Clone()
+	c := m.checkIn()
+	c.ApplyTo(e)
+	e.Body = previewBody(m.ctx, e.Body)
+	around := m.plan.Around(m.base)
+	if m.target != nil && c.Followup != "" {
+		around.FollowedUp = &journal.Outcome{Commitment: m.target, Result: c.Followup, Note: c.FollowupNote, RecordedIn: e}
 	}
-	return entryMarkdown(m.ctx, m.tip, m.checkIn(), all, m.target)
+	return report.Entry(e, around, m.ctx.Coach.ReportOptions(true))
 }
 
 func (m *checkinModel) viewPicker() string {

@@ -264,7 +264,7 @@ func (m *exportModel) Update(msg tea.Msg) tea.Cmd {
 		}
 		m.kept = msg.kept
 		m.resize()
-		return m.page.show("export", msg.md, false)
+		return m.page.show("export", msg.md)
 	case peopleAddedMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()

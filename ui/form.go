@@ -67,10 +67,8 @@ type document interface {
 type formStep struct {
 	id     int // the document's name for the step
 	fields []field
-	// page, for a page step, is its markdown; keepLines keeps the lines
-	// as typed (an entry), not as paragraphs (an article).
-	page      func() string
-	keepLines bool
+	// page, for a page step, is its markdown.
+	page func() string
 	// view draws the step when it is not its fields one under the other;
 	// note is a line under them.
 	view func() string
@@ -230,14 +228,14 @@ func (f *form) showPage() tea.Cmd {
 	if st.page == nil {
 		return nil
 	}
-	return f.page.show(fmt.Sprint("step", st.id), st.page(), st.keepLines)
+	return f.page.show(fmt.Sprint("step", st.id), st.page())
 }
 
 // previewStep is the last step of every form: the document as it will be
 // saved, which enter saves.
 func (f *form) previewStep(id int, keys ...action) *formStep {
 	k, t := f.ctx.Keys, f.ctx.T
-	return &formStep{id: id, page: f.doc.preview, keepLines: true, keys: func() []action {
+	return &formStep{id: id, page: f.doc.preview, keys: func() []action {
 		return append([]action{
 			{key: withDesc(k.Next, t("key.save")), do: func(tea.KeyPressMsg) tea.Cmd { return f.save() }, more: true},
 			{key: k.PrevField, do: func(tea.KeyPressMsg) tea.Cmd { return f.back() }, more: true},

@@ -327,7 +327,7 @@ func (m *journalModel) problemPage(msg problemPageMsg) tea.Cmd {
 		md += "\n*" + m.ctx.T("journal.mend_hint") + "*\n\n" + fence + "\n" + strings.TrimRight(msg.text, "\n") + "\n" + fence + "\n"
 	}
 	m.open = true
-	return m.page.show("problem:"+msg.path, md, true)
+	return m.page.show("problem:"+msg.path, md)
 }
 
 // showEntry renders the row under the cursor in the pager.
@@ -341,7 +341,7 @@ func (m *journalModel) showEntry() tea.Cmd {
 	var md string
 	switch {
 	case it.Entry != nil:
-		md = report.Entry(it.Entry, m.j.OutcomeOf(it.Date), o)
+		md = report.Entry(it.Entry, report.AroundOf(m.j, it.Entry), o)
 	case it.Reflection != nil:
 		md = "## " + report.WeekTitle(it.Week, m.ctx.Lang) + "\n\n" + strings.Replace(report.Reflection(it.Reflection, o), "## ", "### ", 1)
 	case it.Mentoring != nil:
@@ -350,7 +350,7 @@ func (m *journalModel) showEntry() tea.Cmd {
 	if len(it.Tags) > 0 {
 		md += "*" + m.ctx.T("journal.tags") + ":* " + "#" + strings.Join(it.Tags, " #") + "\n"
 	}
-	return m.page.show("journal:"+it.Path, wikiLinks(md), false)
+	return m.page.show("journal:"+it.Path, wikiLinks(md))
 }
 
 // wikiLink is an Obsidian link: [[page]] or [[page|what it says]].

@@ -256,7 +256,7 @@ func TestPageWithALongLineShowsAtOnce(t *testing.T) {
 		p := newPager(ctx)
 		p.setSize(ctx.Width, ctx.Height-4)
 		start := time.Now()
-		p.show("preview", md, true)
+		p.show("preview", md)
 		view := p.View()
 		best = min(best, time.Since(start))
 		if !strings.Contains(view, "ord0 æøå") {

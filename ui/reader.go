@@ -53,10 +53,10 @@ func (m *readerModel) rerender() tea.Cmd {
 func (m *readerModel) showPart() tea.Cmd {
 	switch m.part {
 	case readArticle:
-		return m.page.show("article", content.Article(m.ctx.Lang.Lang()), false)
+		return m.page.show("article", content.Article(m.ctx.Lang.Lang()))
 	case readTip:
 		t, _ := m.ctx.Pack.Tip(m.cursor + 1)
-		return m.page.show(fmt.Sprintf("tip-%d", t.Number), tipPage(m.ctx, m.ctx.Pack, t, nil), false)
+		return m.page.show(fmt.Sprintf("tip-%d", t.Number), tipPage(m.ctx, m.ctx.Pack, t, nil))
 	}
 	return nil
 }

@@ -69,7 +69,7 @@ func (m *reviewModel) show() tea.Cmd {
 	m.stats = m.j.Week(m.week, m.ctx.Today())
 	md := report.WeekEntries(m.j, m.stats, m.ctx.Coach.ReportOptions(true))
 	m.resize()
-	return m.page.show("week-"+m.week.String(), md, true)
+	return m.page.show("week-"+m.week.String(), md)
 }
 
 // reportOptions are the report settings for the user's language and packs.

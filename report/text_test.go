@@ -1,0 +1,25 @@
+package report
+
+import "testing"
+
+// Lines typed stay lines: each that goes on in the next ends in a hard
+// break; what markdown reads as a block of its own (code, a table) is
+// left as it is, and a break already there is not doubled.
+func TestTextKeepsLines(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"en\nto\ntre", "en  \nto  \ntre"},
+		{"  en  \nto\n\nny del\n", "en  \nto\n\nny del"},
+		{"– Kari\n– Per", "– Kari  \n– Per"},
+		{"- Kari\n- Per\netter", "- Kari  \n- Per  \netter"},
+		{"> sitat\n> videre", "> sitat  \n> videre"},
+		{"brutt\\\nalt", "brutt\\\nalt"},
+		{"```\nkode\nmer\n```\netter", "```\nkode\nmer\n```\netter"},
+		{"før\n\n    kode\n    mer\n\netter\nto", "før\n\n    kode\n    mer\n\netter  \nto"},
+		{"| a | b |\n|---|---|\n| 1 | 2 |", "| a | b |\n|---|---|\n| 1 | 2 |"},
+		{"én", "én"},
+	} {
+		if got := Text(tc.in); got != tc.want {
+			t.Errorf("Text(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
