@@ -305,6 +305,9 @@ type term struct {
 	// the text with its accents and special letters taken off, so someone
 	// without a Norwegian keyboard finds "støtte" by typing "stotte".
 	ascii bool
+	// loose is set for a word long enough to be found with a letter or
+	// two left out ("tilit" for "tillit"): see looseIn.
+	loose bool
 }
 
 func termsOf(words []string) []term {
@@ -316,7 +319,7 @@ func termsOf(words []string) []term {
 			continue
 		}
 		if w != "" {
-			out = append(out, term{w: w, ascii: isASCII(w)})
+			out = append(out, term{w: w, ascii: isASCII(w), loose: utf8.RuneCountInString(w) >= looseMin})
 		}
 	}
 	return out
@@ -414,6 +417,13 @@ func (it *Item) holds(t term) bool {
 			}
 		}
 	}
+	if t.loose {
+		for _, l := range it.folded {
+			if looseIn(l, t.w, nil) {
+				return true
+			}
+		}
+	}
 	if t.ascii {
 		if it.plain == nil {
 			it.plain = make([]string, len(it.folded))
@@ -425,12 +435,55 @@ func (it *Item) holds(t term) bool {
 			}
 		}
 		for _, l := range it.plain {
-			if strings.Contains(l, t.w) {
+			if strings.Contains(l, t.w) || t.loose && looseIn(l, t.w, nil) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// looseMin is the shortest word found loosely in the text: shorter, a
+// letter left out would find half the journal.
+const looseMin = 4
+
+// looseIn reports whether s holds a word that w finds loosely: the word
+// begins with w's first letter, and w's letters are in it in order within
+// its first letters, as many as w has and a few more (one for every four).
+// "tilit" finds "tillit" and "tillitsbasert", not "tilgjengelighet". With
+// found, it is called for each such word (its byte range in s) instead of
+// stopping at the first.
+func looseIn(s, w string, found func(start, end int)) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	n := utf8.RuneCountInString(w)
+	reach := n + max(1, n/4)
+	any, inWord := false, false
+	for i, r := range s {
+		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if letter && !inWord && r == first {
+			// The word, and where its first letters (reach of them) end.
+			end, cut, k := i, i, 0
+			for end < len(s) {
+				r2, size := utf8.DecodeRuneInString(s[end:])
+				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
+					break
+				}
+				end += size
+				if k++; k <= reach {
+					cut = end
+				}
+			}
+			if inOrder(s[i:cut], w) {
+				if found == nil {
+					return true
+				}
+				any = true
+				found(i, end)
+			}
+		}
+		inWord = letter
+	}
+	return any
 }
 
 // plainLetters are the letters that lose more than an accent on the way to
@@ -540,7 +593,7 @@ func find(s string, terms []term) [][2]int {
 	f := norm.NFC.String(folded.String())
 	unmarked := func() [][2]int {
 		for _, t := range terms {
-			if t.in(f) || t.ascii && strings.Contains(plain(f), t.w) {
+			if t.in(f) || t.ascii && (strings.Contains(plain(f), t.w) || t.loose && looseIn(plain(f), t.w, nil)) {
 				return [][2]int{}
 			}
 		}
@@ -551,6 +604,14 @@ func find(s string, terms []term) [][2]int {
 	}
 	var spans [][2]int
 	for _, t := range terms {
+		exact := len(spans)
+		if t.loose && !t.in(f) {
+			// Not there as typed: the words it finds loosely are marked.
+			looseIn(f, t.w, func(start, end int) { spans = append(spans, [2]int{from[start], from[end]}) })
+			if len(spans) > exact {
+				continue
+			}
+		}
 		for at := 0; at < len(f); {
 			var start, end int
 			if t.number {

@@ -125,3 +125,46 @@ func TestMatchLoosely(t *testing.T) {
 		}
 	}
 }
+
+// A word the user wrote is found with a letter or two left out, as a tip's
+// title is: "tilit" finds "tillit" and "tillitsbasert", the word marked;
+// looser than a few letters, or on a short word, it would find anything.
+func TestWordsWrittenAreFoundLoosely(t *testing.T) {
+	j := writeJournal(t, map[string]string{
+		"2026/11/2026-11-23.md": "---\ntip: 5\n---\n## Hva gjorde du?\n\nJeg viste tillit til Åse.\n",
+		"2026/11/2026-11-24.md": "---\ntip: 6\n---\nTillitsbasert ledelse.\n",
+		"2026/11/2026-11-25.md": "---\ntip: 7\n---\nTilgjengelighet og per i dag.\n",
+		"2026/11/2026-11-26.md": "---\ntip: 8\ncommitment: Spørre teamet\n---\nPeer review.\n",
+	}).Read()
+	items := j.Items()
+	for _, c := range []struct {
+		typed string
+		want  []string
+	}{
+		{"tilit", []string{"2026-11-24", "2026-11-23"}},
+		{"TILIT", []string{"2026-11-24", "2026-11-23"}},
+		{"tilitsbasert", []string{"2026-11-24"}},
+		{"spore", []string{"2026-11-26"}}, // in the commitment, without ø
+		{"tiltt", nil},                    // not in order
+		{"pr", nil},                       // too short to be loose
+		{"iltt", nil},                     // the first letter must be right
+	} {
+		var got []string
+		for _, it := range Search(items, Query{Words: []string{c.typed}}) {
+			got = append(got, it.Date.String())
+			if !it.Match(c.typed) {
+				t.Errorf("%q: search finds %s, the journal's filter does not", c.typed, it.Date)
+			}
+			if ms := it.Matches([]string{c.typed}); len(ms) == 0 {
+				t.Errorf("%q: found in %s, but no line shown", c.typed, it.Date)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q finds %v, want %v", c.typed, got, c.want)
+		}
+	}
+	it := Search(items, Query{Words: []string{"tilit"}})[1]
+	if ms := it.Matches([]string{"tilit"}); len(ms) != 1 || ms[0].Line.Text[ms[0].Spans[0][0]:ms[0].Spans[0][1]] != "tillit" {
+		t.Errorf("marked %+v in %q", ms, ms[0].Line.Text)
+	}
+}
