@@ -616,10 +616,16 @@ func (f *form) layoutStep(st *formStep) {
 // View draws the step, under the header, over the status.
 func (f *form) View() string {
 	ctx, st := f.ctx, f.ctx.Styles
+	var status string
+	if f.err != "" {
+		status = st.Error.Width(ctx.Width - 2).Render("! " + f.err)
+	} else if f.saving {
+		status = st.Faint.Render(ctx.T("checkin.saving"))
+	}
 	var body string
 	switch o := f.overlay(); {
 	case f.resumeOffer != nil:
-		body = f.viewOffer()
+		body = f.viewOffer(status)
 	case o != nil:
 		body = o.view
 	case f.cur().page != nil:
@@ -631,12 +637,6 @@ func (f *form) View() string {
 	}
 	if f.confirmLeave {
 		body = dialog(ctx, ctx.T("checkin.leave_confirm"))
-	}
-	var status string
-	if f.err != "" {
-		status = st.Error.Width(ctx.Width - 2).Render("! " + f.err)
-	} else if f.saving {
-		status = st.Faint.Render(ctx.T("checkin.saving"))
 	}
 	return withStatus(ctx, f.viewHeader()+"\n\n"+body, status)
 }
@@ -693,8 +693,9 @@ func (f *form) viewHeader() string {
 
 // viewOffer offers the drafts left unfinished: which, when, the beginning
 // of what they hold, and what the keys do. What they hold is cut to the
-// window, so that the question under it is always on screen.
-func (f *form) viewOffer() string {
+// window (and the status under it), so that the question under it is
+// always on screen.
+func (f *form) viewOffer(status string) string {
 	ctx, st := f.ctx, f.ctx.Styles
 	w := ctx.ContentWidth()
 	d := f.resumeOffer
@@ -712,7 +713,13 @@ func (f *form) viewOffer() string {
 			text.WriteString(st.Faint.Width(w).Render(a.Question) + "\n" + lipgloss.NewStyle().Width(w).Render(firstLines(a.Text, 3)) + "\n\n")
 		}
 	}
-	room := ctx.Height - 6 - lipgloss.Height(head) - lipgloss.Height(prompt)
+	// The window less the header and the footer (two lines each), the
+	// head, the question and the status; the text's last line is the
+	// question's first.
+	room := ctx.Height - 2 - lipgloss.Height(head) - lipgloss.Height(prompt)
+	if status != "" {
+		room -= lipgloss.Height(status)
+	}
 	lines := strings.Split(text.String(), "\n")
 	if len(lines) > room {
 		lines = append(lines[:max(0, room-2)], "…", "")

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tillit/journal"
+	"tillit/locale"
+)
+
+// typeKeys types s into the root, a key at a time; a newline is enter.
+func typeKeys(root *Model, s string) {
+	for _, r := range s {
+		k := tea.KeyPressMsg{Code: r, Text: string(r)}
+		if r == '\n' {
+			k = press("enter")
+		}
+		_, cmd := root.Update(k)
+		settle(root, cmd)
+	}
+}
+
+// startedOn is the interface over a journal at store, at w×h, the journal
+// read.
+func startedOn(store *journal.Store, w, h int) *Model {
+	root := newTestModel(Options{Store: store, Lang: locale.New("nb"), Editor: "true"})
+	settle(root, root.Init())
+	root.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return root
+}
+
+// quit presses ctrl+c, and lets go of the draft as the program's end
+// would.
+func quit(root *Model) {
+	keys(root, "ctrl+c")
+	if d, ok := root.writer(); ok {
+		root.ctx.Store.ReleaseDraft(d.draft())
+	}
+}
+
+// Typed in the second answer, left with ctrl+c, resumed: the cursor is in
+// the second answer again, where the next key goes.
+func TestResumeGoesBackToTheAnswerLeft(t *testing.T) {
+	store := journal.NewStore(t.TempDir())
+	root := startedOn(store, 100, 30)
+	keys(root, "enter", "enter") // the check-in; past the tip
+	typeKeys(root, "første svar")
+	keys(root, "tab")
+	typeKeys(root, "andre svar")
+	quit(root) // the text kept as a draft
+
+	root = startedOn(store, 100, 30)
+	keys(root, "enter") // the check-in, with the draft on offer
+	keys(root, "r")
+	typeKeys(root, " og mer")
+	c, ok := find[*checkinModel](root)
+	if !ok {
+		t.Fatal("no check-in open")
+	}
+	if got := c.answers[1].Value(); got != "andre svar og mer" {
+		t.Errorf("second answer %q, first %q: the typing went elsewhere", got, c.answers[0].Value())
+	}
+	if got := c.answers[0].Value(); got != "første svar" {
+		t.Errorf("first answer %q", got)
+	}
+}
+
+// However long the draft, the offer says what the keys do: its text is cut
+// to leave the question on screen, at the smallest window too.
+func TestResumeOfferKeepsItsQuestionOnScreen(t *testing.T) {
+	store := journal.NewStore(t.TempDir())
+	root := startedOn(store, 40, 12)
+	keys(root, "enter", "enter")
+	typeKeys(root, strings.Repeat("en lang linje i et langt svar\n", 12))
+	keys(root, "tab")
+	typeKeys(root, strings.Repeat("enda en lang linje\n", 12))
+	quit(root)
+
+	root = startedOn(store, 40, 12)
+	keys(root, "enter")
+	screen := root.View().Content
+	if lines := strings.Split(screen, "\n"); len(lines) > 12 {
+		t.Fatalf("%d lines on a window of 12", len(lines))
+	}
+	for _, want := range []string{"fortsett der du slapp", "forkast det"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the offer lacks %q on screen:\n%s", want, screen)
+		}
+	}
+}
