@@ -303,7 +303,7 @@ func (m *checkinModel) reread() func(*journal.Store) (func(), error) {
 }
 
 func (m *checkinModel) saved(path string) string {
-	return m.ctx.T("today.saved", "Time", m.ctx.Now().Format("15:04"), "Path", path)
+	return m.ctx.T("today.saved", "Time", m.ctx.Now().Format("15:04"), "Path", m.ctx.InJournal(path))
 }
 
 func (m *checkinModel) offered(n int, d *journal.Draft) string {

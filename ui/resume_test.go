@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -25,6 +26,7 @@ func typeKeys(root *Model, s string) {
 // startedOn is the interface over a journal at store, at w×h, the journal
 // read.
 func startedOn(store *journal.Store, w, h int) *Model {
+	os.Chmod(store.Root, 0o700) // as tillit makes it: the doctor has nothing to say
 	root := newTestModel(Options{Store: store, Lang: locale.New("nb"), Editor: "true"})
 	settle(root, root.Init())
 	root.Update(tea.WindowSizeMsg{Width: w, Height: h})

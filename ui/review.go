@@ -280,7 +280,7 @@ func (m *reviewModel) View() string {
 	if m.err != "" {
 		status = st.Error.Width(ctx.Width - 2).Render("! " + m.err)
 	} else if m.flash != "" {
-		status = " " + st.Success.Render(m.flash)
+		status = st.Success.Width(ctx.Width - 1).PaddingLeft(1).Render(m.flash)
 	}
 	return withStatus(ctx, strings.Join(lines, "\n"), status)
 }

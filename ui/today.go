@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -224,7 +223,8 @@ func (m *todayModel) layout(compact int) string {
 		rows = append(rows, "   "+st.Warning.Render(truncate("⚠ "+ctx.Lang.N("today.doctor", m.doctor), inner)))
 	}
 	if m.flash != "" {
-		rows = append(rows, "   "+st.Success.Render(truncate(m.flash, inner)))
+		// Wrapped, never cut: which file was written is the point.
+		rows = append(rows, st.Success.Width(w-1).PaddingLeft(3).Render(m.flash))
 	}
 	return strings.Join(rows, "\n")
 }
@@ -354,9 +354,4 @@ func truncate(s string, n int) string {
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"
-}
-
-// flashFor says what a save did, for Today.
-func flashFor(ctx *Context, e *journal.Entry, at time.Time) string {
-	return ctx.T("today.saved", "Time", at.Format("15:04"), "Path", e.Path)
 }
