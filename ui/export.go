@@ -133,6 +133,9 @@ func (m *exportModel) layout() (string, int) {
 		}
 	}
 	form, from, to := m.viewForm(true)
+	if room < 2 {
+		return form[0], 0 // smaller than tillit lays out
+	}
 	if n := room - 1; len(form) > room {
 		// The title, then the rows around the chosen one.
 		top := min(max(1, to-n+1), from)
@@ -356,8 +359,9 @@ func (m *exportModel) update(msg tea.Msg) tea.Cmd {
 func (m *exportModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.ctx.Keys
 	if m.confirm {
+		// ctrl+s again: j and y move and choose on this screen.
 		m.confirm = false
-		if key.Matches(msg, k.Yes) {
+		if key.Matches(msg, k.Save) {
 			return m.write(true)
 		}
 		return nil
@@ -472,7 +476,7 @@ func (m *exportModel) help() bindings {
 	one := func(short ...key.Binding) bindings { return bindings{short: short, full: [][]key.Binding{short}} }
 	switch {
 	case m.confirm:
-		return one(withDesc(k.Yes, t("export.overwrite")), shown("…", "key.no"))
+		return one(withDesc(k.Save, t("export.overwrite")), otherKey(m.ctx, t("export.keep_file")))
 	case m.inText():
 		return one(shown("enter", "key.next"), shown("esc", "key.done_typing"))
 	}

@@ -87,6 +87,10 @@ type action struct {
 	do func(tea.KeyPressMsg) tea.Cmd
 	// more is shown in the full help only.
 	more bool
+	// rank is how soon the footer leaves the key out when the window is
+	// narrow (bindings.rank): the form's moves and the save stay longest,
+	// then the step's own keys, then the field's.
+	rank int
 }
 
 // Messages of a form.
@@ -455,7 +459,7 @@ func (f *form) actions() []action {
 			})})
 	case f.confirmLeave:
 		no := k.No
-		no.SetHelp("n/esc", t("key.no"))
+		no.SetHelp("n/esc", t("key.stay"))
 		return []action{
 			{key: withDesc(k.Yes, t("key.leave")), do: do(func() tea.Cmd {
 				f.confirmLeave = false
@@ -479,10 +483,10 @@ func (f *form) actions() []action {
 			action{key: k.PrevField, do: do(f.prev), more: true})
 	}
 	if fl := f.focused(); fl != nil {
-		as = append(as, fl.keys(f)...)
+		as = append(as, withRank(fl.keys(f), 3)...)
 	}
 	if st.keys != nil {
-		as = append(as, st.keys()...)
+		as = append(as, withRank(st.keys(), 2)...)
 	}
 	save := withDesc(k.Save, t("key.to_preview"))
 	if f.atPreview() {
@@ -499,11 +503,21 @@ func (f *form) actions() []action {
 			}
 			return f.toStep(len(f.steps)-1, 0)
 		})},
-		action{key: back, do: do(f.back)})
+		action{key: back, do: do(f.back), rank: 1})
 	if st.page != nil {
 		scroll := func(msg tea.KeyPressMsg) tea.Cmd { f.page.scroll(msg); return nil }
 		for _, b := range []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom} {
 			as = append(as, action{key: b, do: scroll, more: true})
+		}
+	}
+	return as
+}
+
+// withRank gives keys a rank, for a narrow footer, unless they have one.
+func withRank(as []action, rank int) []action {
+	for i := range as {
+		if as[i].rank == 0 {
+			as[i].rank = rank
 		}
 	}
 	return as
@@ -523,18 +537,19 @@ func (f *form) discard() tea.Cmd {
 // help is the keys that work now, from the list the keys are found in.
 func (f *form) help() bindings {
 	var short, more []key.Binding
+	var rank []int
 	for _, a := range f.actions() {
 		if a.more {
 			more = append(more, a.key)
 		} else {
-			short = append(short, a.key)
+			short, rank = append(short, a.key), append(rank, a.rank)
 		}
 	}
 	full := [][]key.Binding{short}
 	if len(more) > 0 {
 		full = append(full, more)
 	}
-	return bindings{short: short, full: full}
+	return bindings{short: short, full: full}.ranked(rank...)
 }
 
 // inText reports whether keys go into a text field now.
@@ -636,7 +651,12 @@ func (f *form) View() string {
 		body = indent(f.viewFields())
 	}
 	if f.confirmLeave {
-		body = dialog(ctx, ctx.T("checkin.leave_confirm"))
+		// The keys as the footer names them, from the same list.
+		var ks []string
+		for _, a := range f.actions() {
+			ks = append(ks, a.key.Help().Key+" "+a.key.Help().Desc)
+		}
+		body = dialog(ctx, ctx.T("checkin.leave_confirm")+"\n\n"+strings.Join(ks, " · "))
 	}
 	return withStatus(ctx, f.viewHeader()+"\n\n"+body, status)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -53,8 +54,10 @@ func (m *Model) currentHelp() bindings {
 	return b
 }
 
-// footer is the short help, cut to the window, with the help key always
-// at its end so the way to every other key is never cut off.
+// footer is the short help in one line that fits the window: when the
+// keys do not all fit, the ones that matter least (bindings.rank) are left
+// out, and the others keep their order; the help key is always at the end,
+// the way to every key left out.
 func (m *Model) footer() string {
 	b := m.currentHelp()
 	st := m.help.Styles
@@ -63,28 +66,41 @@ func (m *Model) footer() string {
 	}
 	sep := st.ShortSeparator.Render(m.help.ShortSeparator)
 	tail := item(b.help)
-	room := m.ctx.Width - 2 - lipgloss.Width(sep+tail)
-	var out strings.Builder
-	for _, k := range b.short {
+	room := m.ctx.Width - 2
+	type entry struct {
+		text       string
+		rank, from int
+	}
+	var items []entry
+	width := lipgloss.Width(tail)
+	for i, k := range b.short {
 		if !k.Enabled() {
 			continue
 		}
-		s := item(k)
-		if out.Len() > 0 {
-			s = sep + s
+		rank := i
+		if i < len(b.rank) {
+			rank = b.rank[i]
 		}
-		if lipgloss.Width(out.String()+s) > room {
-			if lipgloss.Width(out.String()+" …") <= room {
-				out.WriteString(" " + st.Ellipsis.Render("…"))
+		e := entry{item(k), rank, i}
+		items = append(items, e)
+		width += lipgloss.Width(sep + e.text)
+	}
+	for width > room && len(items) > 0 {
+		drop := 0
+		for i, e := range items {
+			if e.rank > items[drop].rank || e.rank == items[drop].rank && e.from > items[drop].from {
+				drop = i
 			}
-			break
 		}
-		out.WriteString(s)
+		width -= lipgloss.Width(sep + items[drop].text)
+		items = slices.Delete(items, drop, drop+1)
 	}
-	if out.Len() == 0 {
-		return tail
+	var out strings.Builder
+	for _, e := range items {
+		out.WriteString(e.text + sep)
 	}
-	return out.String() + sep + tail
+	out.WriteString(tail)
+	return ansi.Truncate(out.String(), room, "…")
 }
 
 // helpLines is how tall the help is.

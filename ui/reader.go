@@ -132,15 +132,18 @@ func (m *readerModel) help() bindings {
 	k := m.ctx.Keys
 	scroll := []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}
 	var short []key.Binding
+	var rank []int
 	switch m.part {
 	case readArticle:
 		sw := k.Switch
 		sw.SetHelp(sw.Help().Key, m.ctx.T("key.to_tips"))
 		short = []key.Binding{k.Down, k.PageDown, sw, k.Back}
+		rank = []int{2, 1, 0, 0}
 	case readTips:
 		sw := k.Switch
 		sw.SetHelp(sw.Help().Key, m.ctx.T("key.to_article"))
 		short = []key.Binding{k.Up, k.Down, k.Pick, sw, k.Back}
+		rank = []int{1, 1, 0, 2, 0}
 		scroll = []key.Binding{k.Up, k.Down, k.Top, k.Bottom}
 	case readTip:
 		prev, next := k.Left, k.Right
@@ -149,8 +152,9 @@ func (m *readerModel) help() bindings {
 		sw := k.Switch
 		sw.SetHelp(sw.Help().Key, m.ctx.T("key.to_article"))
 		short = []key.Binding{k.Down, prev, next, k.Back, sw}
+		rank = []int{2, 0, 0, 0, 1}
 	}
-	return bindings{short: short, full: [][]key.Binding{short, scroll, {k.Quit}}}
+	return bindings{short: short, full: [][]key.Binding{short, scroll, {k.Quit}}}.ranked(rank...)
 }
 
 func (m *readerModel) View() string {

@@ -223,6 +223,7 @@ func (m *reviewModel) help() bindings {
 		short := []key.Binding{k.Back}
 		if len(m.open) > 0 {
 			short = []key.Binding{k.Up, k.Down, shown("1/2/3", "key.close_commitment"), k.Back}
+			return bindings{short: short, full: [][]key.Binding{short}}.ranked(2, 2, 0, 1)
 		}
 		return bindings{short: short, full: [][]key.Binding{short}}
 	}
@@ -234,7 +235,7 @@ func (m *reviewModel) help() bindings {
 	short := []key.Binding{prev, next, k.Reflect, k.Commitments, k.Insights, back}
 	full := [][]key.Binding{{prev, next, k.ThisWeek, k.Reflect, k.Commitments, k.Insights, k.Export, k.Mentoring, back},
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}
-	return bindings{short: short, full: full}
+	return bindings{short: short, full: full}.ranked(1, 1, 0, 2, 3, 1)
 }
 
 func (m *reviewModel) View() string {

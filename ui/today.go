@@ -144,12 +144,16 @@ func (m *todayModel) help() bindings {
 	} else if m.draft {
 		checkIn.SetHelp("enter", m.ctx.T("key.resume_checkin"))
 	}
-	short := []key.Binding{checkIn}
+	// On a narrow window the reasons a manager opens tillit stay: the
+	// check-in, the export and the note for the mentor, the week, the way
+	// out, the insights.
+	short, rank := []key.Binding{checkIn}, []int{0}
 	if !m.checkedIn() {
-		short = append(short, k.ChooseTip)
+		short, rank = append(short, k.ChooseTip), append(rank, 5)
 	}
 	short = append(short, k.Read, k.Review, k.Journal, k.Insights, k.Export, k.Mentoring, k.Quit)
-	return bindings{short: short, full: [][]key.Binding{short}}
+	rank = append(rank, 4, 2, 4, 3, 1, 1, 2)
+	return bindings{short: short, full: [][]key.Binding{short}}.ranked(rank...)
 }
 
 func (m *todayModel) View() string {
