@@ -97,14 +97,28 @@ func NewMarkdownRenderer(style ansi.StyleConfig, width int) (*glamour.TermRender
 func MarkdownStyle(dark bool) ansi.StyleConfig { return glamourStyle(dark) }
 
 // glamourStyle is Glamour's dark or light style with tillit's accent and no
-// outer margin (the screens place the text themselves).
+// outer margin (the screens place the text themselves). Every colour reads
+// at 4.5:1 on a dark or a light terminal (the contrast test checks it):
+// Glamour's greys, its light blue and pink are tillit's muted and accent,
+// and code is not coloured by syntax (a journal holds little code, and the
+// syntax colours are faint on one background or the other).
 func glamourStyle(dark bool) ansi.StyleConfig {
 	cfg := styles.LightStyleConfig
-	accent := "#00796B"
+	accent, muted := "#00796B", "#6B6B6B"
 	if dark {
 		cfg = styles.DarkStyleConfig
-		accent = "#4DD0B5"
+		accent, muted = "#4DD0B5", "#9A9A9A"
 	}
+	text := *cfg.Document.Color
+	cfg.Heading.Color = &accent
+	cfg.LinkText.Color = &accent
+	cfg.Image.Color = &accent
+	cfg.ImageText.Color = &muted
+	cfg.HorizontalRule.Color = &muted
+	cfg.Code.Color = &text
+	cfg.CodeBlock.Color = &muted
+	cfg.CodeBlock.Chroma = nil
+	cfg.CodeBlock.Theme = ""
 	zero := uint(0)
 	cfg.Document.Margin = &zero
 	cfg.Document.BlockPrefix = ""
