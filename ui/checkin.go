@@ -515,9 +515,24 @@ func (m *checkinModel) viewRating(row int) func(bool) string {
 		}
 		s := title.Width(ctx.ContentWidth()).Render(mark+ctx.T(question)) + "\n\n" + strings.Join(cells, " ")
 		if row == 0 {
-			low, high := st.Faint.Render(ctx.T("checkin.rating.low")), st.Faint.Render(ctx.T("checkin.rating.high"))
-			s += "\n " + low + strings.Repeat(" ", max(1, 36-lipgloss.Width(low)-lipgloss.Width(high))) + high
+			s += "\n" + m.ratingLabels(cells)
 		}
 		return s
 	}
+}
+
+// ratingLabels puts what 1 and 5 mean under them, each label centred on
+// its number, however wide the cells are drawn.
+func (m *checkinModel) ratingLabels(cells []string) string {
+	st := m.ctx.Styles
+	low, high := m.ctx.T("checkin.rating.low"), m.ctx.T("checkin.rating.high")
+	first := lipgloss.Width(cells[0]) / 2 // the middle of the cell of 1
+	last := 0                             // and of the cell of 5
+	for _, c := range cells[:4] {
+		last += lipgloss.Width(c) + 1
+	}
+	last += lipgloss.Width(cells[4]) / 2
+	at := max(0, first-lipgloss.Width(low)/2)
+	gap := max(1, last-lipgloss.Width(high)/2-at-lipgloss.Width(low))
+	return strings.Repeat(" ", at) + st.Faint.Render(low) + strings.Repeat(" ", gap) + st.Faint.Render(high)
 }

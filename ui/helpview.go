@@ -54,10 +54,10 @@ func (m *Model) currentHelp() bindings {
 	return b
 }
 
-// footer is the short help in one line that fits the window: when the
-// keys do not all fit, the ones that matter least (bindings.rank) are left
-// out, and the others keep their order; the help key is always at the end,
-// the way to every key left out.
+// footer is the short help in one line that fits the window: the keys
+// are taken in the order of how much they matter (bindings.rank) while
+// they fit, and shown in their own order; the help key is always at the
+// end, the way to every key left out.
 func (m *Model) footer() string {
 	b := m.currentHelp()
 	st := m.help.Styles
@@ -66,13 +66,11 @@ func (m *Model) footer() string {
 	}
 	sep := st.ShortSeparator.Render(m.help.ShortSeparator)
 	tail := item(b.help)
-	room := m.ctx.Width - 2
 	type entry struct {
 		text       string
 		rank, from int
 	}
 	var items []entry
-	width := lipgloss.Width(tail)
 	for i, k := range b.short {
 		if !k.Enabled() {
 			continue
@@ -81,23 +79,23 @@ func (m *Model) footer() string {
 		if i < len(b.rank) {
 			rank = b.rank[i]
 		}
-		e := entry{item(k), rank, i}
-		items = append(items, e)
-		width += lipgloss.Width(sep + e.text)
+		items = append(items, entry{item(k), rank, i})
 	}
-	for width > room && len(items) > 0 {
-		drop := 0
-		for i, e := range items {
-			if e.rank > items[drop].rank || e.rank == items[drop].rank && e.from > items[drop].from {
-				drop = i
-			}
+	byRank := slices.Clone(items)
+	slices.SortStableFunc(byRank, func(a, b entry) int { return a.rank - b.rank })
+	width, room := lipgloss.Width(tail), m.ctx.Width-2
+	taken := map[int]bool{}
+	for _, e := range byRank {
+		if w := lipgloss.Width(e.text + sep); width+w <= room {
+			width += w
+			taken[e.from] = true
 		}
-		width -= lipgloss.Width(sep + items[drop].text)
-		items = slices.Delete(items, drop, drop+1)
 	}
 	var out strings.Builder
 	for _, e := range items {
-		out.WriteString(e.text + sep)
+		if taken[e.from] {
+			out.WriteString(e.text + sep)
+		}
 	}
 	out.WriteString(tail)
 	return ansi.Truncate(out.String(), room, "…")

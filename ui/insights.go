@@ -163,7 +163,8 @@ func sparkline(ratings []int, n int) string {
 func (m *insightsModel) viewCalendar() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	var b strings.Builder
-	b.WriteString(st.Faint.Render("  "+ctx.T("insights.calendar", "N", calendarWeeks)) + "\n")
+	// The weeks drawn, which a narrow window makes fewer.
+	b.WriteString(st.Faint.Render("  "+ctx.T("insights.calendar", "N", len(m.weeks()))) + "\n")
 	// Month names over the week each month begins in.
 	months := []rune(strings.Repeat(" ", 5+2*len(m.weeks())))
 	last := time.Month(0)
