@@ -51,7 +51,7 @@ func (a *app) searchCommand() *cobra.Command {
 			if q.Empty() {
 				return a.usage("err.search_what") // "" or "#": it would list everything
 			}
-			items := a.readJournal().Items()
+			items := a.readJournal().Items(journal.DateOf(a.now()))
 			o := a.reportOptions(true)
 			for _, it := range items {
 				it.Labels = report.Labels(it, o)

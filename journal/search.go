@@ -25,7 +25,7 @@ const (
 // what to list, and the text to look for words in.
 type Item struct {
 	Kind    Kind
-	Date    Date // the day; for a weekly reflection, the week's Sunday
+	Date    Date // the day; for a weekly reflection, see Items
 	Week    Week // the week of a reflection
 	Path    string
 	Tip     int    // the tip of a check-in; 0 otherwise
@@ -84,10 +84,12 @@ func (it *Item) First() string {
 	return ""
 }
 
-// Items returns every file of the journal, newest first; on one day the
-// mentoring note comes before the entry, and a week's reflection before
-// the days of that week.
-func (j *Journal) Items() []*Item {
+// Items returns every file of the journal as of today, newest first; on
+// one day the mentoring note comes before the entry. A week's reflection is
+// dated its Sunday and comes before the days of its week; while the week
+// runs, it is dated today and comes after today's files: a reflection is
+// never dated in the future, nor listed above the day it was written on.
+func (j *Journal) Items(today Date) []*Item {
 	items := make([]*Item, 0, len(j.Entries)+len(j.Reflections)+len(j.Mentorings))
 	for _, e := range j.Entries {
 		it := &Item{Kind: KindDay, Date: e.Date, Path: e.Path, Tip: e.Tip, Pack: e.Pack, Rating: e.Rating,
@@ -97,7 +99,11 @@ func (j *Journal) Items() []*Item {
 		items = append(items, it)
 	}
 	for w, r := range j.Reflections {
-		it := &Item{Kind: KindWeek, Date: w.Sunday(), Week: w, Path: r.Path, Private: r.Private, Reflection: r}
+		day := w.Sunday()
+		if w.Contains(today) {
+			day = today
+		}
+		it := &Item{Kind: KindWeek, Date: day, Week: w, Path: r.Path, Private: r.Private, Reflection: r}
 		it.fill(&r.document, nil)
 		it.written(&r.document, func(key, text string) bool { return key == "mentor_questions" && r.questionPrivate(text) })
 		items = append(items, it)
@@ -123,9 +129,24 @@ func (j *Journal) Items() []*Item {
 		if items[a].Date != items[b].Date {
 			return items[b].Date.Before(items[a].Date)
 		}
-		return items[a].Kind > items[b].Kind
+		return items[a].sameDayRank() > items[b].sameDayRank()
 	})
 	return items
+}
+
+// sameDayRank orders the files of one day: a mentoring note, a week's
+// reflection (on its Sunday), the day's entry, and a reflection of the
+// week still running.
+func (it *Item) sameDayRank() int {
+	switch {
+	case it.Kind == KindMentoring:
+		return 2
+	case it.Kind == KindWeek && it.Date == it.Week.Sunday():
+		return 1
+	case it.Kind == KindWeek:
+		return -1
+	}
+	return 0
 }
 
 func (it *Item) fill(d *document, tags []string) {

@@ -126,7 +126,7 @@ type journalRowsMsg struct {
 // refresh takes a freshly read journal and builds its rows in a command.
 func (m *journalModel) refresh(j *journal.Journal) tea.Cmd {
 	m.gen++
-	gen, ctx := m.gen, m.ctx
+	gen, ctx, today := m.gen, m.ctx, m.ctx.Today()
 	o := ctx.Coach.ReportOptions(true)
 	return func() tea.Msg {
 		var rows []journalRow
@@ -134,7 +134,7 @@ func (m *journalModel) refresh(j *journal.Journal) tea.Cmd {
 		for _, p := range j.Problems {
 			rows = append(rows, problemRow(ctx, p))
 		}
-		for _, it := range j.Items() {
+		for _, it := range j.Items(today) {
 			it.Labels = report.Labels(it, o)
 			rows = append(rows, journalRow{item: it, path: it.Path})
 		}

@@ -68,7 +68,7 @@ func TestEveryTypedWordIsFound(t *testing.T) {
 	}
 
 	j = ctx.Store.Read()
-	items := j.Items()
+	items := j.Items(ctx.Today())
 	o := ctx.Coach.ReportOptions(true)
 	for _, it := range items {
 		it.Labels = report.Labels(it, o)
