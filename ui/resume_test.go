@@ -92,3 +92,50 @@ func TestResumeOfferKeepsItsQuestionOnScreen(t *testing.T) {
 		}
 	}
 }
+
+// ctrl+s on the preview and ctrl+c right after, before the save is done:
+// the program waits for the save and says it saved, from Today as from the
+// command line; no draft is left to be offered again.
+func TestCtrlCRightAfterSavingSaysSaved(t *testing.T) {
+	for _, doc := range []string{"enter", "m"} {
+		store := journal.NewStore(t.TempDir())
+		root := startedOn(store, 100, 30)
+		keys(root, doc)
+		if doc == "enter" {
+			keys(root, "enter") // past the tip
+		}
+		typeKeys(root, "Et svar")
+		keys(root, "ctrl+s") // the preview
+		_, save := root.Update(press("ctrl+s"))
+		_, quitCmd := root.Update(press("ctrl+c"))
+		if quitCmd != nil {
+			for _, msg := range runAll(quitCmd) {
+				if _, ok := msg.(tea.QuitMsg); ok {
+					t.Fatalf("%s: ctrl+c quit before the save was done: %q", doc, root.Result)
+				}
+			}
+		}
+		quit := false
+		var run func(tea.Cmd)
+		run = func(cmd tea.Cmd) {
+			for _, msg := range runAll(cmd) {
+				if _, ok := msg.(tea.QuitMsg); ok {
+					quit = true
+					continue
+				}
+				_, next := root.Update(msg)
+				run(next)
+			}
+		}
+		run(save)
+		if !quit || root.Aborted || !strings.Contains(root.Result, "Lagret") {
+			t.Errorf("%s: quit %v, aborted %v, said %q", doc, quit, root.Aborted, root.Result)
+		}
+		if d := root.Draft(); d != nil {
+			t.Errorf("%s: a draft is kept after the save: %+v", doc, d)
+		}
+		if days, err := store.Drafts(); err != nil || len(days) > 0 {
+			t.Errorf("%s: drafts left on disk: %v %v", doc, days, err)
+		}
+	}
+}
