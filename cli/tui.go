@@ -35,7 +35,8 @@ func (a *app) runTUI(o ui.Options) error {
 	o.Now = a.now // the interface goes by the same clock as the commands
 	o.ExportDir = exportDir()
 	m := ui.New(o)
-	kept, err := a.runProgram(m, m.Draft)
+	// Keys typed in a burst go into a text field together (ui/burst.go).
+	kept, err := a.runProgram(m, m.Draft, tea.WithFilter(m.Filter))
 	if err != nil {
 		return err
 	}
