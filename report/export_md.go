@@ -96,11 +96,19 @@ func (x *Export) summaryList(o Options) string {
 	}
 	items = append(items, fmt.Sprintf("**%s:** %d · %s %s", o.t("export.checkins"), s.CheckIns, o.t("export.average"), avg))
 	if len(s.Tips) > 0 {
-		var tips []string
+		// Each tip by its title and how often, in words: the mentor does
+		// not know the tips by number.
+		tips := fmt.Sprintf("**%s:**", o.t("export.tips"))
 		for _, t := range s.Tips {
-			tips = append(tips, fmt.Sprintf("%d (%d×)", t.Tip, t.Count))
+			// The count follows a colon; a tip of a pack no longer
+			// installed is known by its number.
+			title := strings.TrimSuffix(t.Title, ".")
+			if title == "" {
+				title = o.t("report.tip", "N", t.Tip)
+			}
+			tips += "\n  - " + o.Lang.N("export.tip_count", t.Count, "Tip", t.Tip, "Title", escapeLine(title))
 		}
-		items = append(items, fmt.Sprintf("**%s:** %s", o.t("export.tips"), strings.Join(tips, ", ")))
+		items = append(items, tips)
 	}
 	c := s.Commitments
 	items = append(items, o.t("export.commitments", "Done", c.Done, "Partly", c.Partly, "Not", c.Not, "Open", c.Open))

@@ -1,6 +1,9 @@
 package report
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Lines typed stay lines: each that goes on in the next ends in a hard
 // break; what markdown reads as a block of its own (code, a table) is
@@ -21,5 +24,21 @@ func TestTextKeepsLines(t *testing.T) {
 		if got := Text(tc.in); got != tc.want {
 			t.Errorf("Text(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// The export's summary says which tips, by their titles, and how often, in
+// words: the mentor does not know the tips by number.
+func TestExportSummaryNamesTheTips(t *testing.T) {
+	j := readJournal(t, privacyJournal)
+	o := exportOptions(false)
+	md := NewExport(j, o).Markdown(o.Options)
+	for _, want := range []string{"- **Tipsene du reflekterte over:**\n  - 1 · Rydd opp og rens ut unødvendige mål, styringsindikatorer og regelverk: én gang\n  - 3 · "} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the summary lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "×") {
+		t.Errorf("the summary counts in signs:\n%s", md)
 	}
 }

@@ -485,6 +485,10 @@ func (m *checkinModel) viewRating(row int) func(bool) string {
 			choice, chosen = choice.Padding(0), chosen.Padding(0)
 		}
 		value, question := m.rating, "checkin.rating.question"
+		if m.lastTime == nil {
+			// Met a minute ago: how it fits, not how it was lived.
+			question = "checkin.rating.question_first"
+		}
 		if row == 1 {
 			value, question = m.energy, "checkin.energy.question"
 		}

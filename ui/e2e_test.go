@@ -97,7 +97,7 @@ func TestEndToEndCheckin(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	tm.Type("Bare lederteamet.")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
-	scr.waitFor("Hvor godt fulgte du")
+	scr.waitFor("Hvor godt passer dette rådet") // the first time on the tip
 	tm.Type("4")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	scr.waitFor("Én liten forpliktelse")

@@ -110,15 +110,20 @@ func (m *insightsModel) viewGrid() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	// The columns are as wide as their headings; the title takes what is
 	// left, and the trend's heading is cut to its column.
+	// The last rating is named in full where the window has room.
+	last := ctx.T("insights.last")
+	if ctx.Width >= 80 {
+		last = ctx.T("insights.last_rating")
+	}
 	timesW := max(3, lipgloss.Width(ctx.T("insights.times")))
-	lastW := max(2, lipgloss.Width(ctx.T("insights.last")))
+	lastW := max(2, lipgloss.Width(last))
 	trendW := 10
 	titleW := max(10, min(38, ctx.Width-2-3-2-timesW-2-lastW-2-trendW-2))
 	row := func(n, title, times, last, trend string) string {
 		return fmt.Sprintf("  %3s  %-*s  %*s  %*s  %s", n, titleW, truncate(title, titleW), timesW, times, lastW, last, trend)
 	}
 	var b strings.Builder
-	b.WriteString(st.Faint.Render(truncate(row("#", ctx.T("insights.tip"), ctx.T("insights.times"), ctx.T("insights.last"), ctx.T("insights.trend")), ctx.Width-1)) + "\n")
+	b.WriteString(st.Faint.Render(truncate(row("#", ctx.T("insights.tip"), ctx.T("insights.times"), last, ctx.T("insights.trend")), ctx.Width-1)) + "\n")
 	tips := m.tips
 	// On a short window the grid scrolls (↑/↓).
 	if room := ctx.Height - 5; room < len(tips) && room > 0 {

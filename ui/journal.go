@@ -836,7 +836,7 @@ func (m *journalModel) rowLine(r journalRow, width int, chosen bool) string {
 		if it.Tip == 0 {
 			what = "· " + ctx.T("journal.notes")
 		} else {
-			what = fmt.Sprintf("● %d", it.Tip)
+			what = fmt.Sprintf("● %2d", it.Tip) // a column: 3 and 13 end together
 			if t := m.tip(it); t != nil && width >= 70 {
 				what += " " + t.Short
 			}

@@ -34,6 +34,10 @@ type todayModel struct {
 	doctor     int // how many things tillit doctor would report
 	loaded     bool
 	flash      string // one line about what just happened
+
+	// For a window with room to spare (todayroom.go).
+	weekDays        []weekDay
+	mentorQuestions []journal.MentorQuestion
 }
 
 // dayMark is one day of the week strip.
@@ -45,6 +49,7 @@ const (
 	dayCheckedIn
 	dayToday
 	dayAway
+	dayBefore // before the journal began: neither missed nor to come
 )
 
 func newToday(ctx *Context) todayModel { return todayModel{ctx: ctx} }
@@ -81,8 +86,8 @@ func (m *todayModel) refresh(j journalState) {
 		d := monday.AddDays(i)
 		away, _ := j.AwayOn(d)
 		switch {
-		case d != m.day && (!started || d.Before(begins)):
-			m.week = append(m.week, dayFuture) // before the journal: not missed
+		case d != m.day && d.Before(m.day) && (!started || d.Before(begins)):
+			m.week = append(m.week, dayBefore) // before the journal: not missed
 		case j.CheckedIn(d):
 			m.week = append(m.week, dayCheckedIn)
 		case away:
@@ -95,6 +100,7 @@ func (m *todayModel) refresh(j journalState) {
 			m.week = append(m.week, dayFuture)
 		}
 	}
+	m.gatherRoom(j.Journal)
 }
 
 func (m *todayModel) checkedIn() bool { return m.entry != nil && m.entry.IsCheckIn() }
@@ -171,7 +177,7 @@ func (m *todayModel) View() string {
 			break
 		}
 	}
-	return out
+	return m.withRoom(out, room)
 }
 
 // layout draws Today; compact 1 leaves the tip's explanation out of the card,
@@ -228,7 +234,7 @@ func (m *todayModel) layout(compact int) string {
 	}
 	if m.flash != "" {
 		// Wrapped, never cut: which file was written is the point.
-		rows = append(rows, st.Success.Width(w-1).PaddingLeft(3).Render(m.flash))
+		rows = append(rows, st.Success.Width(min(w-1, inner+4)).PaddingLeft(3).Render(m.flash))
 	}
 	return strings.Join(rows, "\n")
 }
@@ -251,6 +257,8 @@ func (m *todayModel) viewWeek(width int) string {
 			sym = st.Faint.Render("○ ")
 		case dayAway:
 			sym = st.Faint.Render("⌂ ")
+		case dayBefore:
+			sym = "  " // nothing to say: the journal had not begun
 		default:
 			sym = st.Faint.Render("· ")
 		}
