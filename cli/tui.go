@@ -34,6 +34,12 @@ func (a *app) runTUI(o ui.Options) error {
 	o.Editor = a.cfg.EditorCommand(os.Getenv)
 	o.Now = a.now // the interface goes by the same clock as the commands
 	o.ExportDir = exportDir()
+	// Dark until the terminal says otherwise, unless COLORFGBG says so
+	// first (as it does for the commands' output): some terminals, and
+	// tmux, never answer the question.
+	if dark, ok := colorFGBG(os.Getenv("COLORFGBG")); ok {
+		o.Light = !dark
+	}
 	m := ui.New(o)
 	// Keys typed in a burst go into a text field together (ui/burst.go).
 	kept, err := a.runProgram(m, m.Draft, tea.WithFilter(m.Filter))

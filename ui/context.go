@@ -121,6 +121,6 @@ func newContext(o Options) *Context {
 		Tick:         o.Tick,
 		SteadyCursor: o.SteadyCursor,
 	}
-	ctx.setTheme(true)
+	ctx.setTheme(!o.Light)
 	return ctx
 }

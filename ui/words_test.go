@@ -139,3 +139,14 @@ func TestTodayUsesTheRoom(t *testing.T) {
 		t.Errorf("40×12 has no room for the week, yet shows it:\n%s", s)
 	}
 }
+
+// The interface starts in the theme the command line found in the
+// environment ($COLORFGBG), before the terminal answers, if it ever does.
+func TestStartsLightWhenTold(t *testing.T) {
+	if m := newTestModel(Options{Store: journal.NewStore(t.TempDir()), Lang: locale.New("nb"), Light: true}); m.ctx.Dark || m.ctx.Styles.Dark {
+		t.Error("told the background is light, the interface starts dark")
+	}
+	if m := newTestModel(Options{Store: journal.NewStore(t.TempDir()), Lang: locale.New("nb")}); !m.ctx.Dark {
+		t.Error("told nothing, the interface starts light")
+	}
+}
