@@ -30,18 +30,8 @@ func (s *Store) Trash(path string, now time.Time) (string, error) {
 	}
 	var dest string
 	err = s.withLock(path, func() error {
-		if err := s.checkNoLinks(path); err != nil {
+		if err := s.movable("delete", path, s.TrashDir()); err != nil {
 			return err
-		}
-		if err := s.checkNoLinks(s.TrashDir()); err != nil {
-			return err
-		}
-		info, err := os.Lstat(path)
-		if err != nil {
-			return fmt.Errorf("delete %s: %w", path, err)
-		}
-		if !info.Mode().IsRegular() {
-			return fmt.Errorf("delete %s: not a regular file", path)
 		}
 		dest = filepath.Join(s.TrashDir(), now.Format(trashStamp), rel)
 		for n := 2; ; n++ {
@@ -118,18 +108,8 @@ func (s *Store) Restore(dest, path string) error {
 		return fmt.Errorf("%s: not a file of the journal in %s", path, s.Root)
 	}
 	return s.withLock(path, func() error {
-		if err := s.checkNoLinks(dest); err != nil {
+		if err := s.movable("restore", dest, path); err != nil {
 			return err
-		}
-		if err := s.checkNoLinks(path); err != nil {
-			return err
-		}
-		info, err := os.Lstat(dest)
-		if err != nil {
-			return fmt.Errorf("restore %s: %w", dest, err)
-		}
-		if !info.Mode().IsRegular() {
-			return fmt.Errorf("restore %s: not a regular file", dest)
 		}
 		if err := s.mkdirs(filepath.Dir(path)); err != nil {
 			return err
@@ -156,4 +136,23 @@ func (s *Store) Restore(dest, path string) error {
 		}
 		return nil
 	})
+}
+
+// movable checks, before a file is moved, that neither it nor where it
+// goes lies behind a link, and that it is a plain file; verb names the
+// move in the error.
+func (s *Store) movable(verb, from, to string) error {
+	for _, p := range []string{from, to} {
+		if err := s.checkNoLinks(p); err != nil {
+			return err
+		}
+	}
+	info, err := os.Lstat(from)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", verb, from, err)
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s %s: not a regular file", verb, from)
+	}
+	return nil
 }
