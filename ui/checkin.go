@@ -161,7 +161,8 @@ func (m *checkinModel) current() step { return step(m.cur().id) }
 func (m *checkinModel) tipKeys() []action {
 	k, t := m.ctx.Keys, m.ctx.T
 	next := key.NewBinding(key.WithKeys("enter", "right", "l", "tab"), key.WithHelp("enter", t("key.next")))
-	as := []action{{key: next, do: func(tea.KeyPressMsg) tea.Cmd { return m.toStep(m.step+1, 0) }}}
+	// On the tip, enter is how to go on: it stays in the narrowest footer.
+	as := []action{{key: next, do: func(tea.KeyPressMsg) tea.Cmd { return m.toStep(m.step+1, 0) }, rank: -1}}
 	if !m.editing {
 		as = append(as, action{key: k.ChooseTip, do: func(tea.KeyPressMsg) tea.Cmd {
 			m.picking, m.pickIndex = true, m.tip.Number-1

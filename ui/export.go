@@ -344,7 +344,7 @@ func (m *exportModel) update(msg tea.Msg) tea.Cmd {
 		case msg.err != nil:
 			m.err = m.ctx.Lang.Describe(msg.err)
 		default:
-			m.flash = m.ctx.T("cli.exported", "Path", msg.path)
+			m.flash = m.ctx.T("cli.exported", "Path", tildeHome(msg.path))
 		}
 		return nil
 	case tea.MouseWheelMsg:
@@ -484,13 +484,16 @@ func (m *exportModel) help() bindings {
 	if m.row == rowFile {
 		write = shown("enter", "export.edit_file")
 	}
-	short := []key.Binding{k.Up, k.Down, shown("←/→", "key.choose"), write, k.Back}
-	more := []key.Binding{shown("ctrl+s", "export.write"), k.Toggle}
+	rows := k.Rows
+	rows.SetHelp("↑/↓", t("key.choose_row"))
+	short := []key.Binding{rows, shown("←/→", "key.choose"), write, k.Back}
+	rank := []int{1, 1, 0, 0}
+	more := []key.Binding{k.Up, k.Down, shown("ctrl+s", "export.write"), k.Toggle}
 	if m.showsKept() {
-		short = slices.Insert(short, 3, k.AddPeople)
+		short, rank = slices.Insert(short, 2, k.AddPeople), slices.Insert(rank, 2, 1)
 		more = append(more, k.AddPeople)
 	}
-	return bindings{short: short, full: [][]key.Binding{short, more, {k.PageDown, k.PageUp}}}
+	return bindings{short: short, full: [][]key.Binding{short, more, {k.PageDown, k.PageUp}}}.ranked(rank...)
 }
 
 func (m *exportModel) View() string {

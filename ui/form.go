@@ -89,7 +89,8 @@ type action struct {
 	more bool
 	// rank is how soon the footer leaves the key out when the window is
 	// narrow (bindings.rank): the form's moves and the save stay longest,
-	// then the step's own keys, then the field's.
+	// then the step's own keys, then the field's. 0 is unset: the form
+	// gives it by where the key comes from; -1 is first of all.
 	rank int
 }
 

@@ -56,8 +56,9 @@ func (m *Model) currentHelp() bindings {
 
 // footer is the short help in one line that fits the window: the keys
 // are taken in the order of how much they matter (bindings.rank) while
-// they fit, and shown in their own order; the help key is always at the
-// end, the way to every key left out.
+// they fit, and shown in their own order. A key that does not fit leaves
+// room only for keys that matter as much, never for ones that matter less.
+// The help key is always at the end, the way to every key left out.
 func (m *Model) footer() string {
 	b := m.currentHelp()
 	st := m.help.Styles
@@ -85,10 +86,16 @@ func (m *Model) footer() string {
 	slices.SortStableFunc(byRank, func(a, b entry) int { return a.rank - b.rank })
 	width, room := lipgloss.Width(tail), m.ctx.Width-2
 	taken := map[int]bool{}
-	for _, e := range byRank {
+	missed := false
+	for i, e := range byRank {
+		if missed && e.rank > byRank[i-1].rank {
+			break
+		}
 		if w := lipgloss.Width(e.text + sep); width+w <= room {
 			width += w
 			taken[e.from] = true
+		} else {
+			missed = true
 		}
 	}
 	var out strings.Builder

@@ -61,10 +61,13 @@ func (m *insightsModel) help() bindings {
 		sw.SetHelp(sw.Help().Key, m.ctx.T("key.grid_calendar"))
 		short = []key.Binding{sw, k.Back}
 	}
+	rank := make([]int, len(short)) // the way back and the switch first
 	if m.ctx.Height-5 < len(m.tips) && !m.onCalendar {
-		short = append([]key.Binding{k.Up, k.Down}, short...)
+		rows := k.Rows
+		rows.SetHelp("↑/↓", m.ctx.T("key.scroll"))
+		short, rank = append([]key.Binding{rows}, short...), append([]int{1}, rank...)
 	}
-	return bindings{short: short, full: [][]key.Binding{short}}
+	return bindings{short: short, full: [][]key.Binding{short}}.ranked(rank...)
 }
 
 // How the grid and the calendar share the window.

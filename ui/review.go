@@ -252,7 +252,8 @@ func (m *reviewModel) help() bindings {
 	short := []key.Binding{prev, next, k.Reflect, k.Commitments, k.Insights, back}
 	full := [][]key.Binding{{prev, next, k.ThisWeek, k.Reflect, k.Commitments, k.Insights, k.Export, k.Mentoring, back},
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}
-	return bindings{short: short, full: full}.ranked(1, 1, 0, 2, 3, 1)
+	// The arrows are named at the top right too.
+	return bindings{short: short, full: full}.ranked(1, 1, 0, 2, 3, 0)
 }
 
 func (m *reviewModel) View() string {
