@@ -27,7 +27,7 @@ type Options struct {
 	// the background is light ($COLORFGBG). The terminal's own answer,
 	// when it gives one, decides after.
 	Light bool
-	Now       func() time.Time
+	Now   func() time.Time
 	// Tick waits before a message (tea.Tick when nil), and SteadyCursor
 	// stops the cursor's blink: tests settle screens with ticks they can
 	// tell from work (see Context).

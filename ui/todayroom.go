@@ -101,7 +101,9 @@ func (m *todayModel) withRoom(out string, room int) string {
 		return out
 	}
 	head, rest := lines[0]+"\n"+lines[1], lines[2]
-	main := lipgloss.Width(rest)
+	// The column starts past the card and the legend, in the same place
+	// whatever the line under the card says.
+	main := max(lipgloss.Width(rest), min(w-4, 76)+8)
 	if side := w - main - 6; side >= 40 {
 		col := m.viewRoom(min(side, 72))
 		if col == "" {
