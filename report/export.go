@@ -56,6 +56,7 @@ type Summary struct {
 type TipCount struct {
 	Tip   int
 	Title string
+	Short string // the title in a few words, for a list
 	Count int
 }
 
@@ -210,7 +211,8 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 	}
 	for t := 1; t <= 999 && len(tipCounts) > 0; t++ {
 		if n, ok := tipCounts[t]; ok {
-			x.Summary.Tips = append(x.Summary.Tips, TipCount{t, o.tipTitle("", t), n})
+			tip := o.tip("", t)
+			x.Summary.Tips = append(x.Summary.Tips, TipCount{Tip: t, Title: tip.Title, Short: tip.Short, Count: n})
 			delete(tipCounts, t)
 		}
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -102,7 +103,7 @@ func (x *Export) summaryList(o Options) string {
 		for _, t := range s.Tips {
 			// The count follows a colon; a tip of a pack no longer
 			// installed is known by its number.
-			title := strings.TrimSuffix(t.Title, ".")
+			title := strings.TrimSuffix(cmp.Or(t.Short, t.Title), ".")
 			if title == "" {
 				title = o.t("report.tip", "N", t.Tip)
 			}

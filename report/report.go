@@ -81,18 +81,22 @@ func Labels(it *journal.Item, o Options) []string {
 }
 
 // tipTitle names tip n of pack id.
-func (o Options) tipTitle(id string, n int) string {
+func (o Options) tipTitle(id string, n int) string { return o.tip(id, n).Title }
+
+// tip is tip n of pack id; its zero value when the pack or the tip is not
+// there.
+func (o Options) tip(id string, n int) content.Tip {
 	if id == "" {
 		id = content.BuiltinID
 	}
 	if o.PackOf != nil {
 		if p := o.PackOf(id); p != nil {
 			if t, ok := p.Tip(n); ok {
-				return t.Title
+				return t
 			}
 		}
 	}
-	return ""
+	return content.Tip{}
 }
 
 func (o Options) longDate(d journal.Date) string { return o.Lang.LongDate(d.Year, d.Month, d.Day) }
