@@ -37,13 +37,12 @@ func (a *app) checkinCommand() *cobra.Command {
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
 
-// exportDir is where the export screen puts files: $XDG_DOCUMENTS_DIR (or
-// the Documents folder when it exists), else the home folder.
+// exportDir is where the export screen puts files: the user's documents
+// folder as the system names it ($XDG_DOCUMENTS_DIR, user-dirs.dirs,
+// ~/Documents; the Documents known folder on Windows and macOS), made when
+// the first export is written.
 func exportDir() string {
-	if d := os.Getenv("XDG_DOCUMENTS_DIR"); d != "" {
-		return d
-	}
-	if info, err := os.Stat(xdg.UserDirs.Documents); err == nil && info.IsDir() {
+	if xdg.UserDirs.Documents != "" {
 		return xdg.UserDirs.Documents
 	}
 	return xdg.Home

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -205,7 +206,17 @@ func (a *app) export(f exportFlags) error {
 				return err
 			}
 		}
-		if data, err = report.Encrypt(data, f.recipients, pass); err != nil {
+		// A passphrase is stretched on purpose (scrypt): seconds of
+		// silence look like a hang, so a terminal is told.
+		tty, shown := terminalFile(a.stderr)
+		if shown && pass != "" {
+			fmt.Fprint(tty, a.lang.T("cli.encrypting"))
+		}
+		data, err = report.Encrypt(data, f.recipients, pass)
+		if shown && pass != "" {
+			fmt.Fprint(tty, "\r"+ansi.EraseEntireLine)
+		}
+		if err != nil {
 			return err
 		}
 	}

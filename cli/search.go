@@ -52,7 +52,7 @@ func (a *app) searchCommand() *cobra.Command {
 				return a.usage("err.search_what") // "" or "#": it would list everything
 			}
 			o := a.reportOptions(true)
-			hits := a.readJournal().Find(q, func(it *journal.Item) []string { return report.Labels(it, o) })
+			hits := a.readJournal().Find(q, a.today(), func(it *journal.Item) []string { return report.Labels(it, o) })
 			if len(hits) == 0 {
 				return quietError{exitError}
 			}

@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 
-	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -65,7 +64,7 @@ func (a *app) printMarkdown(md string) error {
 	if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
 		width = min(w, 100)
 	}
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(width-4))
+	r, err := ui.NewMarkdownRenderer(cfg, width-4)
 	if err != nil {
 		return err
 	}

@@ -50,8 +50,15 @@ func (a *app) runTUI(o ui.Options) error {
 	o.ExportDir = exportDir()
 	sync, waitSync := a.autoSync()
 	o.Sync = sync
+	// Dark until the terminal says otherwise, unless COLORFGBG says so
+	// first (as it does for the commands' output): some terminals, and
+	// tmux, never answer the question.
+	if dark, ok := colorFGBG(os.Getenv("COLORFGBG")); ok {
+		o.Light = !dark
+	}
 	m := ui.New(o)
-	kept, err := a.runProgram(m, m.Draft)
+	// Keys typed in a burst go into a text field together (ui/burst.go).
+	kept, err := a.runProgram(m, m.Draft, tea.WithFilter(m.Filter))
 	// A sync under way finishes its local part; a fetch or push stops.
 	waitSync()
 	if err != nil {

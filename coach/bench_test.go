@@ -67,7 +67,7 @@ func BenchmarkSearch(b *testing.B) {
 	labels := func(it *journal.Item) []string { return report.Labels(it, o) }
 	each(b, func(b *testing.B, s *journal.Store, days int) {
 		for range b.N {
-			if hits := s.Summary().Find(journal.Query{Words: []string{"alvorlig"}}, labels); len(hits) < days/100 {
+			if hits := s.Summary().Find(journal.Query{Words: []string{"alvorlig"}}, demojournal.End, labels); len(hits) < days/100 {
 				b.Fatalf("%d found", len(hits))
 			}
 		}

@@ -5,6 +5,7 @@ import (
 
 	"tillit/content"
 	"tillit/journal"
+	"tillit/report"
 )
 
 // CheckIn is what a check-in of a day starts from: the day's entry, the
@@ -109,13 +110,15 @@ func (ci *CheckIn) Questions(tip content.Tip) []string {
 	return qs
 }
 
-// OutcomeOf is how the commitment of e turned out, as the journal says;
-// nil when it is not followed up.
-func (ci *CheckIn) OutcomeOf(e *journal.Entry) *journal.Outcome {
-	for _, o := range journal.Outcomes(ci.Entries) {
+// Around is what the journal says of e beyond its file: how its
+// commitment turned out, and the commitment it follows up.
+func (ci *CheckIn) Around(e *journal.Entry) report.Around {
+	outcomes := journal.Outcomes(ci.Entries)
+	a := report.Around{FollowedUp: journal.FollowedUpIn(outcomes, e)}
+	for i, o := range outcomes {
 		if o.Commitment == e {
-			return &o
+			a.Outcome = &outcomes[i]
 		}
 	}
-	return nil
+	return a
 }

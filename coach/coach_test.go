@@ -123,7 +123,7 @@ func TestCheckInStartsFromTheDay(t *testing.T) {
 	if last := ci.LastTime(1); last == nil || last.Date.Day != 24 {
 		t.Errorf("last time on tip 1: %+v", last)
 	}
-	if o := ci.OutcomeOf(j.Entry(journal.Date{Year: 2026, Month: 11, Day: 24})); o == nil || !o.Open() {
+	if o := ci.Around(j.Entry(journal.Date{Year: 2026, Month: 11, Day: 24})).Outcome; o == nil || !o.Open() {
 		t.Errorf("outcome of an open commitment: %+v", o)
 	}
 }

@@ -97,7 +97,7 @@ func answersAgree(t *testing.T, r *rand.Rand, c *Coach, s *journal.Store, when s
 			}
 			for _, tip := range c.Pack.Tips {
 				if last := ci.LastTime(tip.Number); last != nil {
-					fmt.Fprintf(b, "  last %d %s\n", tip.Number, report.Entry(last, ci.OutcomeOf(last), o))
+					fmt.Fprintf(b, "  last %d %s\n", tip.Number, report.Entry(last, ci.Around(last), o))
 				}
 			}
 		})
@@ -127,7 +127,7 @@ func answersAgree(t *testing.T, r *rand.Rand, c *Coach, s *journal.Store, when s
 	// Search, for words that are there, half there, without their
 	// accents, spelt loosely, and for tags, tips and days.
 	labels := func(it *journal.Item) []string { return report.Labels(it, o) }
-	items := whole.Items()
+	items := whole.Items(last)
 	for _, it := range items {
 		it.Labels = labels(it)
 	}
@@ -137,7 +137,7 @@ func answersAgree(t *testing.T, r *rand.Rand, c *Coach, s *journal.Store, when s
 			if j == whole {
 				hits = journal.Search(items, q)
 			} else {
-				hits = j.Find(q, labels)
+				hits = j.Find(q, last, labels)
 			}
 			fmt.Fprintf(b, "search %+v:", q)
 			for _, it := range hits {
@@ -153,7 +153,7 @@ func answersAgree(t *testing.T, r *rand.Rand, c *Coach, s *journal.Store, when s
 		g, w := strings.Split(got.String(), "\n"), strings.Split(want.String(), "\n")
 		for i := range min(len(g), len(w)) {
 			if g[i] != w[i] {
-				t.Fatalf("%s: the index answers otherwise than the files, line %d:\nindex: %s\nfiles: %s", when, i+1, g[i], w[i])
+				t.Fatalf("%s: the index answers otherwise than the files, line %d:\nindex: %s\nfiles: %s\nbefore: %s", when, i+1, g[i], w[i], strings.Join(w[max(0, i-12):i], "\n"))
 			}
 		}
 		t.Fatalf("%s: the index answers otherwise than the files (%d lines, %d lines)", when, len(g), len(w))

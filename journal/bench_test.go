@@ -64,7 +64,7 @@ func BenchmarkSearch(b *testing.B) {
 	j := NewStore(root).Read()
 	b.ResetTimer()
 	for range b.N {
-		hits := Search(j.Items(), Query{Words: []string{"kari", "TURNUSEN"}})
+		hits := Search(j.Items(afterAll), Query{Words: []string{"kari", "TURNUSEN"}})
 		if len(hits) == 0 {
 			b.Fatal("nothing found")
 		}

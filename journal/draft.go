@@ -418,6 +418,11 @@ func (d *Draft) AddsTo(e *Entry) bool {
 // external editor to open, and returns its path.
 func (s *Store) WriteScratch(name, text string) (string, error) {
 	path := filepath.Join(s.AppDir(), "edit", name)
+	// A text file's last line ends in a newline, as editors expect: some
+	// warn without one, some add it (and the text read back has it).
+	if text != "" && !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
 	if err := s.write(path, []byte(text)); err != nil {
 		return "", err
 	}

@@ -16,8 +16,9 @@ import (
 // the words folded as search folds them, the file's labels and tags — and
 // only a file that may hold every word is read and parsed. labels gives
 // an item's labels (see Item.Labels) from its kind, day, week, tip and
-// pack; it may be nil.
-func (j *Journal) Find(q Query, labels func(*Item) []string) []*Item {
+// pack; it may be nil. A reflection of the week of today is dated today,
+// as Items dates it.
+func (j *Journal) Find(q Query, today Date, labels func(*Item) []string) []*Item {
 	terms := termsOf(q.Words)
 	tag := fold(strings.TrimPrefix(q.Tag, "#"))
 	var refs []*Item // a stand-in for each file, with what is known without reading it
@@ -25,7 +26,11 @@ func (j *Journal) Find(q Query, labels func(*Item) []string) []*Item {
 		refs = append(refs, &Item{Kind: KindDay, Date: e.Date, Path: e.Path, Tip: e.Tip, Pack: e.Pack, Entry: e})
 	}
 	for w, r := range j.Reflections {
-		refs = append(refs, &Item{Kind: KindWeek, Date: w.Sunday(), Week: w, Path: r.Path, Reflection: r})
+		day := w.Sunday()
+		if w.Contains(today) {
+			day = today
+		}
+		refs = append(refs, &Item{Kind: KindWeek, Date: day, Week: w, Path: r.Path, Reflection: r})
 	}
 	for _, m := range j.Mentorings {
 		refs = append(refs, &Item{Kind: KindMentoring, Date: m.Date, Path: m.Path, Mentoring: m})
@@ -52,7 +57,7 @@ func (j *Journal) Find(q Query, labels func(*Item) []string) []*Item {
 		return mentoring || want[j.store.ReflectionPath(r.Week)]
 	})
 	var items []*Item
-	for _, it := range full.Items() {
+	for _, it := range full.Items(today) {
 		if want[it.Path] {
 			if labels != nil {
 				it.Labels = labels(it)

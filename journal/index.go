@@ -562,8 +562,16 @@ func (j *Journal) Load(want func(Ref) bool) *Journal {
 		err  error
 	}
 	var jobs []job
+	// Every view of an entry names the commitment its follow-up closes:
+	// the entry that made it is read in full too.
+	closes := map[Date]bool{}
+	for _, o := range j.Outcomes() {
+		if o.RecordedIn != nil && want(Ref{Kind: KindDay, Day: o.RecordedIn.Date}) {
+			closes[o.Commitment.Date] = true
+		}
+	}
 	for _, e := range j.Entries {
-		if e.partial && want(Ref{Kind: KindDay, Day: e.Date}) {
+		if e.partial && (closes[e.Date] || want(Ref{Kind: KindDay, Day: e.Date})) {
 			jobs = append(jobs, job{path: e.Path, name: fileName{kind: KindDay, day: e.Date, real: true}})
 		}
 	}

@@ -300,8 +300,29 @@ func (j *Journal) OutcomeOf(day Date) *Outcome {
 	return &j.outcomes[i]
 }
 
+// FollowedUpIn returns the commitment whose follow-up e records, with how
+// it went; nil when e follows none up.
+func (j *Journal) FollowedUpIn(e *Entry) *Outcome { return FollowedUpIn(j.outcomes, e) }
+
+// FollowedUpIn finds, among outcomes, the commitment whose follow-up e
+// records.
+func FollowedUpIn(outcomes []Outcome, e *Entry) *Outcome {
+	if e == nil || e.Followup == "" {
+		return nil
+	}
+	for i, o := range outcomes {
+		if o.RecordedIn == e && o.Commitment != e {
+			return &outcomes[i]
+		}
+	}
+	return nil
+}
+
 // Outcomes returns every commitment with how it went, oldest first.
 func (j *Journal) Outcomes() []Outcome { return j.outcomes }
+
+// CommitmentCounts are how many of a week's commitments went which way.
+type CommitmentCounts struct{ Done, Partly, Not, Open int }
 
 // OpenCommitments returns the commitments still waiting for a follow-up,
 // oldest first.
@@ -334,7 +355,7 @@ type WeekStats struct {
 	LongestStreak int
 	AverageRating *float64 // nil when no check-in of the week has a rating
 	Tips          []int    // the tips reflected on, each once, in order
-	Commitments   struct{ Done, Partly, Not, Open int }
+	Commitments   CommitmentCounts
 	Reflection    *Reflection  // the week's reflection, nil when none
 	Mentorings    []*Mentoring // mentoring notes of the week
 }

@@ -299,7 +299,7 @@ func TestSearchMarksEveryPrivateForm(t *testing.T) {
 		"2026/11/2026-11-17.md": "\n---\ntip: 1\n---\n\nHemmelig blank\n",
 		"2026/11/2026-11-18.md": "---\ntip: 1\n---\n\nÅpen\n\n<!-- PRIVATE -->\nHemmelig stor\n",
 	})
-	items := j.Items()
+	items := j.Items(afterAll)
 	hits := Search(items, Query{Words: []string{"hemmelig"}})
 	if len(hits) != 3 {
 		t.Fatalf("found %d items", len(hits))

@@ -27,7 +27,7 @@ const (
 // what to list, and the text to look for words in.
 type Item struct {
 	Kind    Kind
-	Date    Date // the day; for a weekly reflection, the week's Sunday
+	Date    Date // the day; for a weekly reflection, see Items
 	Week    Week // the week of a reflection
 	Path    string
 	Tip     int    // the tip of a check-in; 0 otherwise
@@ -86,11 +86,14 @@ func (it *Item) First() string {
 	return ""
 }
 
-// Items returns every file of the journal read in full, newest first; on
-// one day the mentoring note comes before the entry, and a week's
-// reflection before the days of that week. (Of a journal from its index,
-// files known only by their summary are left out: see Find.)
-func (j *Journal) Items() []*Item {
+// Items returns every file of the journal read in full, as of today,
+// newest first; on one day the mentoring note comes before the entry. A
+// week's reflection is dated its Sunday and comes before the days of its
+// week; while the week runs, it is dated today and comes after today's
+// files: a reflection is never dated in the future, nor listed above the
+// day it was written on. (Of a journal from its index, files known only by
+// their summary are left out: see Find.)
+func (j *Journal) Items(today Date) []*Item {
 	items := make([]*Item, 0, len(j.Entries)+len(j.Reflections)+len(j.Mentorings))
 	for _, e := range j.Entries {
 		if e.partial {
@@ -106,7 +109,11 @@ func (j *Journal) Items() []*Item {
 		if r.partial {
 			continue
 		}
-		it := &Item{Kind: KindWeek, Date: w.Sunday(), Week: w, Path: r.Path, Private: r.Private, Reflection: r}
+		day := w.Sunday()
+		if w.Contains(today) {
+			day = today
+		}
+		it := &Item{Kind: KindWeek, Date: day, Week: w, Path: r.Path, Private: r.Private, Reflection: r}
 		it.fill(&r.document, nil)
 		it.written(&r.document, func(key, text string) bool { return key == "mentor_questions" && r.questionPrivate(text) })
 		items = append(items, it)
@@ -135,9 +142,24 @@ func (j *Journal) Items() []*Item {
 		if items[a].Date != items[b].Date {
 			return items[b].Date.Before(items[a].Date)
 		}
-		return items[a].Kind > items[b].Kind
+		return items[a].sameDayRank() > items[b].sameDayRank()
 	})
 	return items
+}
+
+// sameDayRank orders the files of one day: a mentoring note, a week's
+// reflection (on its Sunday), the day's entry, and a reflection of the
+// week still running.
+func (it *Item) sameDayRank() int {
+	switch {
+	case it.Kind == KindMentoring:
+		return 2
+	case it.Kind == KindWeek && it.Date == it.Week.Sunday():
+		return 1
+	case it.Kind == KindWeek:
+		return -1
+	}
+	return 0
 }
 
 func (it *Item) fill(d *document, tags []string) {
@@ -317,6 +339,9 @@ type term struct {
 	// the text with its accents and special letters taken off, so someone
 	// without a Norwegian keyboard finds "støtte" by typing "stotte".
 	ascii bool
+	// loose is set for a word long enough to be found with a letter or
+	// two left out ("tilit" for "tillit"): see looseIn.
+	loose bool
 }
 
 func termsOf(words []string) []term {
@@ -328,7 +353,7 @@ func termsOf(words []string) []term {
 			continue
 		}
 		if w != "" {
-			out = append(out, term{w: w, ascii: isASCII(w)})
+			out = append(out, term{w: w, ascii: isASCII(w), loose: utf8.RuneCountInString(w) >= looseMin})
 		}
 	}
 	return out
@@ -426,6 +451,13 @@ func (it *Item) holds(t term) bool {
 			}
 		}
 	}
+	if t.loose {
+		for _, l := range it.folded {
+			if looseIn(l, t.w, nil) {
+				return true
+			}
+		}
+	}
 	if t.ascii {
 		if it.plain == nil {
 			it.plain = make([]string, len(it.folded))
@@ -437,12 +469,55 @@ func (it *Item) holds(t term) bool {
 			}
 		}
 		for _, l := range it.plain {
-			if strings.Contains(l, t.w) {
+			if strings.Contains(l, t.w) || t.loose && looseIn(l, t.w, nil) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// looseMin is the shortest word found loosely in the text: shorter, a
+// letter left out would find half the journal.
+const looseMin = 4
+
+// looseIn reports whether s holds a word that w finds loosely: the word
+// begins with w's first letter, and w's letters are in it in order within
+// its first letters, as many as w has and a few more (one for every four).
+// "tilit" finds "tillit" and "tillitsbasert", not "tilgjengelighet". With
+// found, it is called for each such word (its byte range in s) instead of
+// stopping at the first.
+func looseIn(s, w string, found func(start, end int)) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	n := utf8.RuneCountInString(w)
+	reach := n + max(1, n/4)
+	any, inWord := false, false
+	for i, r := range s {
+		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if letter && !inWord && r == first {
+			// The word, and where its first letters (reach of them) end.
+			end, cut, k := i, i, 0
+			for end < len(s) {
+				r2, size := utf8.DecodeRuneInString(s[end:])
+				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
+					break
+				}
+				end += size
+				if k++; k <= reach {
+					cut = end
+				}
+			}
+			if inOrder(s[i:cut], w) {
+				if found == nil {
+					return true
+				}
+				any = true
+				found(i, end)
+			}
+		}
+		inWord = letter
+	}
+	return any
 }
 
 // plainLetters are the letters that lose more than an accent on the way to
@@ -585,7 +660,7 @@ func find(s string, terms []term) [][2]int {
 	f := norm.NFC.String(folded.String())
 	unmarked := func() [][2]int {
 		for _, t := range terms {
-			if t.in(f) || t.ascii && strings.Contains(plain(f), t.w) {
+			if t.in(f) || t.ascii && (strings.Contains(plain(f), t.w) || t.loose && looseIn(plain(f), t.w, nil)) {
 				return [][2]int{}
 			}
 		}
@@ -596,6 +671,14 @@ func find(s string, terms []term) [][2]int {
 	}
 	var spans [][2]int
 	for _, t := range terms {
+		exact := len(spans)
+		if t.loose && !t.in(f) {
+			// Not there as typed: the words it finds loosely are marked.
+			looseIn(f, t.w, func(start, end int) { spans = append(spans, [2]int{from[start], from[end]}) })
+			if len(spans) > exact {
+				continue
+			}
+		}
 		for at := 0; at < len(f); {
 			var start, end int
 			if t.number {

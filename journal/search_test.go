@@ -27,7 +27,7 @@ func TestSearch(t *testing.T) {
 	if len(j.Problems) > 0 {
 		t.Fatal(j.Problems)
 	}
-	items := j.Items()
+	items := j.Items(afterAll)
 	var order []string
 	for _, it := range items {
 		order = append(order, it.Date.String())
@@ -91,7 +91,7 @@ func TestSearch(t *testing.T) {
 
 func TestMatchesMarkTheWords(t *testing.T) {
 	j := writeJournal(t, searchJournal).Read()
-	it := Search(j.Items(), Query{Words: []string{"åse", "RING"}})[0]
+	it := Search(j.Items(afterAll), Query{Words: []string{"åse", "RING"}})[0]
 	ms := it.Matches([]string{"åse", "RING"})
 	if len(ms) != 2 {
 		t.Fatalf("got %d matching lines, want 2: %+v", len(ms), ms)
@@ -152,5 +152,79 @@ func TestPlainRuneByRune(t *testing.T) {
 		if got, want := plain(string(r)), whole(string(r)); got != want {
 			t.Errorf("%U: %q, want %q", r, got, want)
 		}
+	}
+}
+
+// A word the user wrote is found with a letter or two left out, as a tip's
+// title is: "tilit" finds "tillit" and "tillitsbasert", the word marked;
+// looser than a few letters, or on a short word, it would find anything.
+func TestWordsWrittenAreFoundLoosely(t *testing.T) {
+	j := writeJournal(t, map[string]string{
+		"2026/11/2026-11-23.md": "---\ntip: 5\n---\n## Hva gjorde du?\n\nJeg viste tillit til Åse.\n",
+		"2026/11/2026-11-24.md": "---\ntip: 6\n---\nTillitsbasert ledelse.\n",
+		"2026/11/2026-11-25.md": "---\ntip: 7\n---\nTilgjengelighet og per i dag.\n",
+		"2026/11/2026-11-26.md": "---\ntip: 8\ncommitment: Spørre teamet\n---\nPeer review.\n",
+	}).Read()
+	items := j.Items(afterAll)
+	for _, c := range []struct {
+		typed string
+		want  []string
+	}{
+		{"tilit", []string{"2026-11-24", "2026-11-23"}},
+		{"TILIT", []string{"2026-11-24", "2026-11-23"}},
+		{"tilitsbasert", []string{"2026-11-24"}},
+		{"spore", []string{"2026-11-26"}}, // in the commitment, without ø
+		{"tiltt", nil},                    // not in order
+		{"pr", nil},                       // too short to be loose
+		{"iltt", nil},                     // the first letter must be right
+	} {
+		var got []string
+		for _, it := range Search(items, Query{Words: []string{c.typed}}) {
+			got = append(got, it.Date.String())
+			if !it.Match(c.typed) {
+				t.Errorf("%q: search finds %s, the journal's filter does not", c.typed, it.Date)
+			}
+			if ms := it.Matches([]string{c.typed}); len(ms) == 0 {
+				t.Errorf("%q: found in %s, but no line shown", c.typed, it.Date)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q finds %v, want %v", c.typed, got, c.want)
+		}
+	}
+	it := Search(items, Query{Words: []string{"tilit"}})[1]
+	if ms := it.Matches([]string{"tilit"}); len(ms) != 1 || ms[0].Line.Text[ms[0].Spans[0][0]:ms[0].Spans[0][1]] != "tillit" {
+		t.Errorf("marked %+v in %q", ms, ms[0].Line.Text)
+	}
+}
+
+// afterAll is a day after every file of the test journals: their weeks are
+// over.
+var afterAll = Date{Year: 2027, Month: 1, Day: 1}
+
+// A reflection of the week still running is dated today, after today's
+// entry, never the Sunday to come; once the week is over, it is dated its
+// Sunday, before the week's days.
+func TestAReflectionIsNeverDatedAhead(t *testing.T) {
+	j := writeJournal(t, map[string]string{
+		"2026/11/2026-11-26.md": "---\ntip: 1\n---\nTorsdag.\n",
+		"2026/11/2026-11-27.md": "---\ntip: 2\n---\nFredag.\n",
+		"2026/2026-W48.md":      "---\nweek: 2026-W48\n---\n## Hva gikk bra?\n\nUken.\n",
+	}).Read()
+	order := func(today Date) []string {
+		var out []string
+		for _, it := range j.Items(today) {
+			out = append(out, it.Date.String()+" "+[]string{"day", "week", "mentoring"}[it.Kind])
+		}
+		return out
+	}
+	if got, want := order(d("2026-11-27")), []string{"2026-11-27 day", "2026-11-27 week", "2026-11-26 day"}; !slices.Equal(got, want) {
+		t.Errorf("on Friday: %v, want %v", got, want)
+	}
+	if got, want := order(d("2026-11-30")), []string{"2026-11-29 week", "2026-11-27 day", "2026-11-26 day"}; !slices.Equal(got, want) {
+		t.Errorf("the week after: %v, want %v", got, want)
+	}
+	if hits := Search(j.Items(d("2026-11-27")), Query{Words: []string{"uken"}, To: d("2026-11-27")}); len(hits) != 1 {
+		t.Errorf("search up to today misses the week's reflection: %v", hits)
 	}
 }

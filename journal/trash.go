@@ -30,18 +30,8 @@ func (s *Store) Trash(path string, now time.Time) (string, error) {
 	}
 	var dest string
 	err = s.withLock(path, func() error {
-		if err := s.checkNoLinks(path); err != nil {
+		if err := s.movable("delete", path, s.TrashDir()); err != nil {
 			return err
-		}
-		if err := s.checkNoLinks(s.TrashDir()); err != nil {
-			return err
-		}
-		info, err := os.Lstat(path)
-		if err != nil {
-			return fmt.Errorf("delete %s: %w", path, err)
-		}
-		if !info.Mode().IsRegular() {
-			return fmt.Errorf("delete %s: not a regular file", path)
 		}
 		dest = filepath.Join(s.TrashDir(), now.Format(trashStamp), rel)
 		for n := 2; ; n++ {
@@ -101,6 +91,68 @@ func (s *Store) EmptyTrash(now time.Time) error {
 		if err := os.RemoveAll(path); err != nil {
 			return fmt.Errorf("empty %s: %w", path, err)
 		}
+	}
+	return nil
+}
+
+// Restore moves a file back from the trash (dest, as Trash returned it) to
+// path, where it was. It never overwrites: when a file is at path again
+// (written since), the trashed one stays where it is and the error says so.
+func (s *Store) Restore(dest, path string) error {
+	rel, err := filepath.Rel(s.TrashDir(), dest)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return fmt.Errorf("%s: not in the trash %s", dest, s.TrashDir())
+	}
+	back, err := filepath.Rel(s.Root, path)
+	if err != nil || back == "." || strings.HasPrefix(back, "..") || strings.HasPrefix(back, AppDirName) {
+		return fmt.Errorf("%s: not a file of the journal in %s", path, s.Root)
+	}
+	return s.withLock(path, func() error {
+		if err := s.movable("restore", dest, path); err != nil {
+			return err
+		}
+		if err := s.mkdirs(filepath.Dir(path)); err != nil {
+			return err
+		}
+		// A hard link cannot replace a file that is there: a day written
+		// again since the delete is never overwritten. Then the trashed
+		// name goes, leaving the file with one name, as before.
+		if err := os.Link(dest, path); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				return fmt.Errorf("restore %s: %s is there again; the trashed file stays in %s", dest, path, filepath.Dir(dest))
+			}
+			// A file system without hard links: with the lock held, a
+			// check and a rename.
+			if _, lerr := os.Lstat(path); !errors.Is(lerr, fs.ErrNotExist) {
+				return fmt.Errorf("restore %s: %s is there again; the trashed file stays in %s", dest, path, filepath.Dir(dest))
+			}
+			if err := os.Rename(dest, path); err != nil {
+				return fmt.Errorf("restore %s: %w", dest, err)
+			}
+			return nil
+		}
+		if err := os.Remove(dest); err != nil {
+			return fmt.Errorf("restore %s: %w", dest, err)
+		}
+		return nil
+	})
+}
+
+// movable checks, before a file is moved, that neither it nor where it
+// goes lies behind a link, and that it is a plain file; verb names the
+// move in the error.
+func (s *Store) movable(verb, from, to string) error {
+	for _, p := range []string{from, to} {
+		if err := s.checkNoLinks(p); err != nil {
+			return err
+		}
+	}
+	info, err := os.Lstat(from)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", verb, from, err)
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s %s: not a regular file", verb, from)
 	}
 	return nil
 }

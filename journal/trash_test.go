@@ -3,6 +3,7 @@ package journal
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -93,5 +94,59 @@ func TestTrashThatCannotBeMade(t *testing.T) {
 	}
 	if _, err := os.Stat(s.DayPath(d("2026-11-23"))); err != nil {
 		t.Errorf("the entry is gone: %v", err)
+	}
+}
+
+// A file moved to the trash comes back where it was, as it was; a day
+// written again since is never overwritten by the restore.
+func TestRestoreFromTrash(t *testing.T) {
+	s := NewStore(t.TempDir())
+	day := Date{Year: 2026, Month: 11, Day: 23}
+	e := NewEntry(s.DayPath(day), day)
+	e.Commitment = "Ring Per"
+	if err := s.Save(e); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(e.Path)
+	now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	dest, err := s.Trash(e.Path, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Restore(dest, e.Path); err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.ReadFile(e.Path)
+	if err != nil || string(after) != string(before) {
+		t.Fatalf("restored %q, %v; want %q", after, err, before)
+	}
+	if _, err := os.Lstat(dest); !os.IsNotExist(err) {
+		t.Errorf("the trashed copy is still there: %v", err)
+	}
+	if info, _ := os.Stat(e.Path); info.Mode().Perm() != 0o600 {
+		t.Errorf("restored with mode %v", info.Mode().Perm())
+	}
+
+	// Trashed again, then the day written anew: the restore refuses.
+	dest, err = s.Trash(e.Path, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := NewEntry(s.DayPath(day), day)
+	fresh.Commitment = "Written again"
+	if err := s.Save(fresh); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Restore(dest, e.Path); err == nil || !strings.Contains(err.Error(), e.Path) {
+		t.Fatalf("restore over a new file: %v", err)
+	}
+	if got, _ := os.ReadFile(e.Path); !strings.Contains(string(got), "Written again") {
+		t.Errorf("the new day was overwritten: %q", got)
+	}
+	if _, err := os.Lstat(dest); err != nil {
+		t.Errorf("the trashed file was lost: %v", err)
+	}
+	if err := s.Restore(e.Path, e.Path); err == nil {
+		t.Error("restored from outside the trash")
 	}
 }

@@ -61,6 +61,7 @@ type Summary struct {
 type TipCount struct {
 	Tip   int
 	Title string
+	Short string // the title in a few words, for a list
 	Count int
 }
 
@@ -106,9 +107,12 @@ type ExportEntry struct {
 	Followup     journal.Followup
 	FollowupOf   journal.Date
 	FollowupNote string
-	Commitment   string
-	Outcome      journal.Followup // how the commitment went; empty while open
-	OutcomeNote  string
+	// FollowedUp is the commitment the follow-up is about; empty when it
+	// was made in a private entry left out.
+	FollowedUp  string
+	Commitment  string
+	Outcome     journal.Followup // how the commitment went; empty while open
+	OutcomeNote string
 	// OutcomePrivate is set when how the commitment went was recorded in a
 	// private entry: Outcome and OutcomeNote are left out unless private
 	// parts were asked for.
@@ -171,6 +175,7 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 		if !e.IsCheckIn() {
 			xe.TipTitle = ""
 		}
+		xe.FollowedUp = o.followedUp(journal.FollowedUpIn(j.Outcomes(), e))
 		if oc, ok := outcomes[e.Date]; ok {
 			xe.OutcomePrivate = oc.Private
 			if !oc.Private || o.Private {
@@ -213,7 +218,8 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 	}
 	for t := 1; t <= 999 && len(tipCounts) > 0; t++ {
 		if n, ok := tipCounts[t]; ok {
-			x.Summary.Tips = append(x.Summary.Tips, TipCount{t, o.tipTitle("", t), n})
+			tip := o.tip("", t)
+			x.Summary.Tips = append(x.Summary.Tips, TipCount{Tip: t, Title: tip.Title, Short: tip.Short, Count: n})
 			delete(tipCounts, t)
 		}
 	}

@@ -107,9 +107,10 @@ type jsonEntry struct {
 }
 
 type jsonFollowup struct {
-	Of     *string `json:"of"`
-	Result string  `json:"result"`
-	Note   string  `json:"note,omitempty"`
+	Of         *string `json:"of"`
+	Commitment string  `json:"commitment,omitempty"`
+	Result     string  `json:"result"`
+	Note       string  `json:"note,omitempty"`
 }
 
 type jsonCommitment struct {
@@ -184,7 +185,7 @@ func (x *Export) JSON() ([]byte, error) {
 			}
 			je.Tip, je.Rating, je.Energy = optional(e.Tip), optional(e.Rating), optional(e.Energy)
 			if e.Followup != "" {
-				f := &jsonFollowup{Result: string(e.Followup), Note: e.FollowupNote}
+				f := &jsonFollowup{Commitment: e.FollowedUp, Result: string(e.Followup), Note: e.FollowupNote}
 				if !e.FollowupOf.IsZero() {
 					of := e.FollowupOf.String()
 					f.Of = &of

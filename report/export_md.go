@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -103,11 +104,19 @@ func (x *Export) summaryList(o Options) string {
 	}
 	items = append(items, fmt.Sprintf("**%s:** %d · %s %s", o.t("export.checkins"), s.CheckIns, o.t("export.average"), avg))
 	if len(s.Tips) > 0 {
-		var tips []string
+		// Each tip by its title and how often, in words: the mentor does
+		// not know the tips by number.
+		tips := fmt.Sprintf("**%s:**", o.t("export.tips"))
 		for _, t := range s.Tips {
-			tips = append(tips, fmt.Sprintf("%d (%d×)", t.Tip, t.Count))
+			// The count follows a colon; a tip of a pack no longer
+			// installed is known by its number.
+			title := strings.TrimSuffix(cmp.Or(t.Short, t.Title), ".")
+			if title == "" {
+				title = o.t("report.tip", "N", t.Tip)
+			}
+			tips += "\n  - " + o.Lang.N("export.tip_count", t.Count, "Tip", t.Tip, "Title", escapeLine(title))
 		}
-		items = append(items, fmt.Sprintf("**%s:** %s", o.t("export.tips"), strings.Join(tips, ", ")))
+		items = append(items, tips)
 	}
 	c := s.Commitments
 	items = append(items, o.commitmentCounts("export.commitments", c.Done, c.Partly, c.Not, c.Open))
@@ -138,7 +147,7 @@ func (x *Export) markdownEntry(e ExportEntry, o Options) string {
 		fmt.Fprintf(&b, "🔒 %s\n\n", o.t("private.label"))
 	}
 	b.WriteString(o.facts(e.Rating, e.Energy))
-	b.WriteString(o.followupLine(e.Followup, escapeLine(e.FollowupNote)))
+	b.WriteString(o.followupLine(e.Followup, escapeLine(e.FollowupNote), escapeLine(e.FollowedUp)))
 	b.WriteString(markdownText(e.Body, 4, o))
 	if e.Commitment != "" {
 		line := fmt.Sprintf("**%s:** %s — ", o.t("preview.commitment"), escapeLine(e.Commitment))
@@ -179,7 +188,7 @@ func markdownText(t ExportText, level int, o Options) string {
 			fmt.Fprintf(&b, "🔒 %s\n\n", o.t("private.label"))
 		}
 		if s.Text != "" {
-			b.WriteString(pushHeadings(s.Text, level+1) + "\n\n")
+			b.WriteString(pushHeadings(Text(s.Text), level+1) + "\n\n")
 		}
 	}
 	return b.String()

@@ -143,7 +143,7 @@ func TestExportMarkdownStructure(t *testing.T) {
 	}
 	for _, want := range []string{"## Spørsmål til mentoren min", "- PUBLICquestion for the mentor? (uke 47) — ✓ besvart fredag 20. november",
 		"## Uke 47 · 16.–22. november 2026", "### Ukerefleksjon", "### Mandag 16. november 2026 · tips 1", "#### Question one?",
-		"### Mentorsamtale fredag 20. november 2026", "- 6 private deler er utelatt.", "**Oppfølging:** ✓ gjort — PUBLICfollowup"} {
+		"### Mentorsamtale fredag 20. november 2026", "- 6 private deler er utelatt.", "**Oppfølging:** «PUBLICcommit @Kari» — ✓ gjort: PUBLICfollowup"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q", want)
 		}

@@ -20,7 +20,10 @@ var everyPrivateForm = map[string]string{
 	// A private entry whose commitment was closed from the list.
 	"2026/11/2026-11-18.md": "---\ntip: 5\nPrivate: true\ncommitment: SECRETcommitB\noutcome: done\noutcome_note: SECRETclosed\n---\n\nSECRETcapital\n",
 	"2026/11/2026-11-19.md": "---\ntip: 6\ncommitment: PUBLICcommitD\n---\n\nPUBLICnineteen\n\n<!--private-->\nSECRETnospace\n<!--/private-->\n\nPUBLICafternospace\n\n<!--  Private  -->\nSECRETspaced\n<!-- / private -->\n\nPUBLICafterspaced\n\nSECRETinline <!-- private -->\nSECRETafterinline\n<!-- /private -->\n\nPUBLICend\n",
-	"2026/11/2026-11-12.md": "---\ntip: 7\nprivate: on\n---\n\nSECRETon\n",
+	"2026/11/2026-11-12.md": "---\ntip: 7\nprivate: on\ncommitment: SECRETcommitE\n---\n\nSECRETon\n",
+	// A public entry follows up the commitment of a private one: it says
+	// how it went, never what it was.
+	"2026/11/2026-11-20.md": "---\ntip: 13\nfollowup: not\nfollowup_of: 2026-11-12\n---\n\nPUBLICtwenty\n",
 	"2026/11/2026-11-13.md": "---\ntip: 8\nprivate: 1\n---\n\nSECRETone\n",
 	"2026/11/2026-11-14.md": "---\ntip: 9\nprivate: \"true\"\n---\n\nSECRETquoted\n",
 	"2026/11/2026-11-15.md": "---\ntip: 10\nprivate:\n---\n\nSECRETempty\n",
@@ -71,10 +74,10 @@ func TestExportLeavesEveryPrivateFormOut(t *testing.T) {
 				t.Errorf("pseudonymize %v: %s export tells how a commitment went privately", pseudonymize, format)
 			}
 		}
-		// The public check-ins: the 10th, 11th, 16th and 19th. Of their
-		// commitments one is done, one open, and one went privately.
+		// The public check-ins: the 10th, 11th, 16th, 19th and 20th. Of
+		// their commitments one is done, one open, and one went privately.
 		c := x.Summary.Commitments
-		if x.Summary.CheckIns != 4 || c.Done != 1 || c.Partly != 0 || c.Not != 0 || c.Open != 1 {
+		if x.Summary.CheckIns != 5 || c.Done != 1 || c.Partly != 0 || c.Not != 0 || c.Open != 1 {
 			t.Errorf("summary: %d check-ins, commitments %+v", x.Summary.CheckIns, c)
 		}
 		// Sections: 1 on the 16th, 3 on the 19th; entries: the 9th, 12th
@@ -166,7 +169,7 @@ func TestReviewLeavesDerivedPrivatePartsOut(t *testing.T) {
 		out.WriteString(Mentoring(j, m, o))
 	}
 	for _, e := range j.Entries {
-		out.WriteString(Entry(e, j.OutcomeOf(e.Date), o))
+		out.WriteString(Entry(e, AroundOf(j, e), o))
 	}
 	if s := secretWord.FindAllString(out.String(), -1); len(s) > 0 {
 		t.Errorf("the review holds %v:\n%s", s, out.String())
@@ -178,7 +181,7 @@ func TestReviewLeavesDerivedPrivatePartsOut(t *testing.T) {
 	// The user's own review shows them, marked.
 	own := everyFormOptions(true).Options
 	e := j.Entry(journal.Date{Year: 2026, Month: 11, Day: 16})
-	if got := Entry(e, j.OutcomeOf(e.Date), own); !strings.Contains(got, "SECRETfollowupnote · 🔒") {
+	if got := Entry(e, AroundOf(j, e), own); !strings.Contains(got, "SECRETfollowupnote · 🔒") {
 		t.Errorf("own review of the 16th:\n%s", got)
 	}
 	for _, m := range j.Mentorings {

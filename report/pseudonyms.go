@@ -816,7 +816,7 @@ func (p *pseudonyms) apply(x *Export) {
 		for ei := range w.Entries {
 			e := &w.Entries[ei]
 			e.Tags = append([]string(nil), e.Tags...) // the journal's own slice stays
-			texts = append(texts, &e.FollowupNote)
+			texts = append(texts, &e.FollowedUp, &e.FollowupNote)
 			text(&e.Body)
 			texts = append(texts, &e.Commitment, &e.OutcomeNote)
 			for i := range e.Tags {

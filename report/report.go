@@ -81,18 +81,22 @@ func Labels(it *journal.Item, o Options) []string {
 }
 
 // tipTitle names tip n of pack id.
-func (o Options) tipTitle(id string, n int) string {
+func (o Options) tipTitle(id string, n int) string { return o.tip(id, n).Title }
+
+// tip is tip n of pack id; its zero value when the pack or the tip is not
+// there.
+func (o Options) tip(id string, n int) content.Tip {
 	if id == "" {
 		id = content.BuiltinID
 	}
 	if o.PackOf != nil {
 		if p := o.PackOf(id); p != nil {
 			if t, ok := p.Tip(n); ok {
-				return t.Title
+				return t
 			}
 		}
 	}
-	return ""
+	return content.Tip{}
 }
 
 func (o Options) longDate(d journal.Date) string { return o.Lang.LongDate(d.Year, d.Month, d.Day) }
@@ -107,11 +111,34 @@ func (o Options) commitmentCounts(id string, done, partly, not, open int) string
 	return o.t(id, "Done", o.Lang.N("outcome_count.done", done), "Partly", o.Lang.N("outcome_count.partly", partly),
 		"Not", o.Lang.N("outcome_count.not", not), "Open", o.Lang.N("outcome_count.open", open))
 }
+
+// Commitments says how the week's commitments went, in words, as the
+// review's page does: "Forpliktelser: ✓ 0 gjort · ◐ 1 delvis …".
+func Commitments(c journal.CommitmentCounts, lang *locale.Catalog) string {
+	return strings.ReplaceAll(Options{Lang: lang}.commitmentCounts("report.commitments", c.Done, c.Partly, c.Not, c.Open), "**", "")
+}
+
 func (o Options) dayMonth(d journal.Date) string { return o.Lang.DayMonth(d.Year, d.Month, d.Day) }
 
+// Around is what the journal says of an entry beyond its own file.
+type Around struct {
+	// Outcome is how the entry's commitment went; nil without one.
+	Outcome *journal.Outcome
+	// FollowedUp is the commitment the entry's follow-up is about; nil
+	// when it follows none up.
+	FollowedUp *journal.Outcome
+}
+
+// AroundOf is what journal j says around e.
+func AroundOf(j *journal.Journal, e *journal.Entry) Around {
+	return Around{Outcome: j.OutcomeOf(e.Date), FollowedUp: j.FollowedUpIn(e)}
+}
+
 // Entry writes one day: its tip, numbers, follow-up, answers, notes and
-// commitment. outcome is how the day's commitment went, if it made one.
-func Entry(e *journal.Entry, outcome *journal.Outcome, o Options) string {
+// commitment; around says how its commitment went and which one it
+// follows up.
+func Entry(e *journal.Entry, around Around, o Options) string {
+	outcome := around.Outcome
 	var b strings.Builder
 	head := o.dayHeading(e.Date)
 	if e.IsCheckIn() {
@@ -128,7 +155,7 @@ func Entry(e *journal.Entry, outcome *journal.Outcome, o Options) string {
 		fmt.Fprintf(&b, "**%s**\n\n", title)
 	}
 	b.WriteString(o.facts(e.Rating, e.Energy))
-	b.WriteString(o.followupLine(e.Followup, e.FollowupNote))
+	b.WriteString(o.followupLine(e.Followup, e.FollowupNote, o.followedUp(around.FollowedUp)))
 	b.WriteString(Body(e.Body, o))
 	if e.Commitment != "" {
 		line := fmt.Sprintf("**%s:** %s", o.t("preview.commitment"), e.Commitment)
@@ -170,7 +197,7 @@ func Body(bd journal.Body, o Options) string {
 			fmt.Fprintf(&b, "*🔒 %s*\n\n", o.t("private.label"))
 		}
 		if t := strings.TrimSpace(blk.Text); t != "" {
-			b.WriteString(t + "\n\n")
+			b.WriteString(Text(t) + "\n\n")
 		}
 	}
 	return b.String()
@@ -206,17 +233,32 @@ func (o Options) facts(rating, energy int) string {
 	return strings.Join(facts, " · ") + "\n\n"
 }
 
-// followupLine says how the last commitment went, with what was written
-// about it (note, as it goes into the markdown); "" without a follow-up.
-func (o Options) followupLine(f journal.Followup, note string) string {
+// followupLine says how the last commitment went: the commitment (as it
+// goes into the markdown; "" when it may not be shown), how it went and
+// what was written about it; "" without a follow-up.
+func (o Options) followupLine(f journal.Followup, note, commitment string) string {
 	if f == "" {
 		return ""
 	}
-	line := fmt.Sprintf("**%s:** %s %s", o.t("preview.followup"), Symbol(f), o.t("followup."+string(f)))
+	line := fmt.Sprintf("**%s:** ", o.t("preview.followup"))
+	if commitment != "" {
+		line += o.Lang.Quote(commitment) + " — "
+	}
+	line += Symbol(f) + " " + o.t("followup."+string(f))
 	if note != "" {
-		line += " — " + note
+		line += ": " + note
 	}
 	return line + "\n\n"
+}
+
+// followedUp is the text of the commitment a follow-up is about, for a
+// report: "" when there is none, or it was made in a private entry and
+// the report is for other eyes.
+func (o Options) followedUp(c *journal.Outcome) string {
+	if c == nil || c.Commitment.Private && !o.Private {
+		return ""
+	}
+	return c.Commitment.Commitment
 }
 
 func outcomeLabel(f journal.Followup, o Options) string {
@@ -244,7 +286,7 @@ func WeekEntries(j *journal.Journal, st journal.WeekStats, o Options) string {
 	written := false
 	for _, d := range st.Days {
 		if d.Entry != nil {
-			if s := Entry(d.Entry, j.OutcomeOf(d.Date), o); s != "" {
+			if s := Entry(d.Entry, AroundOf(j, d.Entry), o); s != "" {
 				b.WriteString(s)
 				written = true
 			}

@@ -131,3 +131,40 @@ func BenchmarkJournalFilterKeystroke(b *testing.B) {
 		_ = jm.View()
 	}
 }
+
+// BenchmarkTypingBurst sends 2,879 characters as keys into an answer, as
+// a terminal sends a paste without bracketed paste, through the program's
+// filter, Update and View, the wait ending every 30 keys; "keys" is the
+// same without the filter: a key at a time, as before.
+func BenchmarkTypingBurst(b *testing.B) {
+	text := []rune(strings.Repeat(words(12)+" ", 60))[:2879]
+	for _, gathered := range []bool{true, false} {
+		name := "keys"
+		if gathered {
+			name = "gathered"
+		}
+		b.Run(name, func(b *testing.B) {
+			for range b.N {
+				b.StopTimer()
+				ctx := testContext(b, "nb")
+				root := newTestModel(Options{Store: ctx.Store, Lang: ctx.Lang, Editor: "true", Now: ctx.Now})
+				root.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+				openCheckinFrom(root, draftLoadedMsg{setup: setupFor(b, ctx, journal.Date{Year: 2026, Month: 11, Day: 23})})
+				root.Update(press("enter"))
+				b.StartTimer()
+				for i, r := range text {
+					var msg tea.Msg = tea.KeyPressMsg{Code: r, Text: string(r)}
+					if gathered {
+						msg = root.Filter(root, msg)
+					}
+					root.Update(msg)
+					_ = root.View()
+					if gathered && i%30 == 29 {
+						root.Update(typedFlushMsg{})
+						_ = root.View()
+					}
+				}
+			}
+		})
+	}
+}

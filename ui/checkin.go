@@ -168,7 +168,8 @@ func (m *checkinModel) current() step { return step(m.cur().id) }
 func (m *checkinModel) tipKeys() []action {
 	k, t := m.ctx.Keys, m.ctx.T
 	next := key.NewBinding(key.WithKeys("enter", "right", "l", "tab"), key.WithHelp("enter", t("key.next")))
-	as := []action{{key: next, do: func(tea.KeyPressMsg) tea.Cmd { return m.toStep(m.step+1, 0) }}}
+	// On the tip, enter is how to go on: it stays in the narrowest footer.
+	as := []action{{key: next, do: func(tea.KeyPressMsg) tea.Cmd { return m.toStep(m.step+1, 0) }, rank: -1}}
 	if !m.editing {
 		as = append(as, action{key: k.ChooseTip, do: func(tea.KeyPressMsg) tea.Cmd {
 			m.picking, m.pickIndex = true, m.tip.Number-1
@@ -310,7 +311,7 @@ func (m *checkinModel) reread() func(*journal.Store) (func(), error) {
 }
 
 func (m *checkinModel) saved(path string) string {
-	return m.ctx.T("today.saved", "Time", m.ctx.Now().Format("15:04"), "Path", path)
+	return m.ctx.T("today.saved", "Time", m.ctx.Now().Format("15:04"), "Path", m.ctx.InJournal(path))
 }
 
 func (m *checkinModel) offered(n int, d *journal.Draft) string {
@@ -402,16 +403,22 @@ func (m *checkinModel) tipMarkdown() string {
 	if !m.showLast {
 		return md + "\n*" + m.ctx.T("checkin.last_time_hint", "Day", m.ctx.DayMonth(m.lastTime.Date)) + "*\n"
 	}
-	return md + "\n# " + m.ctx.T("checkin.last_time") + "\n\n" + report.Entry(m.lastTime, m.plan.OutcomeOf(m.lastTime), m.ctx.Coach.ReportOptions(true))
+	return md + "\n# " + m.ctx.T("checkin.last_time") + "\n\n" + report.Entry(m.lastTime, m.plan.Around(m.lastTime), m.ctx.Coach.ReportOptions(true))
 }
 
-// preview is the entry as it will be saved.
+// preview is the entry as it will be saved, written as every other view
+// of an entry is (the journal, the review, the export): what the preview
+// shows is what the mentor gets.
 func (m *checkinModel) preview() string {
-	var all []journal.Answer
-	for _, a := range m.answers {
-		all = append(all, journal.Answer{Question: a.heading, Text: previewText(m.ctx, a.Value()), Private: a.private})
+	e := m.base.Clone()
+	c := m.checkIn()
+	c.ApplyTo(e)
+	e.Body = previewBody(m.ctx, e.Body)
+	around := m.plan.Around(m.base)
+	if m.target != nil && c.Followup != "" {
+		around.FollowedUp = &journal.Outcome{Commitment: m.target, Result: c.Followup, Note: c.FollowupNote, RecordedIn: e}
 	}
-	return entryMarkdown(m.ctx, m.tip, m.checkIn(), all, m.target)
+	return report.Entry(e, around, m.ctx.Coach.ReportOptions(true))
 }
 
 func (m *checkinModel) viewPicker() string {
@@ -529,9 +536,24 @@ func (m *checkinModel) viewRating(row int) func(bool) string {
 		}
 		s := title.Width(ctx.ContentWidth()).Render(mark+question) + "\n\n" + strings.Join(cells, " ")
 		if row == 0 {
-			low, high := st.Faint.Render(ctx.T("checkin.rating.low")), st.Faint.Render(ctx.T("checkin.rating.high"))
-			s += "\n " + low + strings.Repeat(" ", max(1, 36-lipgloss.Width(low)-lipgloss.Width(high))) + high
+			s += "\n" + m.ratingLabels(cells)
 		}
 		return s
 	}
+}
+
+// ratingLabels puts what 1 and 5 mean under them, each label centred on
+// its number, however wide the cells are drawn.
+func (m *checkinModel) ratingLabels(cells []string) string {
+	st := m.ctx.Styles
+	low, high := m.ctx.T("checkin.rating.low"), m.ctx.T("checkin.rating.high")
+	first := lipgloss.Width(cells[0]) / 2 // the middle of the cell of 1
+	last := 0                             // and of the cell of 5
+	for _, c := range cells[:4] {
+		last += lipgloss.Width(c) + 1
+	}
+	last += lipgloss.Width(cells[4]) / 2
+	at := max(0, first-lipgloss.Width(low)/2)
+	gap := max(1, last-lipgloss.Width(high)/2-at-lipgloss.Width(low))
+	return strings.Repeat(" ", at) + st.Faint.Render(low) + strings.Repeat(" ", gap) + st.Faint.Render(high)
 }

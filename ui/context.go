@@ -135,7 +135,7 @@ func newContext(o Options) *Context {
 		SteadyCursor: o.SteadyCursor,
 	}
 	ctx.readIn(o.Config.Context)
-	ctx.setTheme(true)
+	ctx.setTheme(!o.Light)
 	return ctx
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/glamour/v2/ansi"
 	"charm.land/lipgloss/v2"
 )
 
@@ -109,4 +110,56 @@ func luminance(c color.Color) float64 {
 		return math.Pow((s+0.055)/1.055, 2.4)
 	}
 	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// The markdown tillit renders (the journal's text, the article, the tips,
+// the previews) reads at 4.5:1 too: every colour of the Glamour style, on
+// its own background or the terminal's. A rule carries no words: 3:1.
+func TestMarkdownStyleMeetsContrast(t *testing.T) {
+	for _, dark := range []bool{true, false} {
+		cfg := glamourStyle(dark)
+		text := lipgloss.Color(*cfg.Document.Color)
+		walkPrimitives(reflect.ValueOf(cfg), "StyleConfig", func(name string, p ansi.StylePrimitive) {
+			fg := text
+			if p.Color != nil {
+				fg = lipgloss.Color(*p.Color)
+			}
+			bgs := testBackgrounds[dark]
+			if p.BackgroundColor != nil {
+				bgs = []string{*p.BackgroundColor}
+			}
+			min := 4.5
+			if strings.HasSuffix(name, ".HorizontalRule") {
+				min = 3
+			}
+			for _, b := range bgs {
+				bg := lipgloss.Color(b)
+				if c := contrast(fg, bg); c < min {
+					t.Errorf("dark=%v %s: text %s on %s has contrast %.2f:1, want ≥ %.1f", dark, name, hex(fg), hex(bg), c, min)
+				}
+			}
+		})
+	}
+}
+
+// walkPrimitives calls f for every StylePrimitive in v that sets a colour.
+func walkPrimitives(v reflect.Value, name string, f func(string, ansi.StylePrimitive)) {
+	switch v.Kind() {
+	case reflect.Struct:
+		if p, ok := v.Interface().(ansi.StylePrimitive); ok {
+			if p.Color != nil || p.BackgroundColor != nil {
+				f(name, p)
+			}
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				walkPrimitives(v.Field(i), name+"."+v.Type().Field(i).Name, f)
+			}
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walkPrimitives(v.Elem(), name, f)
+		}
+	}
 }

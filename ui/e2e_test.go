@@ -36,6 +36,21 @@ func newTerminal(t *testing.T, tm *teatest.TestModel, w, h int) *terminal {
 // waitFor polls until text is on the screen.
 func (s *terminal) waitFor(text string) {
 	s.t.Helper()
+	if !s.until(func(screen string) bool { return strings.Contains(screen, text) }) {
+		s.t.Fatalf("%q never showed; the screen was:\n%s", text, s.emu.String())
+	}
+}
+
+// waitGone polls until text is no longer on the screen.
+func (s *terminal) waitGone(text string) {
+	s.t.Helper()
+	if !s.until(func(screen string) bool { return !strings.Contains(screen, text) }) {
+		s.t.Fatalf("%q never went away; the screen was:\n%s", text, s.emu.String())
+	}
+}
+
+// until polls the screen until done says so; false when it never did.
+func (s *terminal) until(done func(screen string) bool) bool {
 	deadline := time.Now().Add(20 * time.Second) // only a failing test waits this long
 	for time.Now().Before(deadline) {
 		if b, _ := io.ReadAll(s.out); len(b) > 0 {
@@ -44,12 +59,12 @@ func (s *terminal) waitFor(text string) {
 			// none, so do it here.
 			s.emu.Write(bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")))
 		}
-		if strings.Contains(s.emu.String(), text) {
-			return
+		if done(s.emu.String()) {
+			return true
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	s.t.Fatalf("%q never showed; the screen was:\n%s", text, s.emu.String())
+	return false
 }
 
 func TestEndToEndCheckin(t *testing.T) {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,7 +12,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"tillit/coach"
 	"tillit/config"
@@ -105,16 +103,46 @@ func (m *exportModel) refresh(j *journal.Journal) tea.Cmd {
 	return m.changed()
 }
 
+// resize fits the preview under the form, which grows on a narrow window
+// (its choices wrap) and with what it shows (a custom period, kept names).
 func (m *exportModel) resize() {
-	w := m.ctx.ContentWidth()
-	m.file.SetWidth(w - 16)
+	m.file.SetWidth(max(8, m.valueWidth()-3))
 	m.from.SetWidth(12)
 	m.to.SetWidth(12)
-	h := m.ctx.Height - exportRows - 8
-	if m.showsKept() {
-		h--
+	_, h := m.layout()
+	m.page.setSize(m.ctx.Width, max(1, h))
+}
+
+// exportPreviewMin is the fewest lines of preview worth showing.
+const exportPreviewMin = 3
+
+// layout fits the form and the preview into the window: the form in
+// full, with the preview under it; on a short window the rows not chosen
+// show only their choice; shorter still, the form alone, as much of it
+// around the chosen row as fits. It returns the form and the preview's
+// height (0: none).
+func (m *exportModel) layout() (string, int) {
+	room := m.ctx.Height - 2 // the footer
+	if st := m.status(); st != "" {
+		room -= lipgloss.Height(st)
 	}
-	m.page.setSize(m.ctx.Width, max(3, h))
+	for _, compact := range []bool{false, true} {
+		form, _, _ := m.viewForm(compact)
+		if h := room - len(form) - 2; h >= exportPreviewMin {
+			return strings.Join(form, "\n"), h
+		}
+	}
+	form, from, to := m.viewForm(true)
+	if room < 2 {
+		return form[0], 0 // smaller than tillit lays out
+	}
+	if n := room - 1; len(form) > room {
+		// The title, then the rows around the chosen one.
+		top := min(max(1, to-n+1), from)
+		top = max(1, min(top, len(form)-n))
+		form = append([]string{form[0]}, form[top:min(len(form), top+n)]...)
+	}
+	return strings.Join(form, "\n"), 0
 }
 
 // showsKept says the screen lists the names it kept: names are replaced
@@ -185,8 +213,8 @@ func (m *exportModel) changed() tea.Cmd {
 	}
 	m.err = ""
 	if !m.fileTyped {
-		name := fmt.Sprintf("tillit-mentoring-%s-%s.%s", from, to, exportFormats[m.format])
-		m.file.SetValue(filepath.Join(m.ctx.ExportDir, name))
+		name := m.ctx.T("export.file_name", "From", from.String(), "To", to.String()) + "." + exportFormats[m.format]
+		m.file.SetValue(tildeHome(filepath.Join(m.ctx.ExportDir, name)))
 	}
 	if m.j == nil {
 		return nil
@@ -233,7 +261,15 @@ func (m *exportModel) write(overwrite bool) tea.Cmd {
 	}
 	m.writing = true
 	j, o, format := m.j, m.options(from, to), exportFormats[m.format]
+	// The documents folder offered may not be there yet on a new system:
+	// tillit makes it, and no other.
+	makeDir := m.ctx.ExportDir != "" && filepath.Dir(path) == filepath.Clean(m.ctx.ExportDir)
 	return func() tea.Msg {
+		if makeDir {
+			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+				return exportWrittenMsg{path: path, err: err}
+			}
+		}
 		if !overwrite {
 			if _, err := os.Stat(path); err == nil {
 				return exportWrittenMsg{path: path, err: fs.ErrExist}
@@ -247,17 +283,32 @@ func (m *exportModel) write(overwrite bool) tea.Cmd {
 	}
 }
 
+// tildeHome writes a path in the home folder as ~/…, shorter to read.
+func tildeHome(p string) string {
+	if home, err := os.UserHomeDir(); err == nil && home != "" {
+		if rel, err := filepath.Rel(home, p); err == nil && filepath.IsLocal(rel) {
+			return "~" + string(filepath.Separator) + rel
+		}
+	}
+	return p
+}
+
 func expandHome(p string) string { return config.ExpandHome(p) }
 
 func (m *exportModel) Update(msg tea.Msg) tea.Cmd {
+	cmd := m.update(msg)
+	m.resize() // the form's height follows its choices and the status
+	return cmd
+}
+
+func (m *exportModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case exportPreviewMsg:
 		if msg.gen != m.previewGen {
 			return nil // a later choice's preview is on its way
 		}
 		m.kept = msg.kept
-		m.resize()
-		return m.page.show("export", msg.md, false)
+		return m.page.show("export", msg.md)
 	case peopleAddedMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()
@@ -286,7 +337,7 @@ func (m *exportModel) Update(msg tea.Msg) tea.Cmd {
 		case msg.err != nil:
 			m.err = m.ctx.Lang.Describe(msg.err)
 		default:
-			m.flash = m.ctx.T("cli.exported", "Path", msg.path)
+			m.flash = m.ctx.T("cli.exported", "Path", tildeHome(msg.path))
 		}
 		return nil
 	case tea.MouseWheelMsg:
@@ -301,8 +352,9 @@ func (m *exportModel) Update(msg tea.Msg) tea.Cmd {
 func (m *exportModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.ctx.Keys
 	if m.confirm {
+		// ctrl+s again: j and y move and choose on this screen.
 		m.confirm = false
-		if key.Matches(msg, k.Yes) {
+		if key.Matches(msg, k.Save) {
 			return m.write(true)
 		}
 		return nil
@@ -417,7 +469,7 @@ func (m *exportModel) help() bindings {
 	one := func(short ...key.Binding) bindings { return bindings{short: short, full: [][]key.Binding{short}} }
 	switch {
 	case m.confirm:
-		return one(withDesc(k.Yes, t("export.overwrite")), shown("…", "key.no"))
+		return one(withDesc(k.Save, t("export.overwrite")), otherKey(m.ctx, t("export.keep_file")))
 	case m.inText():
 		return one(shown("enter", "key.next"), shown("esc", "key.done_typing"))
 	}
@@ -425,20 +477,78 @@ func (m *exportModel) help() bindings {
 	if m.row == rowFile {
 		write = shown("enter", "export.edit_file")
 	}
-	short := []key.Binding{k.Up, k.Down, shown("←/→", "key.choose"), write, k.Back}
-	more := []key.Binding{shown("ctrl+s", "export.write"), k.Toggle}
+	rows := k.Rows
+	rows.SetHelp("↑/↓", t("key.choose_row"))
+	short := []key.Binding{rows, shown("←/→", "key.choose"), write, k.Back}
+	rank := []int{1, 1, 0, 0}
+	more := []key.Binding{k.Up, k.Down, shown("ctrl+s", "export.write"), k.Toggle}
 	if m.showsKept() {
-		short = slices.Insert(short, 3, k.AddPeople)
+		short, rank = slices.Insert(short, 2, k.AddPeople), slices.Insert(rank, 2, 1)
 		more = append(more, k.AddPeople)
 	}
-	return bindings{short: short, full: [][]key.Binding{short, more, {k.PageDown, k.PageUp}}}
+	return bindings{short: short, full: [][]key.Binding{short, more, {k.PageDown, k.PageUp}}}.ranked(rank...)
 }
 
 func (m *exportModel) View() string {
 	ctx, st := m.ctx, m.ctx.Styles
+	form, h := m.layout()
+	if h == 0 {
+		return withStatus(ctx, form, m.status())
+	}
+	rule := st.Faint.Render("  " + ctx.T("export.preview") + " " + strings.Repeat("─", max(0, min(ctx.Width-6, 90)-lipgloss.Width(ctx.T("export.preview")))))
+	return withStatus(ctx, form+"\n\n"+rule+"\n"+m.page.View(), m.status())
+}
+
+// status is the line under the preview: the question before writing over
+// a file, what went wrong, or what was done.
+func (m *exportModel) status() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	line := func(s lipgloss.Style, text string) string { return s.Width(ctx.Width - 1).PaddingLeft(1).Render(text) }
+	switch {
+	case m.confirm:
+		return line(st.Warning, ctx.T("export.exists", "Path", m.file.Value()))
+	case m.err != "":
+		return line(st.Error, "! "+m.err)
+	case m.writing:
+		return line(st.Faint, ctx.T("checkin.saving"))
+	case m.flash != "":
+		return line(st.Success, m.flash)
+	}
+	return ""
+}
+
+// exportLabels are the rows' labels, in the order of the rows.
+func (m *exportModel) exportLabels() []string {
+	t := m.ctx.T
+	return []string{t("export.row_period"), t("export.row_format"), t("export.row_private"), t("export.row_names"), t("export.row_file")}
+}
+
+// labelWidth is the width of the column of labels; valueWidth what is
+// left of the window for a row's value.
+func (m *exportModel) labelWidth() int {
+	w := 0
+	for _, l := range m.exportLabels() {
+		w = max(w, lipgloss.Width(l))
+	}
+	return w
+}
+
+func (m *exportModel) valueWidth() int { return max(10, m.ctx.Width-1-(3+m.labelWidth()+2)) }
+
+// viewForm is the title and the rows of choices, as lines, and the lines
+// of the chosen row (from, to inclusive). A row's value lies in a column
+// of its own: on a narrow window its choices go on to the next line under
+// the first, never to the window's edge, and the file's path is shown
+// whole. compact shows of the rows not chosen only their choice.
+func (m *exportModel) viewForm(compact bool) (lines []string, from, to int) {
+	ctx, st := m.ctx, m.ctx.Styles
+	vw := m.valueWidth()
 	radio := func(options []string, chosen int, focused bool) string {
 		var parts []string
 		for i, o := range options {
+			if compact && !focused && i != chosen {
+				continue
+			}
 			mark := "( )"
 			if i == chosen {
 				mark = "(•)"
@@ -449,7 +559,7 @@ func (m *exportModel) View() string {
 			}
 			parts = append(parts, s)
 		}
-		return strings.Join(parts, "  ")
+		return flow(parts, "  ", vw)
 	}
 	box := func(on, focused bool, label string) string {
 		mark := "[ ]"
@@ -462,52 +572,61 @@ func (m *exportModel) View() string {
 		}
 		return s
 	}
-	labels := []string{ctx.T("export.row_period"), ctx.T("export.row_format"), ctx.T("export.row_private"), ctx.T("export.row_names"), ctx.T("export.row_file")}
-	labelW := 0
-	for _, l := range labels {
-		labelW = max(labelW, lipgloss.Width(l))
-	}
-	row := func(i int, value string) string {
+	labels := m.exportLabels()
+	labelW := m.labelWidth()
+	value := lipgloss.NewStyle().Width(vw)
+	lines = []string{" " + st.Title.Render(truncate(ctx.T("export.screen_title"), ctx.Width-2)), ""}
+	add := func(i int, v string) {
 		marker := "  "
 		if i == m.row {
 			marker = st.Highlight.Render("› ")
+			from = len(lines)
 		}
 		label := labels[i] + strings.Repeat(" ", labelW-lipgloss.Width(labels[i]))
-		return lipgloss.NewStyle().Width(ctx.Width - 1).Render(" " + marker + st.Faint.Render(label) + "  " + value)
+		r := lipgloss.JoinHorizontal(lipgloss.Top, " "+marker+st.Faint.Render(label)+"  ", value.Render(v))
+		lines = append(lines, strings.Split(r, "\n")...)
+		if i == m.row {
+			to = len(lines) - 1
+		}
 	}
 	periods := []string{ctx.T("export.this_week"), ctx.T("export.four_weeks"), ctx.T("export.this_month"), ctx.T("export.custom")}
 	period := radio(periods, m.period, m.row == rowRange)
 	if m.period == rangeCustom {
-		period += "\n" + strings.Repeat(" ", labelW+5) + m.from.View() + " – " + m.to.View()
+		period += "\n" + m.from.View() + " – " + m.to.View()
 	}
 	formats := []string{ctx.T("export.markdown"), ctx.T("export.html"), ctx.T("export.json")}
-	lines := []string{
-		" " + st.Title.Render(ctx.T("export.screen_title")), "",
-		row(rowRange, period),
-		row(rowFormat, radio(formats, m.format, m.row == rowFormat)),
-		row(rowPrivate, box(m.private, m.row == rowPrivate, ctx.T("export.include_private"))),
-		row(rowNames, box(m.names, m.row == rowNames, ctx.T("export.pseudonymize"))),
-	}
+	add(rowRange, period)
+	add(rowFormat, radio(formats, m.format, m.row == rowFormat))
+	add(rowPrivate, box(m.private, m.row == rowPrivate, ctx.T("export.include_private")))
+	add(rowNames, box(m.names, m.row == rowNames, ctx.T("export.pseudonymize")))
 	if m.showsKept() {
-		// One line under the box it is about; the help line offers the key.
-		kept := strings.Repeat(" ", labelW+5) + ctx.T("export.kept_names", "Names", strings.Join(m.kept, ", "))
-		lines = append(lines, st.Warning.Render(ansi.Truncate(kept, max(0, ctx.Width-1), "…")))
+		// Under the box it is about; the help line offers the key.
+		kept := value.Render(st.Warning.Render(ctx.T("export.kept_names", "Names", strings.Join(m.kept, ", "))))
+		lines = append(lines, strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, strings.Repeat(" ", 3+labelW+2), kept), "\n")...)
 	}
-	lines = append(lines,
-		row(rowFile, m.file.View()),
-		"",
-		st.Faint.Render("  "+ctx.T("export.preview")+" "+strings.Repeat("─", max(0, min(ctx.Width-6, 90)-lipgloss.Width(ctx.T("export.preview"))))),
-		m.page.View(),
-	)
-	switch {
-	case m.confirm:
-		lines = append(lines, st.Warning.Width(ctx.Width-2).Render(" "+ctx.T("export.exists", "Path", m.file.Value())))
-	case m.err != "":
-		lines = append(lines, st.Error.Width(ctx.Width-2).Render(" ! "+m.err))
-	case m.writing:
-		lines = append(lines, st.Faint.Render(" "+ctx.T("checkin.saving")))
-	case m.flash != "":
-		lines = append(lines, " "+st.Success.Render(m.flash))
+	file := m.file.View()
+	if !m.file.Focused() {
+		// Whole, wrapped: the folder matters as much as the name.
+		file = st.Faint.Render("┃ ") + st.Text.Render(m.file.Value())
 	}
-	return strings.Join(lines, "\n")
+	add(rowFile, file)
+	return lines, from, to
+}
+
+// flow lays parts out in lines of at most width cells, sep between them,
+// a part never broken unless it is wider than a line on its own.
+func flow(parts []string, sep string, width int) string {
+	var lines []string
+	cur := ""
+	for _, p := range parts {
+		switch {
+		case cur == "":
+			cur = p
+		case lipgloss.Width(cur+sep+p) <= width:
+			cur += sep + p
+		default:
+			lines, cur = append(lines, cur), p
+		}
+	}
+	return strings.Join(append(lines, cur), "\n")
 }

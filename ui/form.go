@@ -67,10 +67,8 @@ type document interface {
 type formStep struct {
 	id     int // the document's name for the step
 	fields []field
-	// page, for a page step, is its markdown; keepLines keeps the lines
-	// as typed (an entry), not as paragraphs (an article).
-	page      func() string
-	keepLines bool
+	// page, for a page step, is its markdown.
+	page func() string
 	// view draws the step when it is not its fields one under the other;
 	// note is a line under them.
 	view func() string
@@ -91,6 +89,11 @@ type action struct {
 	do func(tea.KeyPressMsg) tea.Cmd
 	// more is shown in the full help only.
 	more bool
+	// rank is how soon the footer leaves the key out when the window is
+	// narrow (bindings.rank): the form's moves and the save stay longest,
+	// then the step's own keys, then the field's. 0 is unset: the form
+	// gives it by where the key comes from; -1 is first of all.
+	rank int
 }
 
 // Messages of a form.
@@ -238,14 +241,14 @@ func (f *form) showPage() tea.Cmd {
 	if st.page == nil {
 		return nil
 	}
-	return f.page.show(fmt.Sprint("step", st.id), st.page(), st.keepLines)
+	return f.page.show(fmt.Sprint("step", st.id), st.page())
 }
 
 // previewStep is the last step of every form: the document as it will be
 // saved, which enter saves.
 func (f *form) previewStep(id int, keys ...action) *formStep {
 	k, t := f.ctx.Keys, f.ctx.T
-	return &formStep{id: id, page: f.doc.preview, keepLines: true, keys: func() []action {
+	return &formStep{id: id, page: f.doc.preview, keys: func() []action {
 		return append([]action{
 			{key: withDesc(k.Next, t("key.save")), do: func(tea.KeyPressMsg) tea.Cmd { return f.save() }, more: true},
 			{key: k.PrevField, do: func(tea.KeyPressMsg) tea.Cmd { return f.back() }, more: true},
@@ -465,7 +468,7 @@ func (f *form) actions() []action {
 			})})
 	case f.confirmLeave:
 		no := k.No
-		no.SetHelp("n/esc", t("key.no"))
+		no.SetHelp("n/esc", t("key.stay"))
 		return []action{
 			{key: withDesc(k.Yes, t("key.leave")), do: do(func() tea.Cmd {
 				f.confirmLeave = false
@@ -489,10 +492,10 @@ func (f *form) actions() []action {
 			action{key: k.PrevField, do: do(f.prev), more: true})
 	}
 	if fl := f.focused(); fl != nil {
-		as = append(as, fl.keys(f)...)
+		as = append(as, withRank(fl.keys(f), 3)...)
 	}
 	if st.keys != nil {
-		as = append(as, st.keys()...)
+		as = append(as, withRank(st.keys(), 2)...)
 	}
 	save := withDesc(k.Save, t("key.to_preview"))
 	if f.atPreview() {
@@ -509,11 +512,21 @@ func (f *form) actions() []action {
 			}
 			return f.toStep(len(f.steps)-1, 0)
 		})},
-		action{key: back, do: do(f.back)})
+		action{key: back, do: do(f.back), rank: 1})
 	if st.page != nil {
 		scroll := func(msg tea.KeyPressMsg) tea.Cmd { f.page.scroll(msg); return nil }
 		for _, b := range []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom} {
 			as = append(as, action{key: b, do: scroll, more: true})
+		}
+	}
+	return as
+}
+
+// withRank gives keys a rank, for a narrow footer, unless they have one.
+func withRank(as []action, rank int) []action {
+	for i := range as {
+		if as[i].rank == 0 {
+			as[i].rank = rank
 		}
 	}
 	return as
@@ -533,18 +546,19 @@ func (f *form) discard() tea.Cmd {
 // help is the keys that work now, from the list the keys are found in.
 func (f *form) help() bindings {
 	var short, more []key.Binding
+	var rank []int
 	for _, a := range f.actions() {
 		if a.more {
 			more = append(more, a.key)
 		} else {
-			short = append(short, a.key)
+			short, rank = append(short, a.key), append(rank, a.rank)
 		}
 	}
 	full := [][]key.Binding{short}
 	if len(more) > 0 {
 		full = append(full, more)
 	}
-	return bindings{short: short, full: full}
+	return bindings{short: short, full: full}.ranked(rank...)
 }
 
 // inText reports whether keys go into a text field now.
@@ -626,10 +640,16 @@ func (f *form) layoutStep(st *formStep) {
 // View draws the step, under the header, over the status.
 func (f *form) View() string {
 	ctx, st := f.ctx, f.ctx.Styles
+	var status string
+	if f.err != "" {
+		status = st.Error.Width(ctx.Width - 2).Render("! " + f.err)
+	} else if f.saving {
+		status = st.Faint.Render(ctx.T("checkin.saving"))
+	}
 	var body string
 	switch o := f.overlay(); {
 	case f.resumeOffer != nil:
-		body = f.viewOffer()
+		body = f.viewOffer(status)
 	case o != nil:
 		body = o.view
 	case f.cur().page != nil:
@@ -640,13 +660,12 @@ func (f *form) View() string {
 		body = indent(f.viewFields())
 	}
 	if f.confirmLeave {
-		body = dialog(ctx, ctx.T("checkin.leave_confirm"))
-	}
-	var status string
-	if f.err != "" {
-		status = st.Error.Width(ctx.Width - 2).Render("! " + f.err)
-	} else if f.saving {
-		status = st.Faint.Render(ctx.T("checkin.saving"))
+		// The keys as the footer names them, from the same list.
+		var ks []string
+		for _, a := range f.actions() {
+			ks = append(ks, a.key.Help().Key+" "+a.key.Help().Desc)
+		}
+		body = dialog(ctx, ctx.T("checkin.leave_confirm")+"\n\n"+strings.Join(ks, " · "))
 	}
 	return withStatus(ctx, f.viewHeader()+"\n\n"+body, status)
 }
@@ -703,8 +722,9 @@ func (f *form) viewHeader() string {
 
 // viewOffer offers the drafts left unfinished: which, when, the beginning
 // of what they hold, and what the keys do. What they hold is cut to the
-// window, so that the question under it is always on screen.
-func (f *form) viewOffer() string {
+// window (and the status under it), so that the question under it is
+// always on screen.
+func (f *form) viewOffer(status string) string {
 	ctx, st := f.ctx, f.ctx.Styles
 	w := ctx.ContentWidth()
 	d := f.resumeOffer
@@ -722,7 +742,13 @@ func (f *form) viewOffer() string {
 			text.WriteString(st.Faint.Width(w).Render(a.Question) + "\n" + lipgloss.NewStyle().Width(w).Render(firstLines(a.Text, 3)) + "\n\n")
 		}
 	}
-	room := ctx.Height - 6 - lipgloss.Height(head) - lipgloss.Height(prompt)
+	// The window less the header and the footer (two lines each), the
+	// head, the question and the status; the text's last line is the
+	// question's first.
+	room := ctx.Height - 2 - lipgloss.Height(head) - lipgloss.Height(prompt)
+	if status != "" {
+		room -= lipgloss.Height(status)
+	}
 	lines := strings.Split(text.String(), "\n")
 	if len(lines) > room {
 		lines = append(lines[:max(0, room-2)], "…", "")

@@ -367,10 +367,11 @@ func (c *choice) keys(f *form) []action {
 	k := c.ctx.Keys
 	var as []action
 	if c.digit.Enabled() {
+		// The digits are how to choose: they stay in the narrowest footer.
 		as = append(as, action{key: c.digit, do: func(msg tea.KeyPressMsg) tea.Cmd {
 			*c.value = c.digitValue(int(msg.Text[0] - '0'))
 			return f.changed()
-		}})
+		}, rank: -1})
 	}
 	as = append(as, action{key: k.Choose, do: func(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Left) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -53,8 +54,11 @@ func (m *Model) currentHelp() bindings {
 	return b
 }
 
-// footer is the short help, cut to the window, with the help key always
-// at its end so the way to every other key is never cut off.
+// footer is the short help in one line that fits the window: the keys
+// are taken in the order of how much they matter (bindings.rank) while
+// they fit, and shown in their own order. A key that does not fit leaves
+// room only for keys that matter as much, never for ones that matter less.
+// The help key is always at the end, the way to every key left out.
 func (m *Model) footer() string {
 	b := m.currentHelp()
 	st := m.help.Styles
@@ -63,28 +67,45 @@ func (m *Model) footer() string {
 	}
 	sep := st.ShortSeparator.Render(m.help.ShortSeparator)
 	tail := item(b.help)
-	room := m.ctx.Width - 2 - lipgloss.Width(sep+tail)
-	var out strings.Builder
-	for _, k := range b.short {
+	type entry struct {
+		text       string
+		rank, from int
+	}
+	var items []entry
+	for i, k := range b.short {
 		if !k.Enabled() {
 			continue
 		}
-		s := item(k)
-		if out.Len() > 0 {
-			s = sep + s
+		rank := i
+		if i < len(b.rank) {
+			rank = b.rank[i]
 		}
-		if lipgloss.Width(out.String()+s) > room {
-			if lipgloss.Width(out.String()+" …") <= room {
-				out.WriteString(" " + st.Ellipsis.Render("…"))
-			}
+		items = append(items, entry{item(k), rank, i})
+	}
+	byRank := slices.Clone(items)
+	slices.SortStableFunc(byRank, func(a, b entry) int { return a.rank - b.rank })
+	width, room := lipgloss.Width(tail), m.ctx.Width-2
+	taken := map[int]bool{}
+	missed := false
+	for i, e := range byRank {
+		if missed && e.rank > byRank[i-1].rank {
 			break
 		}
-		out.WriteString(s)
+		if w := lipgloss.Width(e.text + sep); width+w <= room {
+			width += w
+			taken[e.from] = true
+		} else {
+			missed = true
+		}
 	}
-	if out.Len() == 0 {
-		return tail
+	var out strings.Builder
+	for _, e := range items {
+		if taken[e.from] {
+			out.WriteString(e.text + sep)
+		}
 	}
-	return out.String() + sep + tail
+	out.WriteString(tail)
+	return ansi.Truncate(out.String(), room, "…")
 }
 
 // helpLines is how tall the help is.

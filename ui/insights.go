@@ -61,10 +61,13 @@ func (m *insightsModel) help() bindings {
 		sw.SetHelp(sw.Help().Key, m.ctx.T("key.grid_calendar"))
 		short = []key.Binding{sw, k.Back}
 	}
+	rank := make([]int, len(short)) // the way back and the switch first
 	if m.ctx.Height-5 < len(m.tips) && !m.onCalendar {
-		short = append([]key.Binding{k.Up, k.Down}, short...)
+		rows := k.Rows
+		rows.SetHelp("↑/↓", m.ctx.T("key.scroll"))
+		short, rank = append([]key.Binding{rows}, short...), append([]int{1}, rank...)
 	}
-	return bindings{short: short, full: [][]key.Binding{short}}
+	return bindings{short: short, full: [][]key.Binding{short}}.ranked(rank...)
 }
 
 // How the grid and the calendar share the window.
@@ -111,9 +114,14 @@ func (m *insightsModel) viewGrid() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	// The columns are as wide as their headings; the title takes what is
 	// left, and the trend's heading is cut to its column. A pack without
-	// themes, or a narrow window, has no theme column.
+	// themes, or a narrow window, has no theme column. The last rating is
+	// named in full where the window has room.
+	last := ctx.T("insights.last")
+	if ctx.Width >= 80 {
+		last = ctx.T("insights.last_rating")
+	}
 	timesW := max(3, lipgloss.Width(ctx.T("insights.times")))
-	lastW := max(2, lipgloss.Width(ctx.T("insights.last")))
+	lastW := max(2, lipgloss.Width(last))
 	themeW := 0
 	for _, th := range ctx.Pack.Themes {
 		themeW = max(themeW, lipgloss.Width(th.Short), lipgloss.Width(ctx.T("insights.theme")))
@@ -136,7 +144,7 @@ func (m *insightsModel) viewGrid() string {
 		return fmt.Sprintf("  %3s  %s  %*s  %*s  %s", n, title, timesW, times, lastW, last, trend)
 	}
 	var b strings.Builder
-	b.WriteString(st.Faint.Render(truncate(row("#", ctx.T("insights.tip"), ctx.T("insights.theme"), ctx.T("insights.times"), ctx.T("insights.last"), ctx.T("insights.trend")), ctx.Width-1)) + "\n")
+	b.WriteString(st.Faint.Render(truncate(row("#", ctx.T("insights.tip"), ctx.T("insights.theme"), ctx.T("insights.times"), last, ctx.T("insights.trend")), ctx.Width-1)) + "\n")
 	tips := m.tips
 	// On a short window the grid scrolls (↑/↓).
 	if room := ctx.Height - 5; room < len(tips) && room > 0 {
@@ -185,7 +193,8 @@ func sparkline(ratings []int, n int) string {
 func (m *insightsModel) viewCalendar() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	var b strings.Builder
-	b.WriteString(st.Faint.Render("  "+ctx.T("insights.calendar", "N", calendarWeeks)) + "\n")
+	// The weeks drawn, which a narrow window makes fewer.
+	b.WriteString(st.Faint.Render("  "+ctx.T("insights.calendar", "N", len(m.weeks()))) + "\n")
 	// Month names over the week each month begins in.
 	months := []rune(strings.Repeat(" ", 5+2*len(m.weeks())))
 	last := time.Month(0)

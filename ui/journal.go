@@ -42,8 +42,14 @@ type journalModel struct {
 	page pager
 
 	confirm string // the file asked about moving to the trash
-	busy    bool   // the editor or the trash is at work
-	gen     int    // the rows being built; older ones are dropped
+	// trashed is the file last moved to the trash, while u can bring it
+	// back.
+	trashed *trashedMsg
+	// back is a file back from the trash: the cursor goes to it once the
+	// list holds it again.
+	back string
+	busy bool // the editor or the trash is at work
+	gen  int  // the rows being built; older ones are dropped
 
 	flash, err string
 }
@@ -72,6 +78,11 @@ type (
 	trashedMsg struct {
 		path, dest string
 		err        error
+	}
+	// restoredMsg says a file came back from the trash.
+	restoredMsg struct {
+		path string
+		err  error
 	}
 )
 
@@ -115,7 +126,7 @@ type journalRowsMsg struct {
 // refresh takes a freshly read journal and builds its rows in a command.
 func (m *journalModel) refresh(j *journal.Journal) tea.Cmd {
 	m.gen++
-	gen, ctx := m.gen, m.ctx
+	gen, ctx, today := m.gen, m.ctx, m.ctx.Today()
 	o := ctx.Coach.ReportOptions(true)
 	return func() tea.Msg {
 		var rows []journalRow
@@ -123,7 +134,7 @@ func (m *journalModel) refresh(j *journal.Journal) tea.Cmd {
 		for _, p := range j.Problems {
 			rows = append(rows, problemRow(ctx, p))
 		}
-		for _, it := range j.Items() {
+		for _, it := range j.Items(today) {
 			it.Labels = report.Labels(it, o)
 			rows = append(rows, journalRow{item: it, path: it.Path})
 		}
@@ -159,6 +170,9 @@ func (m *journalModel) setRows(msg journalRowsMsg) tea.Cmd {
 	was := ""
 	if r := m.current(); r != nil {
 		was = r.path
+	}
+	if m.back != "" {
+		was, m.back = m.back, ""
 	}
 	m.j, m.rows = msg.j, msg.rows
 	m.applyFilter()
@@ -327,7 +341,7 @@ func (m *journalModel) problemPage(msg problemPageMsg) tea.Cmd {
 		md += "\n*" + m.ctx.T("journal.mend_hint") + "*\n\n" + fence + "\n" + strings.TrimRight(msg.text, "\n") + "\n" + fence + "\n"
 	}
 	m.open = true
-	return m.page.show("problem:"+msg.path, md, true)
+	return m.page.show("problem:"+msg.path, md)
 }
 
 // showEntry renders the row under the cursor in the pager.
@@ -341,7 +355,7 @@ func (m *journalModel) showEntry() tea.Cmd {
 	var md string
 	switch {
 	case it.Entry != nil:
-		md = report.Entry(it.Entry, m.j.OutcomeOf(it.Date), o)
+		md = report.Entry(it.Entry, report.AroundOf(m.j, it.Entry), o)
 	case it.Reflection != nil:
 		md = "## " + report.WeekTitle(it.Week, m.ctx.Lang) + "\n\n" + strings.Replace(report.Reflection(it.Reflection, o), "## ", "### ", 1)
 	case it.Mentoring != nil:
@@ -350,7 +364,7 @@ func (m *journalModel) showEntry() tea.Cmd {
 	if len(it.Tags) > 0 {
 		md += "*" + m.ctx.T("journal.tags") + ":* " + "#" + strings.Join(it.Tags, " #") + "\n"
 	}
-	return m.page.show("journal:"+it.Path, wikiLinks(md), false)
+	return m.page.show("journal:"+it.Path, wikiLinks(md))
 }
 
 // wikiLink is an Obsidian link: [[page]] or [[page|what it says]].
@@ -430,7 +444,17 @@ func (m *journalModel) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.open = false
+		m.trashed = &msg
 		m.flash = m.ctx.T("journal.trashed", "Path", m.ctx.InJournal(msg.path), "Dest", m.ctx.InJournal(msg.dest))
+		return func() tea.Msg { return reloadJournalMsg{} }
+	case restoredMsg:
+		m.busy = false
+		if msg.err != nil {
+			m.err = m.short(m.ctx.Lang.Describe(msg.err))
+			return nil
+		}
+		m.trashed, m.back = nil, msg.path
+		m.flash = m.ctx.T("journal.restored", "Path", m.ctx.InJournal(msg.path))
 		return func() tea.Msg { return reloadJournalMsg{} }
 	case tea.MouseWheelMsg:
 		if m.open {
@@ -470,9 +494,11 @@ func (m *journalModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if m.confirm != "" {
+		// d again: a key that means nothing else here (j moves down, and
+		// is yes in Norwegian); any other key keeps the file.
 		path := m.confirm
 		m.confirm = ""
-		if key.Matches(msg, k.Yes) {
+		if key.Matches(msg, k.Delete) {
 			return m.trash(path)
 		}
 		return nil
@@ -497,6 +523,8 @@ func (m *journalModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	m.flash, m.err = "", ""
 	switch {
+	case key.Matches(msg, k.Undo) && m.trashed != nil:
+		return m.restore(*m.trashed)
 	case key.Matches(msg, k.Edit):
 		return m.edit()
 	case key.Matches(msg, k.Delete) && m.current() != nil && m.current().path != "":
@@ -639,6 +667,15 @@ func checkFile(path string, kind journal.Kind) error {
 	return err
 }
 
+// restore brings the file last moved to the trash back (u, undo).
+func (m *journalModel) restore(t trashedMsg) tea.Cmd {
+	m.busy = true
+	store := m.ctx.Store
+	return func() tea.Msg {
+		return restoredMsg{path: t.path, err: store.Restore(t.dest, t.path)}
+	}
+}
+
 // trash moves the file the user said yes for, wherever the cursor is now.
 func (m *journalModel) trash(path string) tea.Cmd {
 	m.busy = true
@@ -671,9 +708,7 @@ func (m *journalModel) help() bindings {
 	back.SetHelp("esc/q", t("key.back"))
 	switch {
 	case m.confirm != "":
-		no := k.No
-		no.SetHelp("…", t("key.no"))
-		return one(withDesc(k.Yes, t("journal.yes_trash")), no)
+		return one(withDesc(k.Delete, t("journal.yes_trash")), otherKey(m.ctx, t("journal.keep_file")))
 	case m.filtering:
 		arrows := k.ArrowDown
 		arrows.SetHelp("↑/↓", t("key.choose"))
@@ -683,10 +718,15 @@ func (m *journalModel) help() bindings {
 		prev.SetHelp("←/h", t("journal.newer"))
 		next.SetHelp("→/l", t("journal.older"))
 		short := []key.Binding{prev, next, k.Edit, k.Delete, back}
-		return bindings{short: short, full: [][]key.Binding{short, {k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}}
+		return bindings{short: short, full: [][]key.Binding{short, {k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}}.ranked(1, 1, 2, 2, 0)
 	}
 	short := []key.Binding{k.Filter, withDesc(k.Pick, t("journal.open")), k.Edit, k.Delete, back}
-	return bindings{short: short, full: [][]key.Binding{short, {k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}}
+	rank := []int{0, 1, 2, 2, 1}
+	if m.trashed != nil {
+		// Right after a delete, the way back comes first.
+		short, rank = append([]key.Binding{withDesc(k.Undo, t("journal.undo_trash"))}, short...), append([]int{0}, rank...)
+	}
+	return bindings{short: short, full: [][]key.Binding{short, {k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}}.ranked(rank...)
 }
 
 // status is the line about what just happened, wrapped to the window: a
@@ -796,7 +836,7 @@ func (m *journalModel) rowLine(r journalRow, width int, chosen bool) string {
 		if it.Tip == 0 {
 			what = "· " + ctx.T("journal.notes")
 		} else {
-			what = fmt.Sprintf("● %d", it.Tip)
+			what = fmt.Sprintf("● %2d", it.Tip) // a column: 3 and 13 end together
 			if t := m.tip(it); t != nil && width >= 70 {
 				what += " " + t.Short
 			}

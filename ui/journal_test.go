@@ -75,8 +75,8 @@ func TestJournalListsFiltersAndOpens(t *testing.T) {
 		"Journal · 5 entries",
 		"⚠ 2026/11/2026-11-19.md — the front matter is not valid YAML",
 		"We 25 Nov 2026   · notes",
-		"Tu 24 Nov 2026   ● 6",
-		"Mo 23 Nov 2026   ● 5",
+		"Tu 24 Nov 2026   ●  6",
+		"Mo 23 Nov 2026   ●  5",
 		"Su 22 Nov 2026   ✎ week 47 reflection",
 		"Fr 20 Nov 2026   ◆ mentoring",
 		"Jeg ga Åse ansvaret",
@@ -149,17 +149,30 @@ func TestJournalEditAndTrash(t *testing.T) {
 		t.Fatalf("the file is not as the editor left it (%v):\n%s", err, data)
 	}
 
-	// The cursor stayed on it. d asks first; n keeps the file, y moves it
-	// to the trash.
-	tm.Type("d")
-	scr.waitFor("Move 2026/11/2026-11-23.md to the trash? It stays restorable for 30 days")
-	tm.Type("n")
-	if _, err := os.Stat(day); err != nil {
-		t.Fatal("n deleted the file")
+	// The cursor stayed on it. d asks first; any other key keeps the file
+	// (j and y too: j moves down, and is yes in Norwegian), d again moves it
+	// to the trash, and u brings it back.
+	for _, other := range []string{"n", "j", "y"} {
+		tm.Type("d")
+		scr.waitFor("Move 2026/11/2026-11-23.md to the trash? d again moves it, any other key keeps it")
+		scr.waitFor("d move to the trash • other key keeps it")
+		tm.Type(other)
+		scr.waitGone("Move 2026/11/2026-11-23.md to the trash?")
+		if _, err := os.Stat(day); err != nil {
+			t.Fatalf("%s deleted the file", other)
+		}
 	}
 	tm.Type("d")
-	scr.waitFor("to the trash? It stays restorable")
-	tm.Type("y")
+	scr.waitFor("Move 2026/11/2026-11-23.md to the trash?")
+	tm.Type("d")
+	scr.waitFor("2026/11/2026-11-23.md is in the trash: .tillit/trash/")
+	scr.waitFor("u undo the delete")
+	tm.Type("u")
+	scr.waitFor("2026/11/2026-11-23.md is back from the trash")
+	if got, err := os.ReadFile(day); err != nil || string(got) != string(data) {
+		t.Fatalf("restored %q (%v), want %q", got, err, data)
+	}
+	tm.Type("dd")
 	scr.waitFor("2026/11/2026-11-23.md is in the trash: .tillit/trash/")
 	tm.Type("q")
 	scr.waitFor("check in")
@@ -221,7 +234,7 @@ func TestJournalTrashesTheFileAskedAbout(t *testing.T) {
 	m.Update(tea.KeyPressMsg{Code: 'd', Text: "d"})
 	asked := m.confirm
 	m.move(1) // the cursor moves on: a reload, a sync
-	cmd := m.Update(tea.KeyPressMsg{Code: 'y', Text: "y"})
+	cmd := m.Update(tea.KeyPressMsg{Code: 'd', Text: "d"})
 	msg := cmd().(trashedMsg)
 	if msg.err != nil || msg.path != asked {
 		t.Fatalf("trashed %s (%v), asked about %s", msg.path, msg.err, asked)
@@ -238,8 +251,8 @@ func TestJournalTrashesTheFileAskedAbout(t *testing.T) {
 	if m.confirm != "" {
 		t.Errorf("still asking about a file that is gone: %s", m.confirm)
 	}
-	if cmd := m.Update(tea.KeyPressMsg{Code: 'y', Text: "y"}); cmd != nil {
-		t.Errorf("y after the question was called off did something: %#v", cmd())
+	if cmd := m.Update(tea.KeyPressMsg{Code: 'd', Text: "d"}); cmd != nil && m.confirm == "" {
+		t.Errorf("d after the question was called off did something: %#v", cmd())
 	}
 }
 

@@ -33,6 +33,7 @@ type KeyMap struct {
 	ArrowDown key.Binding
 	Edit      key.Binding
 	Delete    key.Binding
+	Undo      key.Binding
 
 	// Export.
 	AddPeople key.Binding // the names the export kept, into people
@@ -110,6 +111,7 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		ArrowDown: b("key.down", "down"),
 		Edit:      b("key.edit_file", "e"),
 		Delete:    b("key.delete", "d"),
+		Undo:      b("key.undo", "u"),
 
 		Switch: b("key.switch", "tab"),
 		Team:   b("key.team", "m"),
@@ -178,6 +180,17 @@ type bindings struct {
 	short []key.Binding
 	full  [][]key.Binding
 	help  key.Binding // the key that opens the help here, added by the root
+	// rank says how much each of short matters, 0 the most: a footer too
+	// narrow for all of them leaves out the highest ranks first (among
+	// equals, the later), and keeps the rest in their order. Without it a
+	// key matters as much as its place in short says.
+	rank []int
+}
+
+// ranked gives short keys their ranks (see bindings.rank).
+func (b bindings) ranked(rank ...int) bindings {
+	b.rank = rank
+	return b
 }
 
 func (b bindings) ShortHelp() []key.Binding  { return b.short }

@@ -94,7 +94,7 @@ func TestRenderedPageWrapsOnlyWhatIsWide(t *testing.T) {
 	} {
 		p := newPager(ctx)
 		p.setSize(ctx.Width, ctx.Height-4)
-		p.rendered(p.show("page", tc.md, true)().(renderedMsg))
+		p.rendered(p.show("page", tc.md)().(renderedMsg))
 		if p.vp.SoftWrap != tc.wrap {
 			t.Errorf("%q…: soft wrap %v", tc.md[:12], p.vp.SoftWrap)
 		}

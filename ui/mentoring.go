@@ -177,7 +177,7 @@ func (m *mentoringModel) reread() func(*journal.Store) (func(), error) {
 }
 
 func (m *mentoringModel) saved(path string) string {
-	return m.ctx.T("today.saved", "Time", m.ctx.Now().Format("15:04"), "Path", path)
+	return m.ctx.T("today.saved_mentoring", "Time", m.ctx.Now().Format("15:04"), "Path", m.ctx.InJournal(path))
 }
 
 func (m *mentoringModel) offered(n int, _ *journal.Draft) string {

@@ -28,7 +28,11 @@ type Options struct {
 	Editor string
 	// ExportDir is the folder the export screen offers.
 	ExportDir string
-	Now       func() time.Time
+	// Light starts the interface in the light theme: the environment says
+	// the background is light ($COLORFGBG). The terminal's own answer,
+	// when it gives one, decides after.
+	Light bool
+	Now   func() time.Time
 	// Tick waits before a message (tea.Tick when nil), and SteadyCursor
 	// stops the cursor's blink: tests settle screens with ticks they can
 	// tell from work (see Context).

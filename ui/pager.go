@@ -19,11 +19,10 @@ type pager struct {
 	ctx *Context
 	vp  viewport.Model
 
-	id        string // which page is shown
-	source    string // its markdown
-	keepLines bool
-	gen       int
-	ready     bool
+	id     string // which page is shown
+	source string // its markdown
+	gen    int
+	ready  bool
 	// seek is text to scroll to once the page is rendered.
 	seek string
 }
@@ -40,11 +39,11 @@ func newPager(ctx *Context) pager {
 
 // show puts a page in the pager and starts its render; showing the page
 // that is already there does nothing.
-func (p *pager) show(id, md string, keepLines bool) tea.Cmd {
+func (p *pager) show(id, md string) tea.Cmd {
 	if p.id == id && p.source == md && p.ready {
 		return nil
 	}
-	p.id, p.source, p.keepLines = id, md, keepLines
+	p.id, p.source = id, md
 	// The markdown itself, soft-wrapped, until the render arrives: a screen
 	// is never empty, and wrapping it costs less than a keystroke may.
 	p.vp.SoftWrap = true
@@ -91,7 +90,7 @@ func (p *pager) render() tea.Cmd {
 	p.ready = false
 	return renderCmd(p.ctx.md, renderRequest{
 		id: p.id, gen: p.gen, md: p.source,
-		width: p.ctx.ContentWidth(), dark: p.ctx.Dark, keepLines: p.keepLines,
+		width: p.ctx.ContentWidth(), dark: p.ctx.Dark,
 	})
 }
 

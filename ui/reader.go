@@ -57,15 +57,15 @@ func (m *readerModel) rerender() tea.Cmd {
 func (m *readerModel) showPart() tea.Cmd {
 	switch m.part {
 	case readIntro:
-		return m.page.show("intro", content.Introduction(m.ctx.Lang.Lang()), false)
+		return m.page.show("intro", content.Introduction(m.ctx.Lang.Lang()))
 	case readArticle:
-		return m.page.show("article", content.Article(m.ctx.Lang.Lang()), false)
+		return m.page.show("article", content.Article(m.ctx.Lang.Lang()))
 	case readTip:
 		t, _ := m.ctx.Pack.Tip(m.cursor + 1)
-		return m.page.show(fmt.Sprintf("tip-%d", t.Number), tipPage(m.ctx, m.ctx.Pack, t, nil), false)
+		return m.page.show(fmt.Sprintf("tip-%d", t.Number), tipPage(m.ctx, m.ctx.Pack, t, nil))
 	case readTeam:
 		t, _ := m.ctx.Pack.Tip(m.cursor + 1)
-		return m.page.show(fmt.Sprintf("team-%d", t.Number), report.TeamMeeting(m.ctx.Pack, t, m.ctx.Lang), false)
+		return m.page.show(fmt.Sprintf("team-%d", t.Number), report.TeamMeeting(m.ctx.Pack, t, m.ctx.Lang))
 	}
 	return nil
 }
@@ -158,14 +158,18 @@ func (m *readerModel) help() bindings {
 	k := m.ctx.Keys
 	scroll := []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}
 	var short []key.Binding
+	var rank []int
 	sw := withDesc(k.Switch, m.ctx.T("key.to_intro"))
 	switch m.part {
 	case readIntro:
 		short = []key.Binding{k.Down, k.PageDown, withDesc(k.Switch, m.ctx.T("key.to_article")), k.Back}
+		rank = []int{2, 1, 0, 0}
 	case readArticle:
 		short = []key.Binding{k.Down, k.PageDown, withDesc(k.Switch, m.ctx.T("key.to_tips")), k.Back}
+		rank = []int{2, 1, 0, 0}
 	case readTips:
 		short = []key.Binding{k.Up, k.Down, k.Pick, sw, k.Back}
+		rank = []int{1, 1, 0, 2, 0}
 		scroll = []key.Binding{k.Up, k.Down, k.Top, k.Bottom}
 	case readTip, readTeam:
 		prev, next := withDesc(k.Left, m.ctx.T("key.prev_tip")), withDesc(k.Right, m.ctx.T("key.next_tip"))
@@ -174,8 +178,9 @@ func (m *readerModel) help() bindings {
 			team = withDesc(k.Team, m.ctx.T("key.to_tip"))
 		}
 		short = []key.Binding{k.Down, prev, next, team, k.Back, sw}
+		rank = []int{2, 0, 0, 1, 0, 1}
 	}
-	return bindings{short: short, full: [][]key.Binding{short, scroll, {k.Quit}}}
+	return bindings{short: short, full: [][]key.Binding{short, scroll, {k.Quit}}}.ranked(rank...)
 }
 
 func (m *readerModel) View() string {

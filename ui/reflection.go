@@ -206,7 +206,7 @@ func (m *reflectionModel) reread() func(*journal.Store) (func(), error) {
 }
 
 func (m *reflectionModel) saved(path string) string {
-	return m.ctx.T("review.reflection_saved", "Path", path)
+	return m.ctx.T("review.reflection_saved", "Path", m.ctx.InJournal(path))
 }
 
 func (m *reflectionModel) offered(n int, _ *journal.Draft) string {

@@ -69,15 +69,18 @@ func (m *reviewModel) show() tea.Cmd {
 	m.stats = m.j.Week(m.week, m.ctx.Today())
 	md := report.WeekEntries(m.j, m.stats, m.ctx.Coach.ReportOptions(true))
 	m.resize()
-	return m.page.show("week-"+m.week.String(), md, true)
+	return m.page.show("week-"+m.week.String(), md)
 }
 
-// reportOptions are the report settings for the user's language and packs.
-// reviewHeader is the number of lines above the pager.
-const reviewHeader = 7
-
+// resize fits the page under the header, which is taller on a narrow
+// window (the strip in two rows, the numbers wrapped) and shorter on a low
+// one (no legend), and over the status.
 func (m *reviewModel) resize() {
-	m.page.setSize(m.ctx.Width, m.ctx.Height-reviewHeader-2)
+	h := m.ctx.Height - m.headerLines() - 2
+	if st := m.status(); st != "" {
+		h -= lipgloss.Height(st)
+	}
+	m.page.setSize(m.ctx.Width, max(1, h))
 	m.note.SetWidth(m.ctx.ContentWidth() - 4)
 }
 
@@ -92,7 +95,21 @@ func (m *reviewModel) inText() bool { return m.listing && m.closing != "" }
 
 func (m *reviewModel) scrolls() bool { return !m.listing }
 
+// headerLines is how tall the header is, with the rule under it.
+func (m *reviewModel) headerLines() int {
+	if m.j == nil {
+		return 7
+	}
+	return lipgloss.Height(m.viewHeader()) + 1
+}
+
 func (m *reviewModel) Update(msg tea.Msg) tea.Cmd {
+	cmd := m.update(msg)
+	m.resize() // the header and the status change with the week
+	return cmd
+}
+
+func (m *reviewModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case renderedMsg:
 		if err := m.page.rendered(msg); err != nil {
@@ -223,6 +240,7 @@ func (m *reviewModel) help() bindings {
 		short := []key.Binding{k.Back}
 		if len(m.open) > 0 {
 			short = []key.Binding{k.Up, k.Down, shown("1/2/3", "key.close_commitment"), k.Back}
+			return bindings{short: short, full: [][]key.Binding{short}}.ranked(2, 2, 0, 1)
 		}
 		return bindings{short: short, full: [][]key.Binding{short}}
 	}
@@ -234,7 +252,8 @@ func (m *reviewModel) help() bindings {
 	short := []key.Binding{prev, next, k.Reflect, k.Commitments, k.Insights, back}
 	full := [][]key.Binding{{prev, next, k.ThisWeek, k.Reflect, k.Commitments, k.Insights, k.Export, k.Mentoring, back},
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}}
-	return bindings{short: short, full: full}
+	// The arrows are named at the top right too.
+	return bindings{short: short, full: full}.ranked(1, 1, 0, 2, 3, 0)
 }
 
 func (m *reviewModel) View() string {
@@ -242,6 +261,33 @@ func (m *reviewModel) View() string {
 	if m.j == nil {
 		return "" // the journal is still being read
 	}
+	lines := []string{m.viewHeader()}
+	if m.listing {
+		lines = append(lines, "", m.viewCommitments())
+	} else {
+		lines = append(lines, st.Faint.Render("  "+strings.Repeat("─", max(0, min(ctx.Width-4, 90)))))
+		lines = append(lines, m.page.View())
+	}
+	return withStatus(ctx, strings.Join(lines, "\n"), m.status())
+}
+
+// status is what just happened, or what went wrong.
+func (m *reviewModel) status() string {
+	ctx, st := m.ctx, m.ctx.Styles
+	switch {
+	case m.err != "":
+		return st.Error.Width(ctx.Width - 2).Render("! " + m.err)
+	case m.flash != "":
+		return st.Success.Width(ctx.Width - 1).PaddingLeft(1).Render(m.flash)
+	}
+	return ""
+}
+
+// viewHeader is the lines above the week's entries: the week, its strip
+// of days (and, where there is room, what its marks mean), its numbers
+// and its commitments, in words.
+func (m *reviewModel) viewHeader() string {
+	ctx, st := m.ctx, m.ctx.Styles
 	title := st.Title.Render(ctx.T("review.title")) + st.Faint.Render(" · "+report.WeekTitle(m.week, ctx.Lang))
 	if m.week == journal.WeekOf(ctx.Today()) {
 		title += st.Faint.Render(" · " + ctx.T("review.this_week"))
@@ -252,6 +298,9 @@ func (m *reviewModel) View() string {
 	}
 	lines := []string{spread(" "+truncate(title, ctx.Width-lipgloss.Width(right)-3), right+" ", ctx.Width)}
 	lines = append(lines, "", m.viewStrip())
+	if ctx.Height >= 24 {
+		lines = append(lines, st.Faint.Width(ctx.Width-1).PaddingLeft(3).Render(ctx.T("review.legend")))
+	}
 	s := m.stats
 	avg := "–"
 	if s.AverageRating != nil {
@@ -259,8 +308,7 @@ func (m *reviewModel) View() string {
 	}
 	numbers := ctx.T("review.numbers", "CheckIns", s.CheckIns, "Average", avg, "Streak", s.CurrentStreak, "Longest", s.LongestStreak, "Tips", report.TipList(s.Tips))
 	lines = append(lines, st.Text.Width(ctx.Width-3).PaddingLeft(3).Render(numbers))
-	c := s.Commitments
-	commits := ctx.T("review.commitments", "Done", c.Done, "Partly", c.Partly, "Not", c.Not, "Open", c.Open)
+	commits := report.Commitments(s.Commitments, ctx.Lang)
 	refl := st.Faint.Render(ctx.T("review.no_reflection"))
 	if s.Reflection != nil {
 		refl = st.Success.Render("✓ " + ctx.T("review.reflection_written"))
@@ -268,21 +316,9 @@ func (m *reviewModel) View() string {
 	if lipgloss.Width(commits)+lipgloss.Width(refl)+2 <= min(ctx.Width-4, 90) {
 		lines = append(lines, "   "+spread(commits, refl, min(ctx.Width-4, 90)))
 	} else {
-		lines = append(lines, "   "+commits, "   "+refl)
+		lines = append(lines, st.Text.Width(ctx.Width-3).PaddingLeft(3).Render(commits), "   "+refl)
 	}
-	if m.listing {
-		lines = append(lines, "", m.viewCommitments())
-	} else {
-		lines = append(lines, st.Faint.Render("  "+strings.Repeat("─", max(0, min(ctx.Width-4, 90)))))
-		lines = append(lines, m.page.View())
-	}
-	var status string
-	if m.err != "" {
-		status = st.Error.Width(ctx.Width - 2).Render("! " + m.err)
-	} else if m.flash != "" {
-		status = " " + st.Success.Render(m.flash)
-	}
-	return withStatus(ctx, strings.Join(lines, "\n"), status)
+	return strings.Join(lines, "\n")
 }
 
 // viewStrip draws Monday to Sunday: a symbol, the tip and the rating.
@@ -310,6 +346,8 @@ func (m *reviewModel) viewStrip() string {
 			cell = st.Highlight.Render("◉")
 		case d.Date.Before(today) && started && !d.Date.Before(begins):
 			cell = st.Faint.Render("○")
+		case d.Date.Before(today):
+			cell = " " // before the journal began: nothing to say
 		default:
 			cell = st.Faint.Render("·")
 		}
@@ -331,7 +369,7 @@ func (m *reviewModel) viewCommitments() string {
 		b.WriteString("  " + st.Faint.Render(ctx.T("review.none_open")) + "\n")
 		return b.String()
 	}
-	room := max(1, ctx.Height-reviewHeader-8)
+	room := max(1, ctx.Height-m.headerLines()-8)
 	first := max(0, m.cursor-room+1)
 	for i, o := range m.open {
 		if i < first || i >= first+room {
@@ -341,7 +379,8 @@ func (m *reviewModel) viewCommitments() string {
 		if i == m.cursor {
 			marker, style = " › ", st.Highlight
 		}
-		line := fmt.Sprintf("%s%s  %s", marker, o.Commitment.Date, termtext.Clean(o.Commitment.Commitment))
+		d := o.Commitment.Date
+		line := fmt.Sprintf("%s%s  %s", marker, ctx.Lang.ShortDate(d.Year, d.Month, d.Day), termtext.Clean(o.Commitment.Commitment))
 		b.WriteString(style.Render(truncate(line, ctx.Width-4)) + "\n")
 	}
 	b.WriteString("\n")

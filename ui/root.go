@@ -44,6 +44,8 @@ type Model struct {
 	quitAfterSave bool
 	// syncLine is what the last sync said (see sync.go).
 	syncLine string
+	// typing gathers keys typed into a text field in a burst (burst.go).
+	typing keysHeld
 
 	// Result is what the command line prints after the interface closes.
 	Result string
@@ -181,6 +183,33 @@ func (m *Model) close(c closeMsg) tea.Cmd {
 }
 
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case typedMsg:
+		return m, m.typed(msg)
+	case typedFlushMsg:
+		m.typing.due, m.typing.hold = false, false
+		return m, m.flushTyped()
+	case keysMsg:
+		// The first key now; each next one after what the one before it
+		// started (a screen closing) is done, as if pressed after it.
+		_, first := m.Update(msg[0])
+		cmds := []tea.Cmd{first}
+		for _, k := range msg[1:] {
+			cmds = append(cmds, func() tea.Msg { return k })
+		}
+		return m, tea.Sequence(cmds...)
+	}
+	// Keys gathered go in first: they were typed before this message.
+	m.typing.hold = false
+	typed := m.flushTyped()
+	model, cmd := m.update(msg)
+	if typed == nil {
+		return model, cmd
+	}
+	return model, tea.Batch(typed, cmd)
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
@@ -406,7 +435,10 @@ func (m *Model) View() tea.View {
 	// The screens clean the journal's and the packs' text where they show
 	// it; this keeps anything one missed from driving the terminal: of
 	// escape sequences only SGR (the screens' own styling) goes through.
-	v.SetContent(termtext.KeepSGR(m.render()))
+	if !m.typing.hold || m.typing.frame == "" {
+		m.typing.frame = termtext.KeepSGR(m.render())
+	}
+	v.SetContent(m.typing.frame)
 	return v
 }
 

@@ -2,8 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -36,6 +36,10 @@ type todayModel struct {
 	doctor     int // how many things tillit doctor would report
 	loaded     bool
 	flash      string // one line about what just happened
+
+	// For a window with room to spare (todayroom.go).
+	weekDays        []weekDay
+	mentorQuestions []journal.MentorQuestion
 }
 
 // dayMark is one day of the week strip.
@@ -47,6 +51,7 @@ const (
 	dayCheckedIn
 	dayToday
 	dayAway
+	dayBefore // before the journal began: neither missed nor to come
 )
 
 func newToday(ctx *Context) todayModel { return todayModel{ctx: ctx} }
@@ -84,8 +89,8 @@ func (m *todayModel) refresh(j journalState, d coach.Day) {
 		d := monday.AddDays(i)
 		away, _ := j.AwayOn(d)
 		switch {
-		case d != m.day && (!started || d.Before(begins)):
-			m.week = append(m.week, dayFuture) // before the journal: not missed
+		case d != m.day && d.Before(m.day) && (!started || d.Before(begins)):
+			m.week = append(m.week, dayBefore) // before the journal: not missed
 		case j.CheckedIn(d):
 			m.week = append(m.week, dayCheckedIn)
 		case away:
@@ -98,6 +103,7 @@ func (m *todayModel) refresh(j journalState, d coach.Day) {
 			m.week = append(m.week, dayFuture)
 		}
 	}
+	m.gatherRoom(j.Journal)
 }
 
 func (m *todayModel) checkedIn() bool { return m.entry != nil && m.entry.IsCheckIn() }
@@ -157,12 +163,16 @@ func (m *todayModel) help() bindings {
 	} else if m.draft {
 		checkIn.SetHelp("enter", m.ctx.T("key.resume_checkin"))
 	}
-	short := []key.Binding{checkIn}
+	// On a narrow window the reasons a manager opens tillit stay: the
+	// check-in, the export and the note for the mentor, the week, the way
+	// out, the insights.
+	short, rank := []key.Binding{checkIn}, []int{0}
 	if !m.checkedIn() {
-		short = append(short, k.ChooseTip)
+		short, rank = append(short, k.ChooseTip), append(rank, 5)
 	}
 	short = append(short, k.Read, k.Review, k.Journal, k.Insights, k.Export, k.Mentoring, k.Quit)
-	return bindings{short: short, full: [][]key.Binding{append(short, k.Settings)}}
+	rank = append(rank, 4, 2, 4, 3, 1, 1, 2)
+	return bindings{short: short, full: [][]key.Binding{append(slices.Clone(short), k.Settings)}}.ranked(rank...)
 }
 
 func (m *todayModel) View() string {
@@ -180,7 +190,7 @@ func (m *todayModel) View() string {
 			break
 		}
 	}
-	return out
+	return m.withRoom(out, room)
 }
 
 // layout draws Today; compact 1 leaves the tip's explanation out of the card,
@@ -246,7 +256,8 @@ func (m *todayModel) layout(compact int) string {
 		rows = append(rows, "   "+st.Warning.Render(truncate("⚠ "+ctx.Lang.N("today.doctor", m.doctor), inner)))
 	}
 	if m.flash != "" {
-		rows = append(rows, "   "+st.Success.Render(truncate(m.flash, inner)))
+		// Wrapped, never cut: which file was written is the point.
+		rows = append(rows, st.Success.Width(min(w-1, inner+4)).PaddingLeft(3).Render(m.flash))
 	}
 	return strings.Join(rows, "\n")
 }
@@ -269,6 +280,8 @@ func (m *todayModel) viewWeek(width int) string {
 			sym = st.Faint.Render("○ ")
 		case dayAway:
 			sym = st.Faint.Render("⌂ ")
+		case dayBefore:
+			sym = "  " // nothing to say: the journal had not begun
 		default:
 			sym = st.Faint.Render("· ")
 		}
@@ -376,9 +389,4 @@ func truncate(s string, n int) string {
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"
-}
-
-// flashFor says what a save did, for Today.
-func flashFor(ctx *Context, e *journal.Entry, at time.Time) string {
-	return ctx.T("today.saved", "Time", at.Format("15:04"), "Path", e.Path)
 }
