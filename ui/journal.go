@@ -42,6 +42,10 @@ type journalModel struct {
 	page pager
 
 	confirm string // the file asked about moving to the trash
+	// settled is what the list says once it shows a file moved to the
+	// trash or back: until then it takes no keys, so that none lands on
+	// the wrong row.
+	settled string
 	// trashed is the file last moved to the trash, while u can bring it
 	// back.
 	trashed *trashedMsg
@@ -178,6 +182,11 @@ func (m *journalModel) setRows(msg journalRowsMsg) tea.Cmd {
 	m.applyFilter()
 	m.cursor = min(m.cursor, max(0, len(m.shown)-1))
 	m.follow(was)
+	if m.settled != "" {
+		// The list shows the trash's work now, the cursor where it
+		// belongs: say so, and take keys again.
+		m.flash, m.settled, m.busy = m.settled, "", false
+	}
 	if m.confirm != "" && !m.listed(m.confirm) {
 		m.confirm = ""
 	}
@@ -438,23 +447,23 @@ func (m *journalModel) update(msg tea.Msg) tea.Cmd {
 		}
 		return func() tea.Msg { return reloadJournalMsg{} }
 	case trashedMsg:
-		m.busy = false
 		if msg.err != nil {
+			m.busy = false
 			m.err = m.short(m.ctx.Lang.Describe(msg.err))
 			return nil
 		}
 		m.open = false
 		m.trashed = &msg
-		m.flash = m.ctx.T("journal.trashed", "Path", m.ctx.InJournal(msg.path), "Dest", m.ctx.InJournal(msg.dest))
+		m.settled = m.ctx.T("journal.trashed", "Path", m.ctx.InJournal(msg.path), "Dest", m.ctx.InJournal(msg.dest))
 		return func() tea.Msg { return reloadJournalMsg{} }
 	case restoredMsg:
-		m.busy = false
 		if msg.err != nil {
+			m.busy = false
 			m.err = m.short(m.ctx.Lang.Describe(msg.err))
 			return nil
 		}
 		m.trashed, m.back = nil, msg.path
-		m.flash = m.ctx.T("journal.restored", "Path", m.ctx.InJournal(msg.path))
+		m.settled = m.ctx.T("journal.restored", "Path", m.ctx.InJournal(msg.path))
 		return func() tea.Msg { return reloadJournalMsg{} }
 	case tea.MouseWheelMsg:
 		if m.open {

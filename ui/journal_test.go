@@ -278,3 +278,36 @@ func TestJournalLeavesLinksAlone(t *testing.T) {
 		t.Errorf("enter on a link shows %q", m.page.source)
 	}
 }
+
+// Until the list shows a file moved to the trash or back, keys wait: a d
+// typed in between never asks about, or moves, the row the cursor was on
+// before the list changed.
+func TestNoKeyLandsOnTheWrongRowAfterATrashOrUndo(t *testing.T) {
+	store := writeFiles(t, mixedJournal)
+	m := journalScreen(t, store)
+	first := m.current().path
+	m.Update(press("d"))
+	trashed := runAll(m.Update(press("d")))
+	if len(trashed) == 0 {
+		t.Fatal("d, d moved nothing")
+	}
+	m.Update(trashed[0]) // moved; the list not yet read again
+	m.Update(press("d"))
+	if m.confirm != "" {
+		t.Fatalf("asked about %s before the list showed the trash's work", m.confirm)
+	}
+	m.Update(m.refresh(store.Read())())
+	if m.flash == "" || m.busy {
+		t.Fatalf("after the list came: flash %q, busy %v", m.flash, m.busy)
+	}
+	restored := runAll(m.Update(press("u")))
+	m.Update(restored[0])
+	m.Update(press("d"))
+	if m.confirm != "" {
+		t.Fatalf("asked about %s before the list showed the file back", m.confirm)
+	}
+	m.Update(m.refresh(store.Read())())
+	if m.current().path != first {
+		t.Errorf("after the undo the cursor is on %s, not the file brought back (%s)", m.current().path, first)
+	}
+}
