@@ -17,10 +17,11 @@ import (
 type Kind int
 
 const (
-	KindDay       Kind = iota // a daily entry: a check-in, or a day of notes
-	KindWeek                  // a weekly reflection
-	KindMentoring             // a mentoring note
-	KindAway                  // the list of days away (away.md)
+	KindDay        Kind = iota // a daily entry: a check-in, or a day of notes
+	KindWeek                   // a weekly reflection
+	KindMentoring              // a mentoring note
+	KindAway                   // the list of days away (away.md)
+	KindAssessment             // a self-assessment of the tips
 )
 
 // Item is one file of the journal as the journal screen and search see it:
