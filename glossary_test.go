@@ -9,7 +9,8 @@ import (
 )
 
 // The words tillit says in each language: the interface's catalog, the
-// tips, the introduction, the guide for the mentor and the sample journal.
+// tips, the introduction, the guide for the mentor, the staff pulse and the
+// sample journal.
 // The articles are left out where they quote the source word for word.
 func texts(t *testing.T, lang string) map[string]string {
 	t.Helper()
@@ -19,6 +20,7 @@ func texts(t *testing.T, lang string) map[string]string {
 		"content/packs/trust/" + lang + ".yaml",
 		"content/intro/" + lang + ".md",
 		"content/mentor/" + lang + ".md",
+		"content/pulse/" + lang + ".yaml",
 		"content/sample/" + lang + ".yaml",
 		"content/article/" + lang + ".md",
 	} {
