@@ -29,6 +29,8 @@ type todayModel struct {
 	notes      int // notes in today's entry
 	streak     int
 	focus      *content.Tip // the focus tip chosen in last week's reflection
+	assess     coach.AssessDue
+	assessed   journal.Date // the day of the last self-assessment
 	week       []dayMark
 	open       *journal.Entry // the commitment to follow up
 	draft      bool           // an unfinished check-in of today is waiting
@@ -64,6 +66,7 @@ func (m *todayModel) refresh(j journalState, d coach.Day) {
 	}
 	m.round, m.roundDone = d.Round, d.RoundDone
 	m.open, m.focus = d.Open, d.Focus
+	m.assess, m.assessed = d.Assess, d.LastAssessed
 	m.notes = 0
 	if m.entry != nil {
 		m.notes = len(m.entry.Body.Notes())
@@ -122,6 +125,8 @@ func (m *todayModel) Update(msg tea.Msg) tea.Cmd {
 			return open(newInsights(m.ctx))
 		case key.Matches(msg, k.Mentoring):
 			return open(openMentoring(m.ctx, m.day))
+		case key.Matches(msg, k.Assess):
+			return open(openAssessment(m.ctx, m.day))
 		case key.Matches(msg, k.Export):
 			return open(newExport(m.ctx))
 		case key.Matches(msg, k.Journal):
@@ -162,7 +167,7 @@ func (m *todayModel) help() bindings {
 		short = append(short, k.ChooseTip)
 	}
 	short = append(short, k.Read, k.Review, k.Journal, k.Insights, k.Export, k.Mentoring, k.Quit)
-	return bindings{short: short, full: [][]key.Binding{append(short, k.Settings)}}
+	return bindings{short: short, full: [][]key.Binding{append(short, k.Assess, k.Settings)}}
 }
 
 func (m *todayModel) View() string {
@@ -175,17 +180,21 @@ func (m *todayModel) View() string {
 	room := ctx.Height - 2
 	var out string
 	for _, compact := range []int{0, 1, 2} {
-		out = m.layout(compact)
-		if lipgloss.Height(out) <= room {
-			break
+		// The suggestion of a self-assessment shows where it fits as
+		// the screen is: it never makes the rest smaller.
+		for _, suggest := range []bool{true, false} {
+			if out = m.layout(compact, suggest); lipgloss.Height(out) <= room {
+				return out
+			}
 		}
 	}
 	return out
 }
 
 // layout draws Today; compact 1 leaves the tip's explanation out of the card,
-// compact 2 also folds the week strip into one line.
-func (m *todayModel) layout(compact int) string {
+// compact 2 also folds the week strip into one line; suggest shows the line
+// that suggests a self-assessment, when one is due.
+func (m *todayModel) layout(compact int, suggest bool) string {
 	ctx, st := m.ctx, m.ctx.Styles
 	w := ctx.Width
 	inner := min(w-4, 76)
@@ -231,6 +240,9 @@ func (m *todayModel) layout(compact int) string {
 		}
 		rows = append(rows, "")
 	}
+	if line := m.assessLine(); line != "" && suggest {
+		rows = append(rows, st.Faint.Width(inner).PaddingLeft(3).Render(line), "")
+	}
 	if len(m.unreadable) > 0 {
 		// The count and the first file on one line, why on the next: the
 		// user should see which file, and that it is left alone.
@@ -249,6 +261,18 @@ func (m *todayModel) layout(compact int) string {
 		rows = append(rows, "   "+st.Success.Render(truncate(m.flash, inner)))
 	}
 	return strings.Join(rows, "\n")
+}
+
+// assessLine suggests a self-assessment when one is due: the first, to
+// start from, or again after a round of the tips, to compare.
+func (m *todayModel) assessLine() string {
+	switch m.assess {
+	case coach.AssessFirst:
+		return m.ctx.T("today.assess_first", "N", m.ctx.Pack.Count())
+	case coach.AssessAgain:
+		return m.ctx.T("today.assess_again", "N", m.ctx.Pack.Count(), "Day", m.ctx.DayMonth(m.assessed))
+	}
+	return ""
 }
 
 func (m *todayModel) viewWeek(width int) string {
