@@ -45,9 +45,25 @@ func (m *insightsModel) assessLines() []string {
 		cols = append(cols, col)
 	}
 	change := len(c.Dates) > 1
-	colW := lipgloss.Width(ctx.T("assessment.change"))
+	// The columns of numbers: the days', as wide as the widest day, and
+	// the change's, as wide as its heading.
+	dayW := 4
 	for _, col := range cols {
-		colW = max(colW, lipgloss.Width(col))
+		dayW = max(dayW, lipgloss.Width(col))
+	}
+	widths := make([]int, len(cols))
+	for i := range widths {
+		widths[i] = dayW
+	}
+	if change {
+		widths = append(widths, max(5, lipgloss.Width(ctx.T("assessment.change"))))
+	}
+	cellsOf := func(cells []string) string {
+		var s string
+		for i, cell := range cells {
+			s += "  " + strings.Repeat(" ", max(0, widths[i]-lipgloss.Width(cell))) + cell
+		}
+		return s
 	}
 	themeW := 0
 	for _, t := range c.Tips {
@@ -56,11 +72,7 @@ func (m *insightsModel) assessLines() []string {
 	if themeW > 0 {
 		themeW = max(themeW, lipgloss.Width(ctx.T("insights.theme")))
 	}
-	numbers := len(cols)
-	if change {
-		numbers++
-	}
-	fixed := 2 + 3 + 2 + numbers*(colW+2)
+	fixed := 2 + 3 + 2 + lipgloss.Width(cellsOf(make([]string, len(widths))))
 	if themeW > 0 && ctx.Width-fixed-themeW-2 < 14 {
 		themeW = 0 // a narrow window keeps the titles readable
 	}
@@ -73,10 +85,7 @@ func (m *insightsModel) assessLines() []string {
 		if themeW > 0 {
 			s += fmt.Sprintf("  %-*s", themeW, theme)
 		}
-		for _, cell := range cells {
-			s += "  " + strings.Repeat(" ", max(0, colW-lipgloss.Width(cell))) + cell
-		}
-		return s
+		return s + cellsOf(cells)
 	}
 	// wide is a row whose title takes the columns of the number, the
 	// title and the theme: the average, the pulse.
@@ -85,11 +94,7 @@ func (m *insightsModel) assessLines() []string {
 		if themeW > 0 {
 			w += themeW + 2
 		}
-		s := fmt.Sprintf("  %-*s", w, truncate(title, w))
-		for _, cell := range cells {
-			s += "  " + strings.Repeat(" ", max(0, colW-lipgloss.Width(cell))) + cell
-		}
-		return s
+		return fmt.Sprintf("  %-*s", w, truncate(title, w)) + cellsOf(cells)
 	}
 	head := append([]string(nil), cols...)
 	if change {
