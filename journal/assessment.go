@@ -142,12 +142,8 @@ func ParseAssessment(path string, data []byte) (*Assessment, error) {
 // ratings reads the ratings: a set of keys, a tip's number each, with a
 // rating 1–5 (0 or nothing for a tip left out).
 func (d *document) ratings(key string) []int {
-	n := d.front.lookup(key)
-	if n == nil || n.Tag == "!!null" {
-		return nil
-	}
-	if n.Kind != yaml.MappingNode {
-		d.problem(Problem{Key: key, Kind: ProblemNotMapping}, "expected lines of a tip's number and its rating, such as 3: 4")
+	n := d.mapping(key, "expected lines of a tip's number and its rating, such as 3: 4")
+	if n == nil {
 		return nil
 	}
 	var out []int
@@ -174,6 +170,20 @@ func (d *document) ratings(key string) []int {
 	return trimRatings(out)
 }
 
+// mapping returns the set of keys under key, nil when there is none; a
+// value that is not one is a Problem (want says what belongs there).
+func (d *document) mapping(key, want string) *yaml.Node {
+	n := d.front.lookup(key)
+	if n == nil || n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.problem(Problem{Key: key, Kind: ProblemNotMapping}, "%s", want)
+		return nil
+	}
+	return n
+}
+
 // tipKey reads a key of the ratings: a tip's number.
 func tipKey(k *yaml.Node) (int, bool) {
 	if k.Kind != yaml.ScalarNode {
@@ -187,12 +197,8 @@ func tipKey(k *yaml.Node) (int, bool) {
 // (a list of numbers 1–5, null for a question not asked).
 func (d *document) pulse(key string) Pulse {
 	var p Pulse
-	n := d.front.lookup(key)
-	if n == nil || n.Tag == "!!null" {
-		return p
-	}
-	if n.Kind != yaml.MappingNode {
-		d.problem(Problem{Key: key, Kind: ProblemNotMapping}, "expected answered: and averages: under it")
+	n := d.mapping(key, "expected answered: and averages: under it")
+	if n == nil {
 		return p
 	}
 	if v := mapValue(n, "answered"); v != nil {
@@ -445,11 +451,7 @@ func (j *Journal) FullAssessment(a *Assessment) (*Assessment, error) {
 func (j *Journal) AssessmentsOf(id, builtin string) []*Assessment {
 	var out []*Assessment
 	for _, a := range j.Assessments {
-		p := a.Pack
-		if p == "" {
-			p = builtin
-		}
-		if p == id {
+		if ofPack(a.Pack, id, builtin) {
 			out = append(out, a)
 		}
 	}

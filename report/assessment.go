@@ -163,81 +163,112 @@ func (o Options) Column(d journal.Date) string {
 	return o.t("assessment.column", "Day", d.Day, "Month", o.t("date.month_short."+strings.ToLower(d.Month.String())))
 }
 
+// Heads are the heads of the columns of numbers: each assessment's day
+// (marked when it is private), then the change when there are two or
+// more.
+func (c Compared) Heads(o Options) []string {
+	var heads []string
+	for i, d := range c.Dates {
+		col := o.Column(d)
+		if c.Private[i] {
+			col += " 🔒"
+		}
+		heads = append(heads, col)
+	}
+	if c.Changes() {
+		heads = append(heads, o.t("assessment.change"))
+	}
+	return heads
+}
+
+// Changes reports whether there is a change to show: two assessments or
+// more.
+func (c Compared) Changes() bool { return len(c.Dates) > 1 }
+
+// Cells are a tip's numbers, as its row shows them under Heads.
+func (c Compared) Cells(t ComparedTip) []string {
+	var cells []string
+	for _, r := range t.Ratings {
+		cells = append(cells, rating(r))
+	}
+	if c.Changes() {
+		d, ok := t.Change()
+		cells = append(cells, ifOK(Signed(d), ok))
+	}
+	return cells
+}
+
+// Average is the label and the numbers of the row of averages; ok is
+// false when no tip was rated every time.
+func (c Compared) Average(o Options) (label string, cells []string, ok bool) {
+	if c.Averages == nil {
+		return "", nil, false
+	}
+	label = o.t("assessment.average")
+	if !c.AllRated {
+		label = o.Lang.N("assessment.average_of", c.Common)
+	}
+	for _, a := range c.Averages {
+		cells = append(cells, o.Lang.Decimal(a, 1))
+	}
+	if c.Changes() {
+		cells = append(cells, o.SignedDecimal(c.Averages[len(c.Averages)-1]-c.Averages[0]))
+	}
+	return label, cells, true
+}
+
+// AnsweredCells say how many staff answered the pulse each time.
+func (c Compared) AnsweredCells() []string {
+	var cells []string
+	for _, n := range c.Answered {
+		cells = append(cells, ifOK(fmt.Sprint(n), n > 0))
+	}
+	if c.Changes() {
+		cells = append(cells, "")
+	}
+	return cells
+}
+
+// PulseCells are a pulse question's averages, as its row shows them.
+func (c Compared) PulseCells(q ComparedPulse, o Options) []string {
+	var cells []string
+	for _, a := range q.Averages {
+		cells = append(cells, ifOK(o.Exact(a), a > 0))
+	}
+	if c.Changes() {
+		d, ok := q.Change()
+		cells = append(cells, ifOK(o.SignedDecimal(d), ok))
+	}
+	return cells
+}
+
 // markdown writes the comparison as tables: the tips, then the pulse.
 func (c Compared) markdown(level int, o Options) string {
 	var b strings.Builder
-	h := strings.Repeat("#", level)
-	cols := make([]string, len(c.Dates))
-	for i, d := range c.Dates {
-		cols[i] = o.Column(d)
-		if c.Private[i] {
-			cols[i] += " 🔒"
-		}
-	}
-	change := len(c.Dates) > 1
 	row := func(cells ...string) {
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
-	head := append([]string{o.t("assessment.tip"), o.Lang.Heading(o.t("insights.theme"))}, cols...)
-	if change {
-		head = append(head, o.t("assessment.change"))
+	table := func(head []string) {
+		row(head...)
+		row(strings.Split(strings.Repeat("---,", len(head)-1)+"---", ",")...)
 	}
-	row(head...)
-	row(strings.Split(strings.Repeat("---,", len(head)-1)+"---", ",")...)
+	heads := c.Heads(o)
+	table(append([]string{o.t("assessment.tip"), o.Lang.Heading(o.t("insights.theme"))}, heads...))
 	for _, t := range c.Tips {
-		cells := []string{fmt.Sprintf("%d · %s", t.Tip, escapeCell(t.Short)), escapeCell(t.Theme)}
-		for _, r := range t.Ratings {
-			cells = append(cells, rating(r))
-		}
-		if change {
-			d, ok := t.Change()
-			cells = append(cells, ifOK(Signed(d), ok))
-		}
-		row(cells...)
+		row(append([]string{fmt.Sprintf("%d · %s", t.Tip, escapeCell(t.Short)), escapeCell(t.Theme)}, c.Cells(t)...)...)
 	}
-	if c.Averages != nil {
-		label := o.t("assessment.average")
-		if !c.AllRated {
-			label = o.Lang.N("assessment.average_of", c.Common)
-		}
-		cells := []string{"**" + label + "**", ""}
-		for _, a := range c.Averages {
-			cells = append(cells, o.Lang.Decimal(a, 1))
-		}
-		if change {
-			cells = append(cells, o.SignedDecimal(c.Averages[len(c.Averages)-1]-c.Averages[0]))
-		}
-		row(cells...)
+	if label, cells, ok := c.Average(o); ok {
+		row(append([]string{"**" + label + "**", ""}, cells...)...)
 	}
 	b.WriteString("\n")
 	if c.Pulse == nil {
 		return b.String()
 	}
-	fmt.Fprintf(&b, "%s %s\n\n", h, content.MustStaffPulse(o.Lang.Lang()).Title)
-	head = append([]string{o.t("assessment.pulse_question")}, cols...)
-	if change {
-		head = append(head, o.t("assessment.change"))
-	}
-	row(head...)
-	row(strings.Split(strings.Repeat("---,", len(head)-1)+"---", ",")...)
-	answered := []string{o.t("assessment.answered")}
-	for _, n := range c.Answered {
-		answered = append(answered, ifOK(fmt.Sprint(n), n > 0))
-	}
-	if change {
-		answered = append(answered, "")
-	}
-	row(answered...)
+	fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", level), content.MustStaffPulse(o.Lang.Lang()).Title)
+	table(append([]string{o.t("assessment.pulse_question")}, heads...))
+	row(append([]string{o.t("assessment.answered")}, c.AnsweredCells()...)...)
 	for _, q := range c.Pulse {
-		cells := []string{escapeCell(q.Text)}
-		for _, a := range q.Averages {
-			cells = append(cells, ifOK(o.Exact(a), a > 0))
-		}
-		if change {
-			d, ok := q.Change()
-			cells = append(cells, ifOK(o.SignedDecimal(d), ok))
-		}
-		row(cells...)
+		row(append([]string{escapeCell(q.Text)}, c.PulseCells(q, o)...)...)
 	}
 	b.WriteString("\n")
 	return b.String()

@@ -36,27 +36,20 @@ func (m *insightsModel) assessLines() []string {
 	ctx, st := m.ctx, m.ctx.Styles
 	c := m.compared
 	o := ctx.Coach.ReportOptions(true)
-	var cols []string
-	for i, d := range c.Dates {
-		col := o.Column(d)
-		if c.Private[i] {
-			col += " 🔒"
-		}
-		cols = append(cols, col)
-	}
-	change := len(c.Dates) > 1
+	head := c.Heads(o)
 	// The columns of numbers: the days', as wide as the widest day, and
 	// the change's, as wide as its heading.
+	days := len(c.Dates)
 	dayW := 4
-	for _, col := range cols {
+	for _, col := range head[:days] {
 		dayW = max(dayW, lipgloss.Width(col))
 	}
-	widths := make([]int, len(cols))
+	widths := make([]int, len(head))
 	for i := range widths {
 		widths[i] = dayW
 	}
-	if change {
-		widths = append(widths, max(5, lipgloss.Width(ctx.T("assessment.change"))))
+	if c.Changes() {
+		widths[days] = max(5, lipgloss.Width(head[days]))
 	}
 	cellsOf := func(cells []string) string {
 		var s string
@@ -96,22 +89,11 @@ func (m *insightsModel) assessLines() []string {
 		}
 		return fmt.Sprintf("  %-*s", w, truncate(title, w)) + cellsOf(cells)
 	}
-	head := append([]string(nil), cols...)
-	if change {
-		head = append(head, ctx.T("assessment.change"))
-	}
 	lines := []string{st.Faint.Render(truncate(row("#", ctx.T("assessment.tip"), ctx.T("insights.theme"), head), ctx.Width-1))}
 	for _, t := range c.Tips {
-		var cells []string
-		for _, r := range t.Ratings {
-			cells = append(cells, ifRated(fmt.Sprint(r), r > 0))
-		}
-		if change {
-			d, ok := t.Change()
-			cells = append(cells, ifRated(report.Signed(d), ok))
-		}
+		cells := c.Cells(t)
 		line := row(fmt.Sprint(t.Tip), t.Short, t.Theme, cells)
-		if d, ok := t.Change(); ok && d != 0 && change {
+		if d, ok := t.Change(); ok && d != 0 {
 			// The change stands out; its sign says it without colour.
 			style := st.Success
 			if d < 0 {
@@ -121,51 +103,20 @@ func (m *insightsModel) assessLines() []string {
 		}
 		lines = append(lines, line)
 	}
-	if c.Averages != nil {
-		label := ctx.T("assessment.average")
-		if !c.AllRated {
-			label = ctx.Lang.N("assessment.average_of", c.Common)
-		}
-		var cells []string
-		for _, a := range c.Averages {
-			cells = append(cells, ctx.Lang.Decimal(a, 1))
-		}
-		if change {
-			cells = append(cells, o.SignedDecimal(c.Averages[len(c.Averages)-1]-c.Averages[0]))
-		}
+	if label, cells, ok := c.Average(o); ok {
 		lines = append(lines, st.Strong.Render(wide("     "+label, cells)))
 	}
-	if !change {
+	if !c.Changes() {
 		lines = append(lines, "", st.Faint.Width(ctx.Width-4).PaddingLeft(2).Render(ctx.T("insights.assess_once")))
 	}
 	if c.Pulse != nil {
 		lines = append(lines, "", st.Faint.Render(truncate(wide(content.MustStaffPulse(ctx.Lang.Lang()).Title, head), ctx.Width-1)))
-		var answered []string
-		for _, n := range c.Answered {
-			answered = append(answered, ifRated(fmt.Sprint(n), n > 0))
-		}
-		lines = append(lines, wide(ctx.T("assessment.answered"), answered))
+		lines = append(lines, wide(ctx.T("assessment.answered"), c.AnsweredCells()))
 		for _, q := range c.Pulse {
-			var cells []string
-			for _, a := range q.Averages {
-				cells = append(cells, ifRated(o.Exact(a), a > 0))
-			}
-			if change {
-				d, ok := q.Change()
-				cells = append(cells, ifRated(o.SignedDecimal(d), ok))
-			}
-			lines = append(lines, wide(q.Short, cells))
+			lines = append(lines, wide(q.Short, c.PulseCells(q, o)))
 		}
 	}
 	return lines
-}
-
-// ifRated is s, or – for what was not given.
-func ifRated(s string, ok bool) string {
-	if ok {
-		return s
-	}
-	return "–"
 }
 
 // viewAssess draws the page, scrolled to assessTop on a short window.
