@@ -59,6 +59,7 @@ var glossary = map[string][]term{
 		{"tag", word(`merkelapp(en|er|ene)?`), []*regexp.Regexp{word(`tagg(en|er|ene)?`)}},
 		{"entry", word(`oppføring(en|er|ene)?`), []*regexp.Regexp{word(`dagsnotat\pL*`)}},
 		{"commitment", word(`forpliktelse(n|r|ne)?`), nil},
+		{"self-assessment", word(`[Ee]genvurdering(en|er|ene)?`), []*regexp.Regexp{word(`[Ss]elvvurdering\pL*`), word(`[Ss]elvevaluering\pL*`)}},
 	},
 	"sv": {
 		{"check-in", word(`incheckning(en|ar|arna)?`), []*regexp.Regexp{word(`avstämning\pL*`)}},
@@ -67,11 +68,13 @@ var glossary = map[string][]term{
 		{"note", word(`anteckning(en|ar|arna)?`), nil},
 		{"editor", word(`redigerare(n)?`), []*regexp.Regexp{word(`[Ee]ditor(n|s)?`)}},
 		{"commitment", word(`åtagande(t|n|na)?`), nil},
+		{"self-assessment", word(`[Ss]jälvskattning(en|ar|arna)?`), []*regexp.Regexp{word(`[Ss]jälvbedömning\pL*`), word(`[Ss]jälvvärdering\pL*`)}},
 	},
 	"en": {
 		{"check-in", word(`check-ins?`), []*regexp.Regexp{word(`checkins?`)}},
 		{"entry", word(`entr(y|ies)`), nil},
 		{"commitment", word(`commitments?`), nil},
+		{"self-assessment", word(`[Ss]elf-assessments?`), []*regexp.Regexp{word(`[Ss]elf ?assessments?`), word(`[Ss]elf-evaluations?`)}},
 	},
 }
 
