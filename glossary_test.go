@@ -9,7 +9,8 @@ import (
 )
 
 // The words tillit says in each language: the interface's catalog, the
-// tips, the introduction, the guide for the mentor and the sample journal.
+// tips, the introduction, the guide for the mentor, the staff pulse and the
+// sample journal.
 // The articles are left out where they quote the source word for word.
 func texts(t *testing.T, lang string) map[string]string {
 	t.Helper()
@@ -19,6 +20,7 @@ func texts(t *testing.T, lang string) map[string]string {
 		"content/packs/trust/" + lang + ".yaml",
 		"content/intro/" + lang + ".md",
 		"content/mentor/" + lang + ".md",
+		"content/pulse/" + lang + ".yaml",
 		"content/sample/" + lang + ".yaml",
 		"content/article/" + lang + ".md",
 	} {
@@ -57,6 +59,7 @@ var glossary = map[string][]term{
 		{"tag", word(`merkelapp(en|er|ene)?`), []*regexp.Regexp{word(`tagg(en|er|ene)?`)}},
 		{"entry", word(`oppføring(en|er|ene)?`), []*regexp.Regexp{word(`dagsnotat\pL*`)}},
 		{"commitment", word(`forpliktelse(n|r|ne)?`), nil},
+		{"self-assessment", word(`[Ee]genvurdering(en|er|ene)?`), []*regexp.Regexp{word(`[Ss]elvvurdering\pL*`), word(`[Ss]elvevaluering\pL*`)}},
 	},
 	"sv": {
 		{"check-in", word(`incheckning(en|ar|arna)?`), []*regexp.Regexp{word(`avstämning\pL*`)}},
@@ -65,11 +68,13 @@ var glossary = map[string][]term{
 		{"note", word(`anteckning(en|ar|arna)?`), nil},
 		{"editor", word(`redigerare(n)?`), []*regexp.Regexp{word(`[Ee]ditor(n|s)?`)}},
 		{"commitment", word(`åtagande(t|n|na)?`), nil},
+		{"self-assessment", word(`[Ss]jälvskattning(en|ar|arna)?`), []*regexp.Regexp{word(`[Ss]jälvbedömning\pL*`), word(`[Ss]jälvvärdering\pL*`)}},
 	},
 	"en": {
 		{"check-in", word(`check-ins?`), []*regexp.Regexp{word(`checkins?`)}},
 		{"entry", word(`entr(y|ies)`), nil},
 		{"commitment", word(`commitments?`), nil},
+		{"self-assessment", word(`[Ss]elf-assessments?`), []*regexp.Regexp{word(`[Ss]elf ?assessments?`), word(`[Ss]elf-evaluations?`)}},
 	},
 }
 

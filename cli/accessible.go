@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"tillit/coach"
 	"tillit/config"
 	"tillit/content"
 	"tillit/journal"
@@ -27,7 +28,7 @@ func (a *app) accessible(o ui.Options) error {
 	o = a.options(o)
 	p := a.prompter()
 	switch o.Start {
-	case ui.StartCheckIn, ui.StartMentoring, ui.StartReflection:
+	case ui.StartCheckIn, ui.StartMentoring, ui.StartReflection, ui.StartAssessment:
 		return a.accessibleResult(ui.Accessible(o, p))
 	case ui.StartReview:
 		return a.accessibleReview(p, o.Week)
@@ -57,8 +58,8 @@ func (a *app) accessibleResult(result string, aborted bool, err error) error {
 func (a *app) accessibleMenu(p *ui.Prompter) error {
 	t := a.lang.T
 	items := []string{t("accessible.menu_checkin"), t("accessible.menu_note"), t("accessible.menu_review"),
-		t("accessible.menu_mentoring"), t("settings.title"), t("accessible.menu_quit")}
-	numbers := []int{1, 2, 3, 4, 5, 6}
+		t("accessible.menu_mentoring"), t("accessible.menu_assess"), t("settings.title"), t("accessible.menu_quit")}
+	numbers := []int{1, 2, 3, 4, 5, 6, 7}
 	for {
 		day := a.today()
 		d := a.coach.Today(a.readJournal(), day)
@@ -68,8 +69,14 @@ func (a *app) accessibleMenu(p *ui.Prompter) error {
 		} else if !d.TipGone {
 			p.Say(t("today.tip_of_day") + ": " + fmt.Sprintf("%d · %s", d.Tip.Number, d.Tip.Short))
 		}
+		switch d.Assess {
+		case coach.AssessFirst:
+			p.Say(t("accessible.assess_first", "N", a.pack.Count()))
+		case coach.AssessAgain:
+			p.Say(t("accessible.assess_again", "N", a.pack.Count(), "Day", a.lang.DayMonth(d.LastAssessed.Year, d.LastAssessed.Month, d.LastAssessed.Day)))
+		}
 		n, err := p.Choose(t("accessible.choose"), numbers, items)
-		if err != nil || n < 0 || n == 6 {
+		if err != nil || n < 0 || n == 7 {
 			return nil
 		}
 		o := ui.Options{Day: day, Week: journal.WeekOf(day)}
@@ -85,6 +92,9 @@ func (a *app) accessibleMenu(p *ui.Prompter) error {
 			o.Start = ui.StartMentoring
 			err = a.accessibleResult(ui.Accessible(a.options(o), p))
 		case 5:
+			o.Start = ui.StartAssessment
+			err = a.accessibleResult(ui.Accessible(a.options(o), p))
+		case 6:
 			err = a.accessibleSettings(p)
 		}
 		var abort abortError

@@ -426,7 +426,7 @@ func (a *app) rootCommand() *cobra.Command {
 	f.StringVar(&a.packFlag, "pack", "", a.lang.T("flag.pack"))
 	f.BoolVar(&a.accessibleFlag, "accessible", false, a.lang.T("flag.accessible"))
 
-	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand(), a.readCommand(), a.packsCommand(), a.reviewCommand(), a.awayCommand(), a.exportCommand(), a.teamCommand(), a.mentoringCommand(), a.searchCommand(), a.statusCommand(), a.demoCommand(), a.configCommand(), a.manCommand())
+	root.AddCommand(a.checkinCommand(), a.noteCommand(), a.todayCommand(), a.tipsCommand(), a.readCommand(), a.packsCommand(), a.reviewCommand(), a.awayCommand(), a.exportCommand(), a.teamCommand(), a.mentoringCommand(), a.assessCommand(), a.searchCommand(), a.statusCommand(), a.demoCommand(), a.configCommand(), a.manCommand())
 	root.AddCommand(a.syncCommand(), a.remindCommand())
 	root.AddCommand(a.doctorCommand(), a.importCommand())
 	root.InitDefaultCompletionCmd()

@@ -259,12 +259,12 @@ func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
 var (
 	yearName  = regexp.MustCompile(`^\d{4}$`)
 	monthName = regexp.MustCompile(`^(0[1-9]|1[0-2])$`)
-	dayName   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(-mentoring)?\.md$`)
+	dayName   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(-mentoring|-assessment)?\.md$`)
 	weekName  = regexp.MustCompile(`^\d{4}-W\d{2}\.md$`)
 )
 
 // onlyentries DIR fails if a year or month folder of the journal at DIR holds
-// anything but entries (YYYY-MM-DD.md, YYYY-MM-DD-mentoring.md in months,
+// anything but entries (YYYY-MM-DD.md, -mentoring.md and -assessment.md in months,
 // YYYY-Www.md in years): what tillit owns lives under DIR/.tillit.
 func cmdOnlyEntries(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {

@@ -124,6 +124,8 @@ func (a *app) itemLabel(it *journal.Item) string {
 		return a.lang.T("search.week", "Week", it.Week.String())
 	case journal.KindMentoring:
 		return a.lang.T("search.mentoring")
+	case journal.KindAssessment:
+		return a.lang.T("search.assessment")
 	}
 	if it.Tip == 0 {
 		return a.lang.T("search.notes")

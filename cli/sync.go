@@ -216,6 +216,8 @@ func (a *app) describeConflict(ce *gitsync.ConflictError) string {
 		what = a.lang.T("sync.what.day", "Day", a.lang.LongDate(f.Day.Year, f.Day.Month, f.Day.Day))
 	case journal.MentoringFile:
 		what = a.lang.T("sync.what.mentoring", "Day", a.lang.LongDate(f.Day.Year, f.Day.Month, f.Day.Day))
+	case journal.AssessmentFile:
+		what = a.lang.T("sync.what.assessment", "Day", a.lang.LongDate(f.Day.Year, f.Day.Month, f.Day.Day))
 	case journal.ReflectionFile:
 		what = a.lang.T("sync.what.week", "Week", f.Week.String())
 	case journal.AwayList:

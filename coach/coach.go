@@ -103,6 +103,43 @@ type Day struct {
 	// Focus is the tip last week's reflection chose to focus on; nil for
 	// none.
 	Focus *content.Tip
+	// Assess says whether the day is one to take a self-assessment of the
+	// pack's tips: the first, or again after a round; LastAssessed is the
+	// day of the last one (zero for none).
+	Assess       AssessDue
+	LastAssessed journal.Date
+}
+
+// AssessDue says whether a self-assessment is due.
+type AssessDue int
+
+const (
+	AssessNotDue AssessDue = iota
+	// AssessFirst: there is none of the pack in use yet, to start from.
+	AssessFirst
+	// AssessAgain: a round of check-ins (as many as the pack has tips) was
+	// made since the last one, which it can now be compared with.
+	AssessAgain
+)
+
+// AssessmentDue says whether day is one to take a self-assessment of the
+// pack in use, from the journal as read (its index will do): when there
+// is none yet, and again once as many check-ins as the pack has tips
+// were made since the last one (on its day or after).
+func (c *Coach) AssessmentDue(j *journal.Journal, day journal.Date) (AssessDue, journal.Date) {
+	var last journal.Date
+	for _, a := range j.AssessmentsOf(c.Pack.ID, content.BuiltinID) {
+		if !a.Date.After(day) {
+			last = a.Date
+		}
+	}
+	switch {
+	case last.IsZero():
+		return AssessFirst, last
+	case j.CheckInsSince(last, c.Pack.ID, content.BuiltinID) >= c.Pack.Count():
+		return AssessAgain, last
+	}
+	return AssessNotDue, last
 }
 
 // Today is what day brings, from the journal as read: in full, or from its
@@ -138,6 +175,7 @@ func (c *Coach) Today(j *journal.Journal, day journal.Date) Day {
 		d.Open = journal.CommitmentToFollowUp(j.Entries, day)
 	}
 	d.Focus = c.FocusOf(j, journal.WeekOf(day).Add(-1))
+	d.Assess, d.LastAssessed = c.AssessmentDue(j, day)
 	d.Entry, d.Open = full(j, d.Entry), full(j, d.Open)
 	return d
 }

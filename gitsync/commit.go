@@ -112,7 +112,7 @@ func (r *Repo) checkIdentity() error {
 
 // message says what changed in a journal file: "check-in 2026-11-27: tip
 // 7", "note 2026-11-27" when only notes were added, "reflection 2026-W48",
-// "mentoring 2026-11-27", "days away".
+// "mentoring 2026-11-27", "assessment 2026-11-27", "days away".
 func (r *Repo) message(c change) string {
 	f := journal.Identify(c.path)
 	switch f.Kind {
@@ -120,6 +120,8 @@ func (r *Repo) message(c change) string {
 		return verb(c, "reflection") + " " + f.Week.String()
 	case journal.MentoringFile:
 		return verb(c, "mentoring") + " " + f.Day.String()
+	case journal.AssessmentFile:
+		return verb(c, "assessment") + " " + f.Day.String()
 	case journal.AwayList:
 		return verb(c, "days away")
 	}

@@ -90,6 +90,9 @@ func (s *Store) DoctorOf(j *Journal, tips func(pack string) int) (*Checkup, erro
 	for _, m := range j.Mentorings {
 		known[m.Path] = parsedFile{problems: m.Problems}
 	}
+	for _, a := range j.Assessments {
+		known[a.Path] = assessmentFile(a)
+	}
 	for _, err := range j.Problems {
 		var pe *ParseError
 		if errors.As(err, &pe) {
@@ -416,10 +419,18 @@ func parse(f doctorFile) (parsedFile, error) {
 		return parsedFile{problems: v.Problems, tipKey: "focus_tip", tip: v.FocusTip, pack: v.Pack}, nil
 	case *Mentoring:
 		return parsedFile{problems: v.Problems}, nil
+	case *Assessment:
+		return assessmentFile(v), nil
 	case *awayFile:
 		return parsedFile{problems: v.Problems}, nil
 	}
 	return parsedFile{}, nil
+}
+
+// assessmentFile is what parsing an assessment told the doctor: its
+// highest tip rated stands for the tip, to check against the pack.
+func assessmentFile(a *Assessment) parsedFile {
+	return parsedFile{problems: a.Problems, tipKey: "ratings", tip: a.HighestTip(), pack: a.Pack}
 }
 
 // SharedRootError says tillit doctor --fix-permissions left the journal

@@ -148,21 +148,7 @@ func (d *document) scalar(key string) (*yaml.Node, bool) {
 }
 
 func (d *document) number(key string, lo, hi int) int {
-	n, ok := d.scalar(key)
-	if !ok {
-		return 0
-	}
-	var v int
-	if n.Tag != "!!int" || n.Decode(&v) != nil {
-		d.problem(Problem{Key: key, Kind: ProblemNotNumber, Value: n.Value, Min: lo, Max: hi},
-			"expected a whole number from %d to %d, found %q", lo, hi, n.Value)
-		return 0
-	}
-	if v < lo || v > hi {
-		d.problem(Problem{Key: key, Kind: ProblemOutOfRange, Value: n.Value, Min: lo, Max: hi}, "%d is outside %d–%d", v, lo, hi)
-		return 0
-	}
-	return v
+	return d.numberOf(d.front.lookup(key), key, lo, hi)
 }
 
 func (d *document) text(key string) string {

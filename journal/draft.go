@@ -23,7 +23,8 @@ import (
 type Draft struct {
 	Day Date `json:"day"`
 	// Week is set for the draft of a weekly reflection (then Tip is its
-	// focus tip); Kind is "mentoring" for a mentoring note's.
+	// focus tip); Kind is "mentoring" for a mentoring note's, "assessment"
+	// for an assessment's.
 	Week string `json:"week,omitempty"`
 	Kind string `json:"kind,omitempty"`
 	Tip  int    `json:"tip"`
@@ -38,8 +39,13 @@ type Draft struct {
 	Followup     Followup      `json:"followup,omitempty"`
 	FollowupNote string        `json:"followup_note,omitempty"`
 	FollowupOf   *Date         `json:"followup_of,omitempty"`
-	Private      bool          `json:"private,omitempty"`
-	Updated      time.Time     `json:"updated"`
+	// Ratings are an assessment's ratings, tip 1 first; Pulse what its
+	// staff pulse fields hold, as typed (how many answered, then the
+	// averages).
+	Ratings []int     `json:"ratings,omitempty"`
+	Pulse   []string  `json:"pulse,omitempty"`
+	Private bool      `json:"private,omitempty"`
+	Updated time.Time `json:"updated"`
 	// ID names the screen that writes the draft (see NewDraftID); it comes
 	// from the file's name. Empty for the one draft of earlier tillits.
 	ID string `json:"-"`
@@ -73,13 +79,19 @@ func (d *Draft) HasText() bool {
 			return true
 		}
 	}
+	// So is an assessment's rating, or a number of its pulse.
+	if slices.ContainsFunc(d.Ratings, func(r int) bool { return r > 0 }) ||
+		slices.ContainsFunc(d.Pulse, func(s string) bool { return strings.TrimSpace(s) != "" }) {
+		return true
+	}
 	return d.Commitment != "" || d.FollowupNote != ""
 }
 
 // A draft is kept per open screen: two windows writing the check-in of the
 // same day keep two drafts, and saving one removes only its own. The file
 // is named for what it is a draft of and for the screen,
-// checkin-2026-11-27-<id>.json (week-2026-W48-<id>, mentoring-2026-11-27-<id>);
+// checkin-2026-11-27-<id>.json (week-2026-W48-<id>, mentoring-2026-11-27-<id>,
+// assessment-2026-11-27-<id>);
 // earlier tillits wrote one per day, checkin-2026-11-27.json, which is still
 // read, and written for a draft without an ID.
 //
@@ -121,14 +133,14 @@ func (s *Store) DraftPathOf(d *Draft) string {
 	return filepath.Join(s.draftDir(), name+".json")
 }
 
-// draftPrefix names what a draft is of: checkin-<day>, week-<week> or
-// mentoring-<day>.
+// draftPrefix names what a draft is of: checkin-<day>, week-<week>,
+// mentoring-<day> or assessment-<day>.
 func draftPrefix(d *Draft) string {
 	switch {
 	case d.Week != "":
 		return "week-" + d.Week
-	case d.Kind == "mentoring":
-		return "mentoring-" + d.Day.String()
+	case d.Kind == "mentoring", d.Kind == "assessment":
+		return d.Kind + "-" + d.Day.String()
 	}
 	return "checkin-" + d.Day.String()
 }
@@ -262,8 +274,8 @@ func (s *Store) openElsewhere(path string) bool {
 }
 
 // DraftsFor returns the drafts of what like names (a day's check-in, a
-// week's reflection when Week is set, a day's mentoring note when Kind is
-// "mentoring"), newest first: every screen's that was left unfinished,
+// week's reflection when Week is set, a day's mentoring note or
+// assessment when Kind is "mentoring" or "assessment"), newest first: every screen's that was left unfinished,
 // the one of earlier tillits too, but none another window still has open.
 // A draft that cannot be read is set aside (to <name>.bad), so it is not
 // lost and no longer in the way; aside lists where those went.
@@ -495,6 +507,18 @@ func (d *Draft) Markdown() string {
 	}
 	if d.FollowupNote != "" {
 		section("", "followup_note: "+d.FollowupNote)
+	}
+	var ratings []string
+	for i, r := range d.Ratings {
+		if r > 0 {
+			ratings = append(ratings, fmt.Sprintf("%d: %d", i+1, r))
+		}
+	}
+	if len(ratings) > 0 {
+		section("", "ratings: "+strings.Join(ratings, ", "))
+	}
+	if slices.ContainsFunc(d.Pulse, func(s string) bool { return strings.TrimSpace(s) != "" }) {
+		section("", "pulse: "+strings.Join(d.Pulse, " · "))
 	}
 	for _, a := range d.Answers {
 		section(a.Question, a.Text)

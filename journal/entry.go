@@ -76,6 +76,9 @@ const (
 	ProblemAwayItem      = "away_item"         // an away item without a valid from and to
 	ProblemUnclearFront  = "unclear_front"     // the front matter cannot be found for sure: the file is private
 	ProblemNestedPrivate = "nested_private"    // a private key inside another key: the file is private
+	ProblemNotMapping    = "not_mapping"       // not a set of keys (an assessment's ratings or pulse)
+	ProblemNotDecimal    = "not_decimal"       // not a number, whole or not (Min–Max wanted)
+	ProblemTwice         = "twice"             // a tip rated twice in one assessment (Value: the key)
 )
 
 func (p Problem) String() string { return p.Key + ": " + p.Reason }

@@ -20,13 +20,14 @@ const (
 	ReflectionFile                 // YYYY/YYYY-Www.md
 	MentoringFile                  // YYYY/MM/YYYY-MM-DD-mentoring.md
 	AwayList                       // away.md
+	AssessmentFile                 // YYYY/MM/YYYY-MM-DD-assessment.md
 )
 
 // JournalFile is what a path in the journal names: its kind, and the day
 // or week it is for.
 type JournalFile struct {
 	Kind FileKind
-	Day  Date // DayFile, MentoringFile
+	Day  Date // DayFile, MentoringFile, AssessmentFile
 	Week Week // ReflectionFile
 }
 
@@ -55,6 +56,8 @@ func Identify(rel string) JournalFile {
 		return JournalFile{Kind: DayFile, Day: n.day}
 	case KindMentoring:
 		return JournalFile{Kind: MentoringFile, Day: n.day}
+	case KindAssessment:
+		return JournalFile{Kind: AssessmentFile, Day: n.day}
 	case KindWeek:
 		return JournalFile{Kind: ReflectionFile, Week: n.week}
 	}

@@ -35,6 +35,9 @@ func (j *Journal) Find(q Query, today Date, labels func(*Item) []string) []*Item
 	for _, m := range j.Mentorings {
 		refs = append(refs, &Item{Kind: KindMentoring, Date: m.Date, Path: m.Path, Mentoring: m})
 	}
+	for _, a := range j.Assessments {
+		refs = append(refs, &Item{Kind: KindAssessment, Date: a.Date, Path: a.Path, Pack: a.Pack, Assessment: a})
+	}
 	may := make([]bool, len(refs))
 	onEveryCore(len(refs), func(i int) { may[i] = refs[i].mayHold(q, terms, tag, labels) })
 	want := map[string]bool{}
@@ -53,6 +56,8 @@ func (j *Journal) Find(q Query, today Date, labels func(*Item) []string) []*Item
 			return want[j.store.DayPath(r.Day)]
 		case KindMentoring:
 			return want[j.store.MentoringPath(r.Day)]
+		case KindAssessment:
+			return want[j.store.AssessmentPath(r.Day)]
 		}
 		return mentoring || want[j.store.ReflectionPath(r.Week)]
 	})
@@ -73,7 +78,8 @@ func (j *Journal) Find(q Query, today Date, labels func(*Item) []string) []*Item
 // of a file known from the index, what is known (its day, tip, labels)
 // and the bytes of the file are looked at.
 func (it *Item) mayHold(q Query, terms []term, tag string, labels func(*Item) []string) bool {
-	partial := it.Entry != nil && it.Entry.partial || it.Reflection != nil && it.Reflection.partial || it.Mentoring != nil && it.Mentoring.partial
+	partial := it.Entry != nil && it.Entry.partial || it.Reflection != nil && it.Reflection.partial ||
+		it.Mentoring != nil && it.Mentoring.partial || it.Assessment != nil && it.Assessment.partial
 	if !partial {
 		return true
 	}

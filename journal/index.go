@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -32,7 +33,7 @@ import (
 
 // indexVersion changes whenever what the index holds, or how a file is
 // read into it, changes: an index of another version is made again.
-const indexVersion = 1
+const indexVersion = 2
 
 // indexMagic begins every index file.
 const indexMagic = "tillit journal index\n"
@@ -60,6 +61,11 @@ type summary struct {
 	// questions counts a reflection's questions for the mentor, or the
 	// questions a mentoring note marks answered.
 	questions int
+	// ratings are an assessment's ratings, a byte per tip (0–5): a string,
+	// so that a summary compares with ==. pulse is its staff pulse: how
+	// many answered, and each average in hundredths.
+	ratings string
+	pulse   [1 + PulseQuestions]int
 }
 
 // summarize reads what the index holds from a parsed file.
@@ -79,6 +85,17 @@ func summarize(n fileName, doc any) summary {
 	case *Mentoring:
 		s.private = v.Private
 		s.questions = len(v.Answered)
+	case *Assessment:
+		s.private, s.pack, s.packVersion = v.Private, packID(v.Pack), packVersion(v.PackVersion)
+		r := make([]byte, len(v.Ratings))
+		for i, n := range v.Ratings {
+			r[i] = byte(n)
+		}
+		s.ratings = string(r)
+		s.pulse[0] = v.Pulse.Answered
+		for i, avg := range v.Pulse.Averages {
+			s.pulse[1+i] = int(math.Round(avg * 100))
+		}
 	}
 	return s
 }
@@ -133,6 +150,17 @@ func (s summary) partial(path string, slab *slabs) any {
 	case KindMentoring:
 		slab.mentorings = append(slab.mentorings, Mentoring{document: doc, MentoringMeta: MentoringMeta{Date: s.name.day, Private: s.private}})
 		return &slab.mentorings[len(slab.mentorings)-1]
+	case KindAssessment:
+		// Few: each its own.
+		a := &Assessment{document: doc, AssessmentMeta: AssessmentMeta{Date: s.name.day, Pack: s.pack, PackVersion: s.packVersion, Private: s.private}}
+		for _, r := range []byte(s.ratings) {
+			a.Ratings = append(a.Ratings, int(r))
+		}
+		a.Pulse.Answered = s.pulse[0]
+		for i := range a.Pulse.Averages {
+			a.Pulse.Averages[i] = float64(s.pulse[1+i]) / 100
+		}
+		return a
 	}
 	slab.entries = append(slab.entries, Entry{document: doc, committed: s.committed, Meta: Meta{
 		Date: s.name.day, Tip: s.tip, Rating: s.rating, Energy: s.energy,
@@ -247,6 +275,8 @@ func (s *Store) Summary() *Journal {
 			j.Reflections[v.Week] = v
 		case *Mentoring:
 			j.Mentorings = append(j.Mentorings, v)
+		case *Assessment:
+			j.Assessments = append(j.Assessments, v)
 		}
 	}
 	if changed || seen != len(known) {
@@ -373,6 +403,12 @@ func encodeIndex(files []indexedFile, root string) []byte {
 		b = appendDate(b, s.outcomed)
 		b = appendString(b, s.pack)
 		b = appendString(b, s.packVersion)
+		if s.name.kind == KindAssessment {
+			b = appendString(b, s.ratings)
+			for _, v := range s.pulse {
+				b = binary.AppendUvarint(b, uint64(v))
+			}
+		}
 	}
 	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, indexTable))
 }
@@ -419,7 +455,7 @@ func decodeIndex(data []byte, root string) (map[fileName]summary, error) {
 			if s.name.week.Year < 1 || s.name.week.Number < 1 || s.name.week.Number > 53 {
 				return nil, errBadIndex
 			}
-		case KindDay, KindMentoring:
+		case KindDay, KindMentoring, KindAssessment:
 			s.name.day = r.date()
 		default:
 			return nil, errBadIndex
@@ -433,6 +469,15 @@ func decodeIndex(data []byte, root string) (map[fileName]summary, error) {
 		s.focusTip, s.questions = int(r.uint()), int(r.uint())
 		s.followupOf, s.outcomed = r.date(), r.date()
 		s.pack, s.packVersion = intern(r.bytes()), intern(r.bytes())
+		if s.name.kind == KindAssessment {
+			s.ratings = r.string()
+			for i := range s.pulse {
+				s.pulse[i] = int(r.uint())
+			}
+			if !validSummed(s.ratings, s.pulse) {
+				return nil, errBadIndex
+			}
+		}
 		if r.err {
 			return nil, errBadIndex
 		}
@@ -442,6 +487,22 @@ func decodeIndex(data []byte, root string) (map[fileName]summary, error) {
 		return nil, errBadIndex
 	}
 	return known, nil
+}
+
+// validSummed reports whether an assessment's numbers in the index are
+// ones a file can give: ratings 0–5, averages up to 5.
+func validSummed(ratings string, pulse [1 + PulseQuestions]int) bool {
+	for i := range len(ratings) {
+		if ratings[i] > 5 {
+			return false
+		}
+	}
+	for _, v := range pulse[1:] {
+		if v > 500 {
+			return false
+		}
+	}
+	return len(ratings) <= maxTip && pulse[0] <= 9999
 }
 
 func appendString(b []byte, s string) []byte {
@@ -517,7 +578,7 @@ func (r *indexReader) date() Date {
 }
 
 // Ref names a file of the journal: its kind, and its day (an entry, a
-// mentoring note) or its week (a reflection).
+// mentoring note, an assessment) or its week (a reflection).
 type Ref struct {
 	Kind Kind
 	Day  Date
@@ -585,6 +646,11 @@ func (j *Journal) Load(want func(Ref) bool) *Journal {
 			jobs = append(jobs, job{path: m.Path, name: fileName{kind: KindMentoring, day: m.Date, real: true}})
 		}
 	}
+	for _, a := range j.Assessments {
+		if a.partial && want(Ref{Kind: KindAssessment, Day: a.Date}) {
+			jobs = append(jobs, job{path: a.Path, name: fileName{kind: KindAssessment, day: a.Date, real: true}})
+		}
+	}
 	if len(jobs) == 0 {
 		return j
 	}
@@ -634,6 +700,11 @@ func (j *Journal) Load(want func(Ref) bool) *Journal {
 	for _, m := range j.Mentorings {
 		if v, ok := take(m.Path, m).(*Mentoring); ok {
 			c.Mentorings = append(c.Mentorings, v)
+		}
+	}
+	for _, a := range j.Assessments {
+		if v, ok := take(a.Path, a).(*Assessment); ok {
+			c.Assessments = append(c.Assessments, v)
 		}
 	}
 	c.sortAndIndex()

@@ -37,6 +37,9 @@ func summed(j *Journal) string {
 	for _, m := range j.Mentorings {
 		fmt.Fprintf(&b, "mentoring %s %s private %v\n", m.Path, m.Date, m.Private)
 	}
+	for _, a := range j.Assessments {
+		fmt.Fprintf(&b, "assessment %s %s ratings %v pulse %+v private %v pack %q %q\n", a.Path, a.Date, a.Ratings, a.Pulse, a.Private, packID(a.Pack), packVersion(a.PackVersion))
+	}
 	for _, err := range j.Problems {
 		fmt.Fprintf(&b, "problem %v\n", err)
 	}
@@ -109,15 +112,16 @@ func diff(a, b string) string {
 // read, a pack that is no pack.
 func indexJournal() map[string]string {
 	files := map[string]string{
-		"away.md":                         "---\naway:\n  - from: 2026-12-01\n    to: 2026-12-03\n    reason: kurs\n---\n",
-		"2026/12/2026-12-04.md":           "---\ntip: 1\npack: Kari Nordmann\npack_version: hemmelig\ncommitment: x\n---\n",
-		"2026/12/2026-12-05.md":           "---\ntip: 2\n---\n",
-		"2026/12/2026-12-06.md":           "---\ntip: [\n---\n",
-		"2026/12/2026-12-07.md":           "no front matter at all\n",
-		"2026/12/2026-12-08.md":           "---\ntip: 3\nfollowup: done\n---\n",
-		"2026/12/2026-12-08-mentoring.md": "---\nmentor: Ola\nanswered:\n  - Hvordan gir jeg tilbakemelding?\n---\nBra.\n",
-		"2026/2026-W48.md":                "---\nweek: 2026-W48\nfocus_tip: 2\nprivate: true\n---\n",
-		"2026/2026-W49.md":                "---\nweek: 2026-W49\nfocus_tip: 4\n---\n<!-- private -->\n4 · Tips fire\n<!-- /private -->\n",
+		"away.md":                          "---\naway:\n  - from: 2026-12-01\n    to: 2026-12-03\n    reason: kurs\n---\n",
+		"2026/12/2026-12-04.md":            "---\ntip: 1\npack: Kari Nordmann\npack_version: hemmelig\ncommitment: x\n---\n",
+		"2026/12/2026-12-05.md":            "---\ntip: 2\n---\n",
+		"2026/12/2026-12-06.md":            "---\ntip: [\n---\n",
+		"2026/12/2026-12-07.md":            "no front matter at all\n",
+		"2026/12/2026-12-08.md":            "---\ntip: 3\nfollowup: done\n---\n",
+		"2026/12/2026-12-08-mentoring.md":  "---\nmentor: Ola\nanswered:\n  - Hvordan gir jeg tilbakemelding?\n---\nBra.\n",
+		"2026/12/2026-12-09-assessment.md": "---\nratings:\n  1: 2\n  14: 5\npulse:\n  answered: 4\n  averages: [2.75, null, 4]\n---\nNotat.\n",
+		"2026/2026-W48.md":                 "---\nweek: 2026-W48\nfocus_tip: 2\nprivate: true\n---\n",
+		"2026/2026-W49.md":                 "---\nweek: 2026-W49\nfocus_tip: 4\n---\n<!-- private -->\n4 · Tips fire\n<!-- /private -->\n",
 	}
 	for name, text := range handJournal {
 		files[name] = text
@@ -129,8 +133,8 @@ func indexJournal() map[string]string {
 // kept, it reads no file that did not change.
 func TestTheIndexTellsTheJournalAsTheFiles(t *testing.T) {
 	s := indexed(t, writeJournal(t, indexJournal()))
-	if n := sameAsRead(t, s); n != 22 {
-		t.Errorf("made from %d files, want all 22", n)
+	if n := sameAsRead(t, s); n != 23 {
+		t.Errorf("made from %d files, want all 23", n)
 	}
 	path, _ := s.indexPath()
 	info, err := os.Stat(path)
@@ -224,8 +228,8 @@ func TestTheIndexIsMadeAgain(t *testing.T) {
 				t.Fatal(err)
 			}
 			tc.change(t, path, data)
-			if n := sameAsRead(t, s); n != 22 && tc.name != "not a file" {
-				t.Errorf("made again from %d files, want 22", n)
+			if n := sameAsRead(t, s); n != 23 && tc.name != "not a file" {
+				t.Errorf("made again from %d files, want 23", n)
 			}
 			if _, ok := s.loadIndex(); !ok && tc.name != "not a file" {
 				t.Error("the index was not made again")

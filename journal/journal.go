@@ -10,12 +10,14 @@ import (
 )
 
 // Journal is everything read from a journal folder at one moment: the daily
-// entries, the weekly reflections and the days away. Its methods answer the
+// entries, the weekly reflections, the mentoring notes, the
+// self-assessments and the days away. Its methods answer the
 // questions of the review and the insights; they never touch the disk.
 type Journal struct {
 	Entries     []*Entry // oldest first
 	Reflections map[Week]*Reflection
-	Mentorings  []*Mentoring // oldest first
+	Mentorings  []*Mentoring  // oldest first
+	Assessments []*Assessment // oldest first
 	Away        []Away
 	// WeekdaysOnly treats every Saturday and Sunday as a day away.
 	WeekdaysOnly bool
@@ -62,6 +64,8 @@ func (s *Store) Read() *Journal {
 			j.Reflections[f.name.week] = v
 		case *Mentoring:
 			j.Mentorings = append(j.Mentorings, v)
+		case *Assessment:
+			j.Assessments = append(j.Assessments, v)
 		}
 	}
 	j.readAway(s)
@@ -83,14 +87,15 @@ func (j *Journal) readAway(s *Store) {
 	}
 }
 
-// sortAndIndex puts the entries and the mentoring notes in the order of
-// their days, and builds the lookups.
+// sortAndIndex puts the entries, the mentoring notes and the assessments
+// in the order of their days, and builds the lookups.
 func (j *Journal) sortAndIndex() {
 	byDate := func(a, b Date) int { return a.Compare(b) }
 	if !slices.IsSortedFunc(j.Entries, func(a, b *Entry) int { return byDate(a.Date, b.Date) }) {
 		slices.SortStableFunc(j.Entries, func(a, b *Entry) int { return byDate(a.Date, b.Date) })
 	}
 	slices.SortStableFunc(j.Mentorings, func(a, b *Mentoring) int { return byDate(a.Date, b.Date) })
+	slices.SortStableFunc(j.Assessments, func(a, b *Assessment) int { return byDate(a.Date, b.Date) })
 	j.index()
 }
 
@@ -136,8 +141,8 @@ func (f journalFile) parse() (any, error) {
 	return f.name.parse(f.path, data)
 }
 
-// list finds the journal's files: entries and mentoring notes in the month
-// folders, reflections in the year folders. Anything else is left alone
+// list finds the journal's files: entries, mentoring notes and
+// assessments in the month folders, reflections in the year folders. Anything else is left alone
 // (tillit doctor tells about strays).
 func (s *Store) list() ([]journalFile, []error) {
 	var (

@@ -16,7 +16,7 @@ type place int
 const (
 	atRoot  place = iota // the journal's own folder: away.md
 	inYear               // a year folder (2026/): the weekly reflections of that ISO week-year
-	inMonth              // a month folder (2026/11/): the days and mentoring notes of that month
+	inMonth              // a month folder (2026/11/): the days, mentoring notes and assessments of that month
 )
 
 // fileKind is one kind of journal file.
@@ -33,6 +33,7 @@ type fileKind struct {
 var fileKinds = [...]fileKind{
 	{KindDay, inMonth, dayName, func(p string, b []byte) (any, error) { return ParseEntry(p, b) }},
 	{KindMentoring, inMonth, mentoringName, func(p string, b []byte) (any, error) { return ParseMentoring(p, b) }},
+	{KindAssessment, inMonth, assessmentName, func(p string, b []byte) (any, error) { return ParseAssessment(p, b) }},
 	{KindWeek, inYear, weekName, func(p string, b []byte) (any, error) { return ParseReflection(p, b) }},
 	{KindAway, atRoot, awayName, func(p string, b []byte) (any, error) { return parseAwayFile(p, b) }},
 }
@@ -40,7 +41,7 @@ var fileKinds = [...]fileKind{
 // fileName is what the name of a journal file says.
 type fileName struct {
 	kind Kind
-	day  Date // the day of an entry or a mentoring note
+	day  Date // the day of an entry, a mentoring note or an assessment
 	week Week // the week of a reflection
 	// real is set when the day or week exists: 2026-02-30.md and
 	// 2026-W54.md have the form of a name, and name nothing.
@@ -121,11 +122,22 @@ func dayName(name string) (fileName, bool) {
 
 // mentoringName reads 2026-11-23-mentoring.md.
 func mentoringName(name string) (fileName, bool) {
-	if len(name) != len("2026-11-23-mentoring.md") || name[10:] != "-mentoring.md" {
+	return dayFileName(name, "-mentoring.md", KindMentoring)
+}
+
+// assessmentName reads 2026-11-23-assessment.md.
+func assessmentName(name string) (fileName, bool) {
+	return dayFileName(name, "-assessment.md", KindAssessment)
+}
+
+// dayFileName reads a name of a kind that lives beside a day's entry: the
+// day, then suffix.
+func dayFileName(name, suffix string, k Kind) (fileName, bool) {
+	if len(name) != len("2026-11-23")+len(suffix) || name[10:] != suffix {
 		return fileName{}, false
 	}
 	d, form, real := dayOf(name[:10])
-	return fileName{kind: KindMentoring, day: d, real: real}, form
+	return fileName{kind: k, day: d, real: real}, form
 }
 
 // weekName reads 2026-W48.md: the ISO week-year, a capital W, two digits.

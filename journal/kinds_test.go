@@ -19,6 +19,8 @@ func TestTheTableOfKindsReadsNames(t *testing.T) {
 	}{
 		{"2026-11-23.md", KindDay, true, true, "2026/11/", "2026", "11"},
 		{"2026-11-23-mentoring.md", KindMentoring, true, true, "2026/11/", "2026", "11"},
+		{"2026-11-23-assessment.md", KindAssessment, true, true, "2026/11/", "2026", "11"},
+		{"2026-02-30-assessment.md", KindAssessment, true, false, "", "", ""},
 		{"2026-W48.md", KindWeek, true, true, "2026/", "2026", ""},
 		{"2026-W53.md", KindWeek, true, true, "2026/", "2026", ""},
 		{"away.md", KindAway, true, true, "", "", ""},

@@ -18,10 +18,12 @@ import (
 //   - A part of a body is private between the private markers (see
 //     markerLine).
 //   - What is derived from a private part is private too: the outcome of a
-//     commitment recorded in a private entry (Outcome.Private), and a
+//     commitment recorded in a private entry (Outcome.Private), a
 //     question a mentoring note marks answered unless it is one of a public
-//     reflection's public questions (AnsweredQuestion.Private), and the
-//     focus tip a reflection chose in a private part (FocusPrivate).
+//     reflection's public questions (AnsweredQuestion.Private), the
+//     focus tip a reflection chose in a private part (FocusPrivate), and
+//     the numbers of a private self-assessment: a comparison of
+//     assessments other eyes see is made of public ones only (report).
 
 // privateKey is the front-matter key that makes a whole file private.
 // Norwegian and Swedish write it privat, and so may a user: that key

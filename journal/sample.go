@@ -30,8 +30,9 @@ type SampleText struct {
 
 // Sample writes a journal of days check-ins ending on end, as a manager
 // might keep it: the tips in order, ratings and energy, commitments and
-// their follow-ups, a note now and then, and a weekly reflection each
-// Sunday. It is for a first look at tillit and for measuring it on a large
+// their follow-ups, a note now and then, a weekly reflection each
+// Sunday, and on a journal of two rounds or more, a self-assessment of
+// the tips on the first day and another a few days before the end. It is for a first look at tillit and for measuring it on a large
 // journal; it writes over nothing that exists. The files are made as the
 // check-in and the reflection make them.
 func Sample(s *Store, end Date, days, tips int, text SampleText) error {
@@ -71,6 +72,9 @@ func Sample(s *Store, end Date, days, tips int, text SampleText) error {
 		if err := writeRendered(e.Path, e.Render); err != nil {
 			return err
 		}
+		if err := sampleAssessment(s, text, d, i, days, tips); err != nil {
+			return err
+		}
 		if d.Weekday() != 0 {
 			continue
 		}
@@ -102,6 +106,30 @@ func Sample(s *Store, end Date, days, tips int, text SampleText) error {
 		}
 	}
 	return nil
+}
+
+// sampleAssessment writes the self-assessment of day i, if it has one:
+// the baseline on the first day, and, half a round before the end,
+// another where most tips have come a step or two.
+func sampleAssessment(s *Store, text SampleText, d Date, i, days, tips int) error {
+	second := days - 1 - tips/2
+	if days < 2*tips || i != 0 && i != second {
+		return nil
+	}
+	a := NewAssessment(s.AssessmentPath(d), d)
+	a.Pack, a.PackVersion = text.Pack, text.PackVersion
+	a.Pulse = Pulse{Answered: 8, Averages: [PulseQuestions]float64{2.9, 3.4, 2.6}}
+	for t := 1; t <= tips; t++ {
+		r := 1 + t*3%4
+		if i == second {
+			r = min(5, r+t%3)
+		}
+		a.SetRating(t, r)
+	}
+	if i == second {
+		a.Pulse = Pulse{Answered: 9, Averages: [PulseQuestions]float64{3.5, 3.6, 3.1}}
+	}
+	return writeRendered(a.Path, a.Render)
 }
 
 func writeRendered(path string, render func() ([]byte, error)) error {

@@ -148,15 +148,20 @@ func ByDate(entries []*Entry, day Date) *Entry {
 func OfPack(entries []*Entry, id, builtin string) []*Entry {
 	var out []*Entry
 	for _, e := range entries {
-		p := e.Pack
-		if p == "" {
-			p = builtin
-		}
-		if p == id {
+		if ofPack(e.Pack, id, builtin) {
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// ofPack reports whether a file's pack key names the pack id; no key names
+// the built-in one.
+func ofPack(key, id, builtin string) bool {
+	if key == "" {
+		key = builtin
+	}
+	return key == id
 }
 
 // Schedule is how the tip of a check-in is chosen (the settings' schedule).

@@ -17,10 +17,11 @@ import (
 type Kind int
 
 const (
-	KindDay       Kind = iota // a daily entry: a check-in, or a day of notes
-	KindWeek                  // a weekly reflection
-	KindMentoring             // a mentoring note
-	KindAway                  // the list of days away (away.md)
+	KindDay        Kind = iota // a daily entry: a check-in, or a day of notes
+	KindWeek                   // a weekly reflection
+	KindMentoring              // a mentoring note
+	KindAway                   // the list of days away (away.md)
+	KindAssessment             // a self-assessment of the tips
 )
 
 // Item is one file of the journal as the journal screen and search see it:
@@ -57,6 +58,7 @@ type Item struct {
 	Entry      *Entry
 	Reflection *Reflection
 	Mentoring  *Mentoring
+	Assessment *Assessment
 
 	// Made when first needed, and kept: an Item is matched by one
 	// goroutine at a time.
@@ -138,6 +140,15 @@ func (j *Journal) Items(today Date) []*Item {
 		})
 		items = append(items, it)
 	}
+	for _, a := range j.Assessments {
+		if a.partial {
+			continue
+		}
+		it := &Item{Kind: KindAssessment, Date: a.Date, Path: a.Path, Pack: a.Pack, Private: a.Private, Assessment: a}
+		it.fill(&a.document, nil)
+		it.written(&a.document, nil)
+		items = append(items, it)
+	}
 	sort.SliceStable(items, func(a, b int) bool {
 		if items[a].Date != items[b].Date {
 			return items[b].Date.Before(items[a].Date)
@@ -147,11 +158,13 @@ func (j *Journal) Items(today Date) []*Item {
 	return items
 }
 
-// sameDayRank orders the files of one day: a mentoring note, a week's
+// sameDayRank orders the files of one day: a self-assessment, a mentoring note, a week's
 // reflection (on its Sunday), the day's entry, and a reflection of the
 // week still running.
 func (it *Item) sameDayRank() int {
 	switch {
+	case it.Kind == KindAssessment:
+		return 3
 	case it.Kind == KindMentoring:
 		return 2
 	case it.Kind == KindWeek && it.Date == it.Week.Sunday():
@@ -200,7 +213,7 @@ func (it *Item) fill(d *document, tags []string) {
 var notWritten = map[string]bool{
 	"date": true, "tip": true, "rating": true, "energy": true, "followup": true, "followup_of": true,
 	"outcome": true, "outcome_date": true, "tags": true, "pack": true, "pack_version": true,
-	"week": true, "focus_tip": true,
+	"week": true, "focus_tip": true, "ratings": true, "pulse": true,
 }
 
 // written gathers the words of the front matter into it.Written: every

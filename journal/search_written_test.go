@@ -115,3 +115,21 @@ func TestEveryKeyTillitWritesIsSearchedOrARecord(t *testing.T) {
 		}
 	}
 }
+
+// A self-assessment's note is found like every other word written, and its
+// numbers are not words.
+func TestSearchFindsASelfAssessmentsNote(t *testing.T) {
+	j := writeJournal(t, map[string]string{
+		"2026/11/2026-11-23-assessment.md": "---\ndate: 2026-11-23\nratings:\n  1: 3\n  2: 4\npulse:\n  answered: 12\n---\nVaktlista tar for mye tid.\n",
+	}).Read()
+	items := j.Items(Date{Year: 2026, Month: 11, Day: 30})
+	if len(items) != 1 || items[0].Kind != KindAssessment {
+		t.Fatalf("items: %+v", items)
+	}
+	if hits := Search(items, Query{Words: []string{"vaktlista"}}); len(hits) != 1 {
+		t.Errorf("the note's word is not found: %v", hits)
+	}
+	if hits := Search(items, Query{Words: []string{"12"}}); len(hits) != 0 {
+		t.Errorf("a number of the pulse was found as a word")
+	}
+}

@@ -16,7 +16,8 @@ func TestProblemsAndFindingsAreTranslated(t *testing.T) {
 		journal.ProblemNotDate, journal.ProblemNoSuchDay, journal.ProblemNotWeek,
 		journal.ProblemNotBool, journal.ProblemNotList, journal.ProblemNotOneOf,
 		journal.ProblemDiffers, journal.ProblemNotUTF8, journal.ProblemAwayList,
-		journal.ProblemAwayItem, journal.ProblemUnclearFront,
+		journal.ProblemAwayItem, journal.ProblemUnclearFront, journal.ProblemNotMapping,
+		journal.ProblemNotDecimal, journal.ProblemTwice,
 	}
 	findings := []journal.Finding{
 		{Kind: journal.FindUnparseable, Err: &journal.ParseError{Path: "p", Kind: journal.ParseNoClosingFence}},

@@ -36,8 +36,13 @@ type Export struct {
 
 	Summary         Summary
 	MentorQuestions []journal.MentorQuestion
-	Weeks           []ExportWeek
-	PrivateLeftOut  int
+	// Assessments are the period's self-assessments other eyes may see,
+	// oldest first; Compared lays those of one pack side by side (nil
+	// when there are none).
+	Assessments    []ExportAssessment
+	Compared       *Compared
+	Weeks          []ExportWeek
+	PrivateLeftOut int
 	// Kept are the words a pseudonymized export took for names but left
 	// as they are (a surname no list knows), for the user to act on. No
 	// format writes them: the list would name the very people.
@@ -129,6 +134,17 @@ type ExportMentoring struct {
 	// AnsweredPrivate says, for each of Answered, whether it is private.
 	AnsweredPrivate []bool
 	Body            ExportText
+}
+
+// ExportAssessment is a self-assessment: the ratings, the staff pulse and
+// the note.
+type ExportAssessment struct {
+	Date        journal.Date
+	Pack        string // the pack's id; empty for the built-in one
+	PackVersion string
+	Ratings     []int // Ratings[n-1] is tip n's; 0 for a tip left out
+	Pulse       journal.Pulse
+	Body        ExportText
 }
 
 // NewExport gathers the period from the journal.
@@ -274,6 +290,7 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 		w := week(journal.WeekOf(m.Date))
 		w.Mentorings = append(w.Mentorings, xm)
 	}
+	x.assessments(j, o, in)
 	for w := first; !last.Before(w); w = w.Add(1) {
 		if ew, ok := weeks[w]; ok {
 			x.Weeks = append(x.Weeks, *ew)
@@ -287,6 +304,43 @@ func NewExport(j *journal.Journal, o ExportOptions) *Export {
 		newPseudonyms(o.People, o.Lang.T("export.person", "Letter", "%s"), o.Lang.T("export.person_possessive", "Letter", "%s")).apply(x)
 	}
 	return x
+}
+
+// assessments gathers the period's self-assessments, a private one only
+// when private parts were asked for, and lays those of the pack of the
+// last one side by side. What is compared is what the export holds: a
+// private assessment left out changes no number.
+func (x *Export) assessments(j *journal.Journal, o ExportOptions, in func(journal.Date) bool) {
+	var kept []*journal.Assessment
+	for _, a := range j.Assessments {
+		if !in(a.Date) {
+			continue
+		}
+		if a.Private && !o.Private {
+			x.PrivateLeftOut++
+			continue
+		}
+		xa := ExportAssessment{Date: a.Date, Pack: a.Pack, PackVersion: a.PackVersion, Ratings: a.Ratings, Pulse: a.Pulse}
+		xa.Body, x.PrivateLeftOut = exportBody(a.Body, a.Private, o, x.PrivateLeftOut)
+		x.Assessments = append(x.Assessments, xa)
+		kept = append(kept, a)
+	}
+	if len(kept) == 0 {
+		return
+	}
+	pack := packIDOf(kept[len(kept)-1].Pack)
+	var same []*journal.Assessment
+	for _, a := range kept {
+		if packIDOf(a.Pack) == pack {
+			same = append(same, a)
+		}
+	}
+	var p *content.Pack
+	if o.PackOf != nil {
+		p = o.PackOf(pack)
+	}
+	c := Compare(same, p, o.Lang.Lang())
+	x.Compared = &c
 }
 
 // packIDOf is the pack an entry names, the built-in one when none.

@@ -9,18 +9,20 @@ import (
 // The JSON export, documented in docs/export-json.md. Dates are YYYY-MM-DD.
 
 type jsonExport struct {
-	Schema          string         `json:"schema"`
-	Title           string         `json:"title"`
-	Author          string         `json:"author,omitempty"`
-	Language        string         `json:"language"`
-	From            string         `json:"from"`
-	To              string         `json:"to"`
-	Generated       string         `json:"generated"`
-	Summary         jsonSummary    `json:"summary"`
-	MentorQuestions []jsonQuestion `json:"mentor_questions"`
-	ForMentor       *jsonForMentor `json:"for_mentor"`
-	Weeks           []jsonWeek     `json:"weeks"`
-	Credit          string         `json:"credit,omitempty"`
+	Schema          string           `json:"schema"`
+	Title           string           `json:"title"`
+	Author          string           `json:"author,omitempty"`
+	Language        string           `json:"language"`
+	From            string           `json:"from"`
+	To              string           `json:"to"`
+	Generated       string           `json:"generated"`
+	Summary         jsonSummary      `json:"summary"`
+	MentorQuestions []jsonQuestion   `json:"mentor_questions"`
+	ForMentor       *jsonForMentor   `json:"for_mentor"`
+	Assessments     []jsonAssessment `json:"assessments"`
+	Change          *jsonChange      `json:"assessment_change"`
+	Weeks           []jsonWeek       `json:"weeks"`
+	Credit          string           `json:"credit,omitempty"`
 }
 
 type jsonForMentor struct {
@@ -131,6 +133,55 @@ type jsonMentoring struct {
 	Sections        []jsonSection `json:"sections"`
 }
 
+type jsonAssessment struct {
+	Date        string        `json:"date"`
+	Pack        string        `json:"pack"`
+	PackVersion string        `json:"pack_version,omitempty"`
+	Ratings     []jsonRating  `json:"ratings"`
+	Pulse       *jsonPulse    `json:"pulse"`
+	Private     bool          `json:"private,omitempty"`
+	Sections    []jsonSection `json:"sections"`
+}
+
+type jsonRating struct {
+	Tip    int `json:"tip"`
+	Rating int `json:"rating"`
+}
+
+type jsonPulse struct {
+	Answered *int       `json:"answered"`
+	Averages []*float64 `json:"averages"`
+}
+
+type jsonChange struct {
+	From    string          `json:"from"`
+	To      string          `json:"to"`
+	Pack    string          `json:"pack"`
+	Tips    []jsonTipChange `json:"tips"`
+	Average *jsonAvgChange  `json:"average"`
+	Pulse   []jsonPulseMove `json:"pulse"`
+}
+
+type jsonTipChange struct {
+	Tip    int  `json:"tip"`
+	From   *int `json:"from"`
+	To     *int `json:"to"`
+	Change *int `json:"change"`
+}
+
+type jsonAvgChange struct {
+	From float64 `json:"from"`
+	To   float64 `json:"to"`
+	Tips int     `json:"tips"`
+}
+
+type jsonPulseMove struct {
+	ID       string   `json:"id"`
+	Question string   `json:"question"`
+	From     *float64 `json:"from"`
+	To       *float64 `json:"to"`
+}
+
 // ExportSchema names the version of the JSON layout.
 const ExportSchema = "tillit-export/1"
 
@@ -168,6 +219,7 @@ func (x *Export) JSON() ([]byte, error) {
 		}
 		j.MentorQuestions = append(j.MentorQuestions, jq)
 	}
+	j.Assessments, j.Change = x.jsonAssessments()
 	for _, w := range x.Weeks {
 		jw := jsonWeek{Week: w.Week.String(), From: w.Week.Monday().String(), To: w.Week.Sunday().String(), Entries: []jsonEntry{}, Mentorings: []jsonMentoring{}}
 		if r := w.Reflection; r != nil {
@@ -227,6 +279,61 @@ func (x *Export) JSON() ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// jsonAssessments are the period's assessments, and, when there are two
+// or more of one pack, what changed from the first to the last.
+func (x *Export) jsonAssessments() ([]jsonAssessment, *jsonChange) {
+	out := []jsonAssessment{}
+	for _, a := range x.Assessments {
+		ja := jsonAssessment{Date: a.Date.String(), Pack: packIDOf(a.Pack), PackVersion: a.PackVersion,
+			Ratings: []jsonRating{}, Private: a.Body.Private, Sections: jsonSections(a.Body.Sections)}
+		for i, r := range a.Ratings {
+			if r > 0 {
+				ja.Ratings = append(ja.Ratings, jsonRating{i + 1, r})
+			}
+		}
+		if a.Pulse.Recorded() {
+			ja.Pulse = &jsonPulse{Answered: optional(a.Pulse.Answered), Averages: decimals(a.Pulse.Averages[:])}
+		}
+		out = append(out, ja)
+	}
+	c := x.Compared
+	if c == nil || len(c.Dates) < 2 {
+		return out, nil
+	}
+	last := len(c.Dates) - 1
+	ch := &jsonChange{From: c.Dates[0].String(), To: c.Dates[last].String(), Pack: packIDOf(x.Assessments[len(x.Assessments)-1].Pack),
+		Tips: []jsonTipChange{}, Pulse: []jsonPulseMove{}}
+	for _, t := range c.Tips {
+		tc := jsonTipChange{Tip: t.Tip, From: optional(t.Ratings[0]), To: optional(t.Ratings[last])}
+		if d, ok := t.Change(); ok {
+			tc.Change = &d
+		}
+		ch.Tips = append(ch.Tips, tc)
+	}
+	if c.Averages != nil {
+		ch.Average = &jsonAvgChange{From: round2(c.Averages[0]), To: round2(c.Averages[last]), Tips: c.Common}
+	}
+	for _, q := range c.Pulse {
+		f := decimals([]float64{q.Averages[0], q.Averages[last]})
+		ch.Pulse = append(ch.Pulse, jsonPulseMove{ID: q.ID, Question: q.Text, From: f[0], To: f[1]})
+	}
+	return out, ch
+}
+
+// decimals are numbers rounded to two decimals, null for 0 (not given).
+func decimals(vs []float64) []*float64 {
+	out := make([]*float64, len(vs))
+	for i, v := range vs {
+		if v > 0 {
+			r := round2(v)
+			out[i] = &r
+		}
+	}
+	return out
+}
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 func optional(n int) *int {
 	if n == 0 {

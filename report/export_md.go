@@ -48,6 +48,10 @@ func (x *Export) document(o Options) string {
 		b.WriteString("\n")
 	}
 
+	if x.Compared != nil {
+		b.WriteString(x.assessmentsMarkdown(o))
+	}
+
 	if x.ForMentor != nil {
 		b.WriteString(x.ForMentor.markdown(2, o))
 	}
@@ -120,6 +124,16 @@ func (x *Export) summaryList(o Options) string {
 	}
 	c := s.Commitments
 	items = append(items, o.commitmentCounts("export.commitments", c.Done, c.Partly, c.Not, c.Open))
+	if c := x.Compared; c != nil {
+		line := fmt.Sprintf("**%s:** %d", o.t("assessment.title"), len(c.Dates))
+		if n := len(c.Averages); n > 0 {
+			line += " · " + o.t("export.average") + " " + o.Lang.Decimal(c.Averages[0], 1)
+			if n > 1 {
+				line += " → " + o.Lang.Decimal(c.Averages[n-1], 1)
+			}
+		}
+		items = append(items, line)
+	}
 	for _, f := range s.Focus {
 		items = append(items, fmt.Sprintf("**%s:** %d · %s", o.t("export.focus", "N", f.Week.Number), f.Tip, f.Title))
 	}
@@ -129,6 +143,26 @@ func (x *Export) summaryList(o Options) string {
 	var b strings.Builder
 	for _, it := range items {
 		b.WriteString("- " + it + "\n")
+	}
+	return b.String()
+}
+
+// assessmentsMarkdown is the period's self-assessments: the ratings and
+// the pulse side by side, then each one's note.
+func (x *Export) assessmentsMarkdown(o Options) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", o.t("assessment.title"))
+	fmt.Fprintf(&b, "*%s* %s\n\n", o.t("assessment.question"), o.t("export.assessment_about"))
+	b.WriteString(x.Compared.markdown(3, o))
+	for _, a := range x.Assessments {
+		if len(a.Body.Sections) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "### %s\n\n", o.t("export.assessment_note", "Day", o.longDate(a.Date)))
+		if a.Body.Private {
+			fmt.Fprintf(&b, "🔒 %s\n\n", o.t("private.label"))
+		}
+		b.WriteString(markdownText(a.Body, 4, o))
 	}
 	return b.String()
 }

@@ -39,6 +39,10 @@ var everyPrivateForm = map[string]string{
 	// A public note ticks the public question, the private reflection's
 	// question, and one whose reflection is gone.
 	"2026/11/2026-11-20-mentoring.md": "---\nmentor: Anne\nanswered:\n  - PUBLICquestion?\n  - SECRETquestion?\n  - SECRETorphan?\n---\n## Hva snakket vi om?\n\nPUBLICmentoring\n",
+	// A public self-assessment with a private part of its note, and a
+	// private one.
+	"2026/11/2026-11-10-assessment.md": "---\nratings:\n  1: 2\n---\n## Hva legger jeg merke til?\n\nPUBLICassessed\n\n<!-- private -->\n## Om Kari\n\nSECRETassessednote\n<!-- /private -->\n",
+	"2026/11/2026-11-21-assessment.md": "---\nprivate: yes\nratings:\n  1: 5\npulse:\n  answered: 3\n  averages: [1.5, 1.5, 1.5]\n---\nSECRETassessmentprivate\n",
 }
 
 func everyFormOptions(private bool) ExportOptions {
@@ -83,9 +87,10 @@ func TestExportLeavesEveryPrivateFormOut(t *testing.T) {
 		// Sections: 1 on the 16th, 3 on the 19th; entries: the 9th, 12th
 		// to 15th, 17th, 18th, 21st, 22nd; the outcome of the 16th's
 		// commitment; week 47's reflection; the private mentoring note;
-		// two questions ticked on the 20th.
-		if x.PrivateLeftOut != 18 {
-			t.Errorf("private parts left out: %d, want 18", x.PrivateLeftOut)
+		// two questions ticked on the 20th; the private part of the 10th's
+		// self-assessment, and the 21st's.
+		if x.PrivateLeftOut != 20 {
+			t.Errorf("private parts left out: %d, want 20", x.PrivateLeftOut)
 		}
 		for _, q := range x.MentorQuestions {
 			if q.Text == "PUBLICquestion?" && q.AnsweredOn != (journal.Date{Year: 2026, Month: 11, Day: 20}) {

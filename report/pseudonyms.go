@@ -808,6 +808,9 @@ func (p *pseudonyms) apply(x *Export) {
 	for i := range x.MentorQuestions {
 		texts = append(texts, &x.MentorQuestions[i].Text)
 	}
+	for i := range x.Assessments {
+		text(&x.Assessments[i].Body)
+	}
 	for wi := range x.Weeks {
 		w := &x.Weeks[wi]
 		if w.Reflection != nil {

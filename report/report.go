@@ -72,6 +72,8 @@ func Labels(it *journal.Item, o Options) []string {
 		out = append(out, o.t("journal.week", "N", it.Week.Number), it.Week.String())
 	case journal.KindMentoring:
 		out = append(out, o.t("journal.mentoring"))
+	case journal.KindAssessment:
+		out = append(out, o.t("journal.assessment"))
 	default:
 		if title := o.tipTitle(it.Pack, it.Tip); it.Tip > 0 && title != "" {
 			out = append(out, title)

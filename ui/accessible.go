@@ -25,8 +25,9 @@ import (
 // draft after every answer, and saves through the document's own write, so
 // what it writes is what the screens would.
 
-// Accessible asks for the document o.Start names (the check-in or the
-// mentoring note of o.Day, the reflection of o.Week) on p. It returns what
+// Accessible asks for the document o.Start names (the check-in, the
+// mentoring note or the self-assessment of o.Day, the reflection of
+// o.Week) on p. It returns what
 // the command line says at the end, and whether the user left the document
 // unsaved.
 func Accessible(o Options, p *Prompter) (result string, aborted bool, err error) {
@@ -41,6 +42,8 @@ func Accessible(o Options, p *Prompter) (result string, aborted bool, err error)
 		return a.document(openMentoring(ctx, o.Day))
 	case StartReflection:
 		return a.document(openReflection(ctx, o.Week))
+	case StartAssessment:
+		return a.document(openAssessment(ctx, o.Day))
 	}
 	return a.document(openCheckin(ctx, o.Day, 0, false))
 }
@@ -319,16 +322,27 @@ func (p *asker) oneLine(l *line) error {
 	if hint != "" {
 		p.Say(hint)
 	}
-	q := p.ctx.T("accessible.line")
-	if v := l.Value(); v != "" {
-		q = p.ctx.T("accessible.line_keep", "Text", p.ctx.Lang.Quote(v))
-	}
-	s, err := p.Ask(q)
-	p.Say("")
-	if err == nil && strings.TrimSpace(s) != "" {
+	for {
+		q := p.ctx.T("accessible.line")
+		if v := l.Value(); v != "" {
+			q = p.ctx.T("accessible.line_keep", "Text", p.ctx.Lang.Quote(v))
+		}
+		s, err := p.Ask(q)
+		if err != nil || strings.TrimSpace(s) == "" {
+			p.Say("")
+			return err
+		}
+		was := l.Value()
 		l.setText(s)
+		problem := l.problem()
+		if problem == "" {
+			p.Say("")
+			return nil
+		}
+		// Asked again, as a choice that is none of the numbers is.
+		l.input.SetValue(was)
+		p.Say(problem)
 	}
-	return err
 }
 
 func (p *asker) choice(c *choice) error {

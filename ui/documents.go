@@ -68,6 +68,23 @@ func openMentoring(ctx *Context, day journal.Date) *opening {
 	}
 }
 
+// openAssessment opens the self-assessment of day.
+func openAssessment(ctx *Context, day journal.Date) *opening {
+	return &opening{
+		load: func(*journal.Journal) tea.Cmd { return loadAssessment(ctx.Store, day) },
+		build: func(msg tea.Msg, _ *journal.Journal) (screen, error) {
+			a, ok := msg.(assessmentReadyMsg)
+			switch {
+			case !ok:
+				return nil, nil
+			case a.err != nil:
+				return nil, a.err
+			}
+			return newAssessment(ctx, a.base, a.drafts), nil
+		},
+	}
+}
+
 // draftLoadedMsg carries the draft of a check-in about to start.
 type draftLoadedMsg struct {
 	setup checkinSetup

@@ -215,6 +215,18 @@ type line struct {
 	// it would a selected text.
 	offered, hintOffered string
 	fresh                bool
+	// check, when set, says what is wrong with what the field holds (""
+	// when nothing is): shown in place of the hint, and asked again a line
+	// at a time. An empty field is never wrong.
+	check func(string) string
+}
+
+// problem is what check says of the field's text, "" when it is fine.
+func (l *line) problem() string {
+	if l.check == nil || strings.TrimSpace(l.Value()) == "" {
+		return ""
+	}
+	return l.check(strings.TrimSpace(l.Value()))
 }
 
 func newLine(ctx *Context, label, hint, placeholder, text string) *line {
@@ -291,6 +303,8 @@ func (l *line) lines() int {
 	n := 1 + 1 // the label, the field
 	if l.hint != "" {
 		n += lipgloss.Height(l.ctx.Styles.Faint.Width(l.ctx.ContentWidth()).Render(l.hint))
+	} else if l.check != nil {
+		n++ // room for what check says
 	}
 	return n
 }
@@ -306,8 +320,14 @@ func (l *line) view(focused bool) string {
 	if l.offered != "" && l.Value() == l.offered {
 		hint = l.hintOffered
 	}
-	if hint != "" {
+	if p := l.problem(); p != "" {
+		// In the hint's place (or the room kept for it): nothing on the
+		// screen moves.
+		s += st.Warning.Width(l.ctx.ContentWidth()).Render(truncate(p, l.ctx.ContentWidth())) + "\n"
+	} else if hint != "" {
 		s += st.Faint.Width(l.ctx.ContentWidth()).Render(hint) + "\n"
+	} else if l.check != nil {
+		s += "\n"
 	}
 	return s + l.input.View()
 }
@@ -321,9 +341,12 @@ type choice struct {
 	lo, hi int
 	round  bool
 	// digit, when set, is a key for each value: the digit typed chooses
-	// the value digitValue gives.
+	// the value digitValue gives; with advance, the focus then goes on to
+	// the step's next field (after none too), so a list of choices is
+	// answered key by key.
 	digit      key.Binding
 	digitValue func(d int) int
+	advance    bool
 	// none, when set, is the key that chooses nothing (0).
 	none *key.Binding
 	// rows, when set, says where ↑/↓ go: among the step's fields.
@@ -370,7 +393,7 @@ func (c *choice) keys(f *form) []action {
 		// The digits are how to choose: they stay in the narrowest footer.
 		as = append(as, action{key: c.digit, do: func(msg tea.KeyPressMsg) tea.Cmd {
 			*c.value = c.digitValue(int(msg.Text[0] - '0'))
-			return f.changed()
+			return c.chosen(f)
 		}, rank: -1})
 	}
 	as = append(as, action{key: k.Choose, do: func(msg tea.KeyPressMsg) tea.Cmd {
@@ -384,7 +407,7 @@ func (c *choice) keys(f *form) []action {
 	if c.none != nil {
 		as = append(as, action{key: *c.none, do: func(tea.KeyPressMsg) tea.Cmd {
 			*c.value = 0
-			return f.changed()
+			return c.chosen(f)
 		}})
 	}
 	if c.rows != "" {
@@ -398,6 +421,15 @@ func (c *choice) keys(f *form) []action {
 	}
 	// enter ends the step: what else it asks is optional.
 	return append(as, action{key: withDesc(k.Next, c.ctx.T("key.next")), do: func(tea.KeyPressMsg) tea.Cmd { return f.toStep(f.step+1, 0) }})
+}
+
+// chosen follows a value chosen by its key: the change, and with advance
+// the next field of the step.
+func (c *choice) chosen(f *form) tea.Cmd {
+	if c.advance && f.field+1 < len(f.cur().fields) {
+		return tea.Batch(f.changed(), f.toField(f.field+1))
+	}
+	return f.changed()
 }
 
 func (c *choice) focus() tea.Cmd                 { return nil }

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"tillit/journal"
+	"tillit/report"
 )
 
 // calendarWeeks is how far back the check-in calendar reaches.
@@ -26,6 +27,11 @@ type insightsModel struct {
 	// onCalendar shows the calendar instead of the grid, on a window too
 	// small for both.
 	onCalendar bool
+	// compared is the first and the latest self-assessment; onAssess
+	// shows them instead of the grid (insights_assess.go).
+	compared  *report.Compared
+	onAssess  bool
+	assessTop int
 }
 
 func newInsights(ctx *Context) *insightsModel { return &insightsModel{ctx: ctx} }
@@ -33,6 +39,8 @@ func newInsights(ctx *Context) *insightsModel { return &insightsModel{ctx: ctx} 
 func (m *insightsModel) refresh(j *journal.Journal) tea.Cmd {
 	m.tips = journal.TipStats(m.ctx.Coach.InPack(j.Entries), m.ctx.Pack.Count())
 	m.calendar = j.Calendar(m.ctx.Today(), calendarWeeks)
+	m.compared = assessed(m.ctx, j)
+	m.onAssess = m.onAssess && m.compared != nil
 	return nil
 }
 
@@ -40,6 +48,14 @@ func (m *insightsModel) Update(msg tea.Msg) tea.Cmd {
 	k := m.ctx.Keys
 	if msg, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
+		case key.Matches(msg, k.Assess) && m.compared != nil:
+			m.onAssess = !m.onAssess
+		case m.onAssess && key.Matches(msg, k.Down):
+			m.assessTop = min(m.assessTop+1, max(0, len(m.assessLines())-(m.ctx.Height-4)))
+		case m.onAssess && key.Matches(msg, k.Up):
+			m.assessTop = max(0, m.assessTop-1)
+		case m.onAssess && key.Matches(msg, k.Back):
+			m.onAssess = false
 		case key.Matches(msg, k.Switch) && m.layout() == layoutOne:
 			m.onCalendar = !m.onCalendar
 		case key.Matches(msg, k.Down):
@@ -55,11 +71,21 @@ func (m *insightsModel) Update(msg tea.Msg) tea.Cmd {
 
 func (m *insightsModel) help() bindings {
 	k := m.ctx.Keys
+	if m.onAssess {
+		short := []key.Binding{withDesc(k.Assess, m.ctx.T("key.insights_grid")), k.Back}
+		if m.ctx.Height-4 < len(m.assessLines()) {
+			short = append([]key.Binding{k.Up, k.Down}, short...)
+		}
+		return bindings{short: short, full: [][]key.Binding{short}}
+	}
 	short := []key.Binding{k.Back}
+	if m.compared != nil {
+		short = []key.Binding{withDesc(k.Assess, m.ctx.T("key.insights_assess")), k.Back}
+	}
 	if m.layout() == layoutOne {
 		sw := k.Switch
 		sw.SetHelp(sw.Help().Key, m.ctx.T("key.grid_calendar"))
-		short = []key.Binding{sw, k.Back}
+		short = append([]key.Binding{sw}, short...)
 	}
 	rank := make([]int, len(short)) // the way back and the switch first
 	if m.ctx.Height-5 < len(m.tips) && !m.onCalendar {
@@ -91,6 +117,10 @@ func (m *insightsModel) layout() int {
 func (m *insightsModel) View() string {
 	ctx, st := m.ctx, m.ctx.Styles
 	header := " " + st.Title.Render(ctx.T("insights.title")) + st.Faint.Render(" · "+ctx.Pack.Name)
+	if m.onAssess {
+		header = " " + st.Title.Render(ctx.T("insights.title")) + st.Faint.Render(" · "+ctx.T("assessment.title"))
+		return truncate(header, ctx.Width) + "\n\n" + m.viewAssess()
+	}
 	lines := []string{truncate(header, ctx.Width), ""}
 	grid, cal := m.viewGrid(), m.viewCalendar()
 	switch m.layout() {

@@ -369,6 +369,8 @@ func (m *journalModel) showEntry() tea.Cmd {
 		md = "## " + report.WeekTitle(it.Week, m.ctx.Lang) + "\n\n" + strings.Replace(report.Reflection(it.Reflection, o), "## ", "### ", 1)
 	case it.Mentoring != nil:
 		md = report.Mentoring(m.j, it.Mentoring, o)
+	case it.Assessment != nil:
+		md = report.AssessmentPage(it.Assessment, m.ctx.Coach.PackOf(it.Assessment.Pack), o)
 	}
 	if len(it.Tags) > 0 {
 		md += "*" + m.ctx.T("journal.tags") + ":* " + "#" + strings.Join(it.Tags, " #") + "\n"
@@ -670,6 +672,8 @@ func checkFile(path string, kind journal.Kind) error {
 		_, err = journal.ParseReflection(path, data)
 	case journal.KindMentoring:
 		_, err = journal.ParseMentoring(path, data)
+	case journal.KindAssessment:
+		_, err = journal.ParseAssessment(path, data)
 	default:
 		_, err = journal.ParseEntry(path, data)
 	}
@@ -841,6 +845,8 @@ func (m *journalModel) rowLine(r journalRow, width int, chosen bool) string {
 		what = "✎ " + ctx.T("journal.week", "N", it.Week.Number)
 	case journal.KindMentoring:
 		what = "◆ " + ctx.T("journal.mentoring")
+	case journal.KindAssessment:
+		what = "▤ " + ctx.T("journal.assessment")
 	default:
 		if it.Tip == 0 {
 			what = "· " + ctx.T("journal.notes")

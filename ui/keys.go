@@ -23,6 +23,7 @@ type KeyMap struct {
 	Review key.Binding
 
 	Mentoring key.Binding
+	Assess    key.Binding // the self-assessment; on Insights, its comparison
 	Export    key.Binding
 	Journal   key.Binding
 	Settings  key.Binding
@@ -102,6 +103,7 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 		LastTime:  b("key.last_time", "o"),
 		Toggle:    b("key.toggle", "space", "x"),
 		Mentoring: b("key.mentoring", "m"),
+		Assess:    b("key.assess", "a"),
 		Export:    b("key.export", "e"),
 		Journal:   b("key.journal", "j"),
 		Settings:  b("key.settings", "s"),
@@ -172,7 +174,7 @@ func DefaultKeyMap(t *locale.Catalog) *KeyMap {
 // the manual page.
 func TodayKeys(t *locale.Catalog) []key.Binding {
 	k := DefaultKeyMap(t)
-	return []key.Binding{k.CheckIn, k.ChooseTip, k.Read, k.Review, k.Insights, k.Journal, k.Mentoring, k.Export, k.Settings, k.Help, k.ForceQuit, k.Quit}
+	return []key.Binding{k.CheckIn, k.ChooseTip, k.Read, k.Review, k.Insights, k.Journal, k.Mentoring, k.Assess, k.Export, k.Settings, k.Help, k.ForceQuit, k.Quit}
 }
 
 // bindings is a help.KeyMap made of the bindings a screen offers now.

@@ -38,8 +38,8 @@ type Options struct {
 	// tell from work (see Context).
 	Tick         func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	SteadyCursor bool
-	// Start is the screen shown first, over Today: the check-in or the
-	// mentoring note of Day, the review or the reflection of Week, the
+	// Start is the screen shown first, over Today: the check-in, the
+	// mentoring note or the self-assessment of Day, the review or the reflection of Week, the
 	// reader. With Once the
 	// program ends when that screen closes (tillit checkin, tillit read).
 	Start Start
@@ -64,6 +64,7 @@ const (
 	StartReview
 	StartMentoring
 	StartReflection
+	StartAssessment
 )
 
 // startScreen is the screen Options.Start names, if not Today.
@@ -83,6 +84,8 @@ func startScreen(ctx *Context, o Options) screen {
 		return openMentoring(ctx, o.Day)
 	case StartReflection:
 		return openReflection(ctx, o.Week)
+	case StartAssessment:
+		return openAssessment(ctx, o.Day)
 	}
 	return nil
 }

@@ -392,6 +392,8 @@ func draftKept(ctx *Context, d *journal.Draft) string {
 		return ctx.T("cli.week_draft_kept", "Week", d.Week)
 	case d.Kind == "mentoring":
 		return ctx.T("cli.mentoring_draft_kept", "Day", d.Day.String())
+	case d.Kind == "assessment":
+		return ctx.T("cli.assessment_draft_kept", "Day", d.Day.String())
 	case d.Day == ctx.Today():
 		return ctx.T("cli.draft_kept_today")
 	}

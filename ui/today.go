@@ -29,6 +29,8 @@ type todayModel struct {
 	notes      int // notes in today's entry
 	streak     int
 	focus      *content.Tip // the focus tip chosen in last week's reflection
+	assess     coach.AssessDue
+	assessed   journal.Date // the day of the last self-assessment
 	week       []dayMark
 	open       *journal.Entry // the commitment to follow up
 	draft      bool           // an unfinished check-in of today is waiting
@@ -69,6 +71,7 @@ func (m *todayModel) refresh(j journalState, d coach.Day) {
 	}
 	m.round, m.roundDone = d.Round, d.RoundDone
 	m.open, m.focus = d.Open, d.Focus
+	m.assess, m.assessed = d.Assess, d.LastAssessed
 	m.notes = 0
 	if m.entry != nil {
 		m.notes = len(m.entry.Body.Notes())
@@ -128,6 +131,8 @@ func (m *todayModel) Update(msg tea.Msg) tea.Cmd {
 			return open(newInsights(m.ctx))
 		case key.Matches(msg, k.Mentoring):
 			return open(openMentoring(m.ctx, m.day))
+		case key.Matches(msg, k.Assess):
+			return open(openAssessment(m.ctx, m.day))
 		case key.Matches(msg, k.Export):
 			return open(newExport(m.ctx))
 		case key.Matches(msg, k.Journal):
@@ -172,7 +177,7 @@ func (m *todayModel) help() bindings {
 	}
 	short = append(short, k.Read, k.Review, k.Journal, k.Insights, k.Export, k.Mentoring, k.Quit)
 	rank = append(rank, 4, 2, 4, 3, 1, 1, 2)
-	return bindings{short: short, full: [][]key.Binding{append(slices.Clone(short), k.Settings)}}.ranked(rank...)
+	return bindings{short: short, full: [][]key.Binding{append(slices.Clone(short), k.Assess, k.Settings)}}.ranked(rank...)
 }
 
 func (m *todayModel) View() string {
@@ -183,19 +188,29 @@ func (m *todayModel) View() string {
 	// Lay out the full screen; on a short window, first shorten the card,
 	// then fold the week into one line.
 	room := ctx.Height - 2
-	var out string
-	for _, compact := range []int{0, 1, 2} {
-		out = m.layout(compact)
-		if lipgloss.Height(out) <= room {
-			break
-		}
-	}
+	out := m.fitted(room)
 	return m.withRoom(out, room)
 }
 
+// fitted is Today laid out as fully as the room allows.
+func (m *todayModel) fitted(room int) string {
+	var out string
+	for _, compact := range []int{0, 1, 2} {
+		// The suggestion of a self-assessment shows where it fits as
+		// the screen is: it never makes the rest smaller.
+		for _, suggest := range []bool{true, false} {
+			if out = m.layout(compact, suggest); lipgloss.Height(out) <= room {
+				return out
+			}
+		}
+	}
+	return out
+}
+
 // layout draws Today; compact 1 leaves the tip's explanation out of the card,
-// compact 2 also folds the week strip into one line.
-func (m *todayModel) layout(compact int) string {
+// compact 2 also folds the week strip into one line; suggest shows the line
+// that suggests a self-assessment, when one is due.
+func (m *todayModel) layout(compact int, suggest bool) string {
 	ctx, st := m.ctx, m.ctx.Styles
 	w := ctx.Width
 	inner := min(w-4, 76)
@@ -241,6 +256,9 @@ func (m *todayModel) layout(compact int) string {
 		}
 		rows = append(rows, "")
 	}
+	if line := m.assessLine(); line != "" && suggest {
+		rows = append(rows, st.Faint.Width(inner).PaddingLeft(3).Render(line), "")
+	}
 	if len(m.unreadable) > 0 {
 		// The count and the first file on one line, why on the next: the
 		// user should see which file, and that it is left alone.
@@ -260,6 +278,18 @@ func (m *todayModel) layout(compact int) string {
 		rows = append(rows, st.Success.Width(min(w-1, inner+4)).PaddingLeft(3).Render(m.flash))
 	}
 	return strings.Join(rows, "\n")
+}
+
+// assessLine suggests a self-assessment when one is due: the first, to
+// start from, or again after a round of the tips, to compare.
+func (m *todayModel) assessLine() string {
+	switch m.assess {
+	case coach.AssessFirst:
+		return m.ctx.T("today.assess_first", "N", m.ctx.Pack.Count())
+	case coach.AssessAgain:
+		return m.ctx.T("today.assess_again", "N", m.ctx.Pack.Count(), "Day", m.ctx.DayMonth(m.assessed))
+	}
+	return ""
 }
 
 func (m *todayModel) viewWeek(width int) string {
