@@ -98,3 +98,41 @@ func emptyTrash(ctx *Context) tea.Cmd {
 		return nil
 	}
 }
+
+// todayLoaded shows Today from the journal's index, before the whole
+// journal is read; a document opening from the index starts from it too.
+func (m *Model) todayLoaded(msg todayLoadedMsg) tea.Cmd {
+	if msg.gen <= m.shownGen {
+		return nil // the whole journal of this reading, or a later one, is shown already
+	}
+	m.shownGen = msg.gen
+	m.today.refresh(msg.state, msg.day)
+	m.summary = msg.state.Journal
+	var cmds []tea.Cmd
+	for _, s := range m.stack {
+		if o, ok := s.(*opening); ok && o.fromIndex {
+			cmds = append(cmds, o.refresh(msg.state.Journal))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// journalLoaded hands the whole journal, as just read, to Today and every
+// open screen.
+func (m *Model) journalLoaded(msg journalLoadedMsg) tea.Cmd {
+	if msg.gen < m.journalGen {
+		return nil
+	}
+	m.journal, m.journalGen = msg.state, msg.gen
+	if msg.gen >= m.shownGen {
+		m.shownGen = msg.gen
+		m.today.refresh(msg.state, msg.day)
+	}
+	var cmds []tea.Cmd
+	for _, s := range m.stack {
+		if r, ok := s.(refreshing); ok {
+			cmds = append(cmds, r.refresh(msg.state.Journal))
+		}
+	}
+	return tea.Batch(cmds...)
+}
